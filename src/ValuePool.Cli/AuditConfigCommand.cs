@@ -1,0 +1,33 @@
+using System.Text.Json;
+using ValuePool.Core.Configuration;
+
+namespace ValuePool.Cli;
+
+/// <summary>`valuepool audit config FILE`: the compliance audit of a configuration file.</summary>
+public static class AuditConfigCommand
+{
+    public static int Run(string file, TextWriter stdout, TextWriter stderr)
+    {
+        if (!File.Exists(file)) return Cli.Fail(stderr, $"{file}: no such file");
+        EngineConfig config;
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(file));
+            if (!ConfigJson.TryRead(document.RootElement, EngineConfig.Default, out config, out var error))
+                return Cli.Fail(stderr, $"{file}: {error}");
+        }
+        catch (JsonException e)
+        {
+            return Cli.Fail(stderr, $"{file}: malformed JSON: {e.Message}");
+        }
+
+        var findings = ComplianceAudit.Run(config);
+        if (findings.Count == 0) stdout.WriteLine($"{file}: no findings");
+        foreach (var finding in findings)
+        {
+            stdout.WriteLine($"[{finding.Severity.ToString().ToLowerInvariant()}] {finding.Code}: {finding.Message}");
+            stdout.WriteLine($"    rule: {finding.Rule}");
+        }
+        return findings.Any(f => f.Severity == FindingSeverity.Risk) ? Cli.Findings : Cli.Ok;
+    }
+}

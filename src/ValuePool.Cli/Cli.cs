@@ -1,0 +1,37 @@
+namespace ValuePool.Cli;
+
+/// <summary>`valuepool` commands. Exit codes: 0 done, 1 a check found a problem, 2 bad input or usage.</summary>
+public static class Cli
+{
+    public const int Ok = 0;
+    public const int Findings = 1;
+    public const int BadInput = 2;
+
+    private const string Usage = """
+        usage:
+          valuepool replay FILE|-           apply a REPLAY.md event file and print the final state
+          valuepool audit config FILE       compliance audit of a configuration file (JSON keys as in docs/CONFIGURATION.md)
+        """;
+
+    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr) => args switch
+    {
+        ["replay", var file] => ReplayCommand.Run(file, stdin, stdout, stderr),
+        ["audit", "config", var file] => AuditConfigCommand.Run(file, stdout, stderr),
+        _ => Fail(stderr, Usage),
+    };
+
+    public static int Fail(TextWriter stderr, string message)
+    {
+        stderr.WriteLine(message);
+        return BadInput;
+    }
+
+    /// <summary>Opens FILE, or standard input for "-".</summary>
+    public static TextReader? OpenInput(string file, TextReader stdin, TextWriter stderr)
+    {
+        if (file == "-") return stdin;
+        if (File.Exists(file)) return new StreamReader(file);
+        stderr.WriteLine($"{file}: no such file");
+        return null;
+    }
+}

@@ -1,0 +1,3 @@
+using ValuePool.Cli;
+
+return Cli.Run(args, Console.In, Console.Out, Console.Error);

@@ -1,0 +1,59 @@
+using ValuePool.Core.Amounts;
+
+namespace ValuePool.Core.Configuration;
+
+public enum FindingSeverity
+{
+    /// <summary>A feature with a legal risk that a person must review before launch.</summary>
+    Review,
+    /// <summary>A setting that matches a feature the law names as pyramid selling or illegal fund-raising.</summary>
+    Risk,
+}
+
+/// <summary>One audit finding: what is configured, why it matters, and which rule it comes from.</summary>
+public sealed record AuditFinding(FindingSeverity Severity, string Code, string Message, string Rule);
+
+/// <summary>
+/// The configuration audit of MODEL.md §3: the seed's own legal warnings, made checkable. It reads
+/// the configuration only; it never changes or refuses it (validation does that).
+/// </summary>
+public static class ComplianceAudit
+{
+    private const string PyramidLaw = "Criminal Law art. 224-1 (组织、领导传销活动罪; 3+ levels, 30+ people) and the 2005 Regulations Prohibiting Pyramid Selling (禁止传销条例)";
+    private const string RebateNotice = "2018 six-ministry notice on 消费返利 schemes (illegal fund-raising 非法集资 risk)";
+
+    public static IReadOnlyList<AuditFinding> Run(EngineConfig config)
+    {
+        var findings = new List<AuditFinding>();
+        var paidLevels = config.ReferralLevels.Count(rate => rate > Rate.Zero);
+        if (paidLevels > 2)
+            findings.Add(new(FindingSeverity.Risk, "referral-depth",
+                $"referral rewards are paid {paidLevels} levels deep; more than two levels is a pyramid-selling feature", PyramidLaw));
+        if (config.MultiLevelDifferential)
+            findings.Add(new(FindingSeverity.Risk, "multi-level-differential",
+                "multi-level differential rewards (多级别级差) are switched on: rewards by rank along the whole upline", PyramidLaw));
+        if (config.PeerReward > Rate.Zero)
+            findings.Add(new(FindingSeverity.Risk, "peer-reward",
+                $"peer rewards (平级奖) of {Percent(config.PeerReward)} pay uplines for recruits of equal rank", PyramidLaw));
+
+        var staticReturn = config.ExitMultiple.Value * config.Payout.Value;
+        if (staticReturn > 1m)
+            findings.Add(new(FindingSeverity.Risk, "static-return",
+                $"exitMultiple {config.ExitMultiple} × payout {config.Payout} = {staticReturn:0.####}: a forced exit returns more cash than the member spent", RebateNotice));
+
+        foreach (var level in Enum.GetValues<AgentLevel>())
+        {
+            var rate = config.AgentRate(level);
+            var fee = config.AgentFee(level);
+            if (rate == Rate.Zero || fee == Money.Zero) continue;
+            // What the region must sell before the fee comes back, counting the level's full rate.
+            var breakEven = Money.FloorFromYuan(fee.Yuan / rate.Value);
+            findings.Add(new(FindingSeverity.Review, $"entry-fee-{level.ToString().ToLowerInvariant()}",
+                $"{level} agents pay ¥{fee} for a region and earn up to {Percent(rate)} of every order in it: the fee comes back only after ¥{breakEven} of orders in the region (入门费 risk)",
+                PyramidLaw + "; paying to join is a named feature"));
+        }
+        return findings;
+    }
+
+    private static string Percent(Rate rate) => $"{rate.Value * 100m:0.####}%";
+}

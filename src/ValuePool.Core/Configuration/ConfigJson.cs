@@ -1,0 +1,89 @@
+using System.Text.Json;
+using ValuePool.Core.Amounts;
+
+namespace ValuePool.Core.Configuration;
+
+/// <summary>
+/// Reads configuration keys (camelCase, values as decimal strings: <c>"exitMultiple":"2.0"</c>) onto
+/// a base configuration. The same keys serve the replay's <c>config</c> event and configuration files.
+/// </summary>
+public static class ConfigJson
+{
+    private delegate EngineConfig Setter(EngineConfig config, JsonElement value);
+
+    private static readonly Dictionary<string, Setter> Setters = new(StringComparer.Ordinal)
+    {
+        ["commission"] = (c, v) => c with { Commission = ReadRate(v) },
+        ["platformProfit"] = (c, v) => c with { PlatformProfit = ReadRate(v) },
+        ["distributionBudget"] = (c, v) => c with { DistributionBudget = ReadRate(v) },
+        ["poolContribution"] = (c, v) => c with { PoolContribution = ReadRate(v) },
+        ["mintShare"] = (c, v) => c with { MintShare = ReadRate(v) },
+        ["payout"] = (c, v) => c with { Payout = ReadRate(v) },
+        ["exitMultiple"] = (c, v) => c with { ExitMultiple = ReadRate(v) },
+        ["directReward"] = (c, v) => c with { ReferralLevels = ReplaceLevel(c.ReferralLevels, 0, ReadRate(v)) },
+        ["indirectReward"] = (c, v) => c with { ReferralLevels = ReplaceLevel(c.ReferralLevels, 1, ReadRate(v)) },
+        ["referralLevels"] = (c, v) => c with { ReferralLevels = v.EnumerateArray().Select(ReadRate).ToArray() },
+        ["recruiterReward"] = (c, v) => c with { RecruiterReward = ReadRate(v) },
+        ["districtAgent"] = (c, v) => c with { DistrictAgent = ReadRate(v) },
+        ["cityAgent"] = (c, v) => c with { CityAgent = ReadRate(v) },
+        ["provinceAgent"] = (c, v) => c with { ProvinceAgent = ReadRate(v) },
+        ["peerReward"] = (c, v) => c with { PeerReward = ReadRate(v) },
+        ["multiLevelDifferential"] = (c, v) => c with { MultiLevelDifferential = v.GetBoolean() },
+        ["districtAgentFee"] = (c, v) => c with { DistrictAgentFee = ReadMoney(v) },
+        ["cityAgentFee"] = (c, v) => c with { CityAgentFee = ReadMoney(v) },
+        ["provinceAgentFee"] = (c, v) => c with { ProvinceAgentFee = ReadMoney(v) },
+        ["binding"] = (c, v) => c with { Binding = Enum.Parse<BindingPolicy>(v.GetString()!, ignoreCase: true) },
+        ["bindingLapseDays"] = (c, v) => c with { BindingLapseDays = int.Parse(v.GetString()!) },
+    };
+
+    public static IEnumerable<string> Keys => Setters.Keys;
+
+    /// <summary>Applies every key of <paramref name="json"/> but those in <paramref name="ignoredKeys"/>.</summary>
+    public static bool TryRead(JsonElement json, EngineConfig baseConfig, out EngineConfig config, out string error,
+        params string[] ignoredKeys)
+    {
+        config = baseConfig;
+        error = "";
+        if (json.ValueKind != JsonValueKind.Object) { error = "the configuration must be a JSON object"; return false; }
+        foreach (var property in json.EnumerateObject())
+        {
+            if (ignoredKeys.Contains(property.Name)) continue;
+            if (!Setters.TryGetValue(property.Name, out var set))
+            {
+                error = $"unknown configuration key \"{property.Name}\" (known: {string.Join(", ", Setters.Keys)})";
+                return false;
+            }
+            try { config = set(config, property.Value); }
+            catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException or OverflowException)
+            {
+                error = $"\"{property.Name}\": {e.Message}";
+                return false;
+            }
+        }
+        var problems = ConfigValidation.Problems(config);
+        if (problems.Count > 0) { error = string.Join("; ", problems); return false; }
+        return true;
+    }
+
+    private static Rate ReadRate(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String) throw new FormatException("a rate is a decimal string such as \"0.2\"");
+        if (!AmountText.TryParseDecimal(value.GetString(), 6, out var rate, out var error)) throw new FormatException(error);
+        return Rate.FromDecimal(rate);
+    }
+
+    private static Money ReadMoney(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String) throw new FormatException("an amount is a decimal string such as \"50000.00\"");
+        if (!AmountText.TryParseDecimal(value.GetString(), Money.Decimals, out var yuan, out var error)) throw new FormatException(error);
+        return Money.FromYuan(yuan);
+    }
+
+    private static Rate[] ReplaceLevel(IReadOnlyList<Rate> levels, int depth, Rate rate)
+    {
+        var result = levels.ToList();
+        while (result.Count <= depth) result.Add(Rate.Zero);
+        result[depth] = rate;
+        return result.ToArray();
+    }
+}

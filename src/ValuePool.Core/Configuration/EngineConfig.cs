@@ -1,0 +1,73 @@
+using ValuePool.Core.Amounts;
+
+namespace ValuePool.Core.Configuration;
+
+/// <summary>
+/// Every rate of MODEL.md, defaulting to the seed's values. Immutable; check it with
+/// <see cref="ConfigValidation.Problems"/> before an engine uses it.
+/// </summary>
+public sealed record EngineConfig
+{
+    public static readonly EngineConfig Default = new();
+
+    /// <summary>Store commission c (抽成) taken by the platform from every completed order.</summary>
+    public Rate Commission { get; init; } = Rate.Percent(20);
+    /// <summary>Part of the commission kept as platform profit (for the audit; the platform in fact keeps every remainder).</summary>
+    public Rate PlatformProfit { get; init; } = Rate.Percent(2);
+    /// <summary>Part of the commission spent on distribution rewards (分销); unspent goes to the platform.</summary>
+    public Rate DistributionBudget { get; init; } = Rate.Percent(2);
+    /// <summary>Part of the commission that enters the pool (进池).</summary>
+    public Rate PoolContribution { get; init; } = Rate.Percent(16);
+    /// <summary>Share of the pool contribution minted to the member as points.</summary>
+    public Rate MintShare { get; init; } = Rate.Percent(70);
+    /// <summary>Share of a sale's gross value paid to the wallet; the rest stays in the pool.</summary>
+    public Rate Payout { get; init; } = Rate.Percent(80);
+    /// <summary>Forced exit when points value + realized sales reach this multiple of the cycle's consumption.</summary>
+    public Rate ExitMultiple { get; init; } = Rate.FromDecimal(1.2m);
+
+    /// <summary>Referral rewards by depth: [0] direct (直推), [1] indirect (间推), deeper levels if configured.</summary>
+    public IReadOnlyList<Rate> ReferralLevels { get; init; } = [Rate.Percent(0.3m), Rate.Percent(0.2m)];
+    /// <summary>Reward to whoever brought the order's store onto the platform (招商奖励).</summary>
+    public Rate RecruiterReward { get; init; } = Rate.Percent(0.5m);
+    public Rate DistrictAgent { get; init; } = Rate.Percent(0.1m);
+    public Rate CityAgent { get; init; } = Rate.Percent(0.2m);
+    public Rate ProvinceAgent { get; init; } = Rate.Percent(0.3m);
+    /// <summary>Peer reward (平级奖): not implemented by the engine; kept so the audit can see it asked for.</summary>
+    public Rate PeerReward { get; init; } = Rate.Zero;
+    /// <summary>Multi-level differential (多级别级差): not implemented; the audit flags it as pyramid-selling risk.</summary>
+    public bool MultiLevelDifferential { get; init; }
+
+    public Money DistrictAgentFee { get; init; } = Money.FromYuan(50_000);
+    public Money CityAgentFee { get; init; } = Money.FromYuan(100_000);
+    public Money ProvinceAgentFee { get; init; } = Money.FromYuan(300_000);
+
+    public BindingPolicy Binding { get; init; } = BindingPolicy.FirstWins;
+    public int BindingLapseDays { get; init; } = 30;
+
+    public Rate AgentRate(AgentLevel level) => level switch
+    {
+        AgentLevel.District => DistrictAgent,
+        AgentLevel.City => CityAgent,
+        _ => ProvinceAgent,
+    };
+
+    public Money AgentFee(AgentLevel level) => level switch
+    {
+        AgentLevel.District => DistrictAgentFee,
+        AgentLevel.City => CityAgentFee,
+        _ => ProvinceAgentFee,
+    };
+
+    /// <summary>The most any one order can pay in rewards: every level, the recruiter, and the top agent.</summary>
+    public Rate MaxRewards
+    {
+        get
+        {
+            var total = RecruiterReward + Max(DistrictAgent, CityAgent, ProvinceAgent);
+            foreach (var level in ReferralLevels) total += level;
+            return total;
+        }
+    }
+
+    private static Rate Max(params Rate[] rates) => rates.Max();
+}

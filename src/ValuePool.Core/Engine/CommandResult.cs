@@ -1,0 +1,44 @@
+namespace ValuePool.Core.Engine;
+
+/// <summary>
+/// The outcome of a command: a stable, numbered list that the API and CLI map to messages.
+/// Every refusal leaves the engine exactly as it was.
+/// </summary>
+public enum CommandResult
+{
+    Ok = 0,
+    /// <summary>A binding to oneself, one closing a cycle, or one the policy keeps out: accepted, changes nothing.</summary>
+    BindingIgnored = 1,
+    AmountNotPositive = 10,
+    InsufficientPoints = 11,
+    UnknownStore = 12,
+    DuplicateStore = 13,
+    RegionTaken = 14,
+    RegionLevelMismatch = 15,
+    StoreRegionIncomplete = 16,
+    ConfigAfterFirstOrder = 17,
+    InvalidConfig = 18,
+    InvalidId = 19,
+}
+
+public static class CommandResultExtensions
+{
+    public static bool IsAccepted(this CommandResult result) => result is CommandResult.Ok or CommandResult.BindingIgnored;
+
+    public static string Describe(this CommandResult result) => result switch
+    {
+        CommandResult.Ok => "applied",
+        CommandResult.BindingIgnored => "binding ignored (self, cycle, or an existing binding wins)",
+        CommandResult.AmountNotPositive => "the amount must be above zero",
+        CommandResult.InsufficientPoints => "the member holds fewer points than the sale",
+        CommandResult.UnknownStore => "no store has this id",
+        CommandResult.DuplicateStore => "a store with this id already exists",
+        CommandResult.RegionTaken => "this region already has an agent",
+        CommandResult.RegionLevelMismatch => "the region's number of parts does not match the agent level",
+        CommandResult.StoreRegionIncomplete => "a store's region is [province, city, district]",
+        CommandResult.ConfigAfterFirstOrder => "the configuration cannot change after the first order",
+        CommandResult.InvalidConfig => "the configuration is invalid",
+        CommandResult.InvalidId => "ids must be non-empty",
+        _ => result.ToString(),
+    };
+}

@@ -1,0 +1,48 @@
+using ValuePool.Core.Amounts;
+using ValuePool.Core.Configuration;
+using ValuePool.Core.Ledger;
+
+namespace ValuePool.Core.Engine;
+
+public sealed partial class Engine
+{
+    /// <summary>
+    /// Pays an order's distribution rewards in MODEL.md §3's order (referral levels, recruiter,
+    /// district, city, province), each cut to what is left of the budget. Returns what was paid;
+    /// the caller gives the rest of the budget to the platform.
+    /// </summary>
+    private Money PayRewards(int buyer, int store, Money amount, DateTimeOffset at)
+    {
+        var budget = amount.Share(Config.DistributionBudget);
+        var left = budget;
+        void Pay(int member, Rate rate, TransferKind kind)
+        {
+            var reward = Money.Min(amount.Share(rate), left);
+            Ledger.Post(new Account(AccountKind.ConsumerPayments), Account.MemberCash(member), reward.Fen, kind);
+            left -= reward;
+        }
+
+        var upline = ActiveReferrer(buyer, at);
+        foreach (var rate in Config.ReferralLevels)
+        {
+            if (upline == Member.NoReferrer) break;
+            Pay(upline, rate, TransferKind.ReferralReward);
+            upline = ActiveReferrer(upline, at);
+        }
+        if (store < 0) return budget - left;
+
+        var shop = _stores[store];
+        if (shop.Recruiter != Store.NoRecruiter) Pay(shop.Recruiter, Config.RecruiterReward, TransferKind.RecruiterReward);
+        // Differential (级差): each level earns its rate minus the nearest lower level that has an agent.
+        var lowerRate = Rate.Zero;
+        foreach (var (region, level) in (ReadOnlySpan<(int, AgentLevel)>)[(shop.DistrictRegion, AgentLevel.District), (shop.CityRegion, AgentLevel.City), (shop.ProvinceRegion, AgentLevel.Province)])
+        {
+            var agent = _regions.AgentOf(region);
+            if (agent == RegionBook.NoAgent) continue;
+            var rate = Config.AgentRate(level);
+            Pay(agent, rate - lowerRate, TransferKind.AgentReward);
+            lowerRate = rate;
+        }
+        return budget - left;
+    }
+}

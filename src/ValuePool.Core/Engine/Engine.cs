@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using ValuePool.Core.Amounts;
+using ValuePool.Core.Configuration;
+using ValuePool.Core.Ledger;
+
+namespace ValuePool.Core.Engine;
+
+/// <summary>
+/// The single writer: applies commands one at a time, in memory, deterministically. Each accepted
+/// command becomes one balanced transaction in <see cref="Ledger"/>; a refused command changes
+/// nothing. Not thread-safe by design: one thread owns the engine (DESIGN.md, "the one idea").
+/// </summary>
+public sealed partial class Engine
+{
+    private readonly MemberBook _members = new();
+    private readonly StoreBook _stores = new();
+    private readonly RegionBook _regions = new();
+    private readonly ExitQueue _exitQueue;
+
+    public Engine(EngineConfig? config = null)
+    {
+        Config = config ?? EngineConfig.Default;
+        var problems = ConfigValidation.Problems(Config);
+        if (problems.Count > 0) throw new ArgumentException(string.Join("; ", problems), nameof(config));
+        _exitQueue = new ExitQueue(_members.Ids);
+    }
+
+    public EngineConfig Config { get; private set; }
+    public Balances Ledger { get; } = new();
+
+    /// <summary>The current point price; while no points circulate, the last price (initially 1.00).</summary>
+    public PointPrice Price { get; private set; } = PointPrice.Initial;
+    public long Orders { get; private set; }
+
+    public Money Pool => new(Ledger[Account.Pool]);
+    public Points CirculatingPoints => new(-Ledger[Account.PointsIssuer]);
+    public Money PlatformRevenue => new(Ledger[Account.PlatformRevenue]);
+
+    public CommandResult Apply(Command command)
+    {
+        Ledger.BeginTransaction();
+        var result = command switch
+        {
+            Consume c => Apply(c),
+            Sell s => Apply(s),
+            Subsidy s => Apply(s),
+            Bind b => Apply(b),
+            RegisterStore r => Apply(r),
+            AppointAgent a => Apply(a),
+            Configure c => Apply(c),
+            _ => throw new ArgumentOutOfRangeException(nameof(command), command, "unknown command"),
+        };
+        if (result == CommandResult.Ok) ProcessDueExits();
+        return result;
+    }
+
+    private CommandResult Apply(Configure command)
+    {
+        if (Orders > 0) return CommandResult.ConfigAfterFirstOrder;
+        if (ConfigValidation.Problems(command.Config).Count > 0) return CommandResult.InvalidConfig;
+        Config = command.Config;
+        return CommandResult.Ok;
+    }
+
+    private CommandResult Apply(Subsidy command)
+    {
+        if (command.Amount <= Money.Zero) return CommandResult.AmountNotPositive;
+        Ledger.Post(new Account(AccountKind.Financing), Account.Pool, command.Amount.Fen, TransferKind.Subsidy);
+        UpdatePrice();
+        return CommandResult.Ok;
+    }
+
+    /// <summary>Recomputes the price after the pool or the points changed. It can only rise.</summary>
+    private void UpdatePrice()
+    {
+        var points = CirculatingPoints;
+        if (points == Points.Zero) return;
+        var price = PointPrice.Of(Pool, points);
+        Debug.Assert(price >= Price, $"price fell from {Price} to {price}");
+        Price = price;
+    }
+}

@@ -1,0 +1,30 @@
+using System.Runtime.InteropServices;
+
+namespace ValuePool.Core.Engine;
+
+/// <summary>Members by id and by dense index: ids are kept once, the engine works on indices.</summary>
+internal sealed class MemberBook
+{
+    private readonly Dictionary<string, int> _indexById = new(StringComparer.Ordinal);
+    private readonly List<string> _ids = new();
+    private Member[] _members = new Member[16];
+
+    public int Count => _ids.Count;
+    public IReadOnlyList<string> Ids => _ids;
+    public IEnumerable<KeyValuePair<string, int>> ById => _indexById;
+
+    public bool TryFind(string id, out int index) => _indexById.TryGetValue(id, out index);
+
+    public int GetOrAdd(string id)
+    {
+        ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_indexById, id, out var exists);
+        if (exists) return index;
+        index = _ids.Count;
+        _ids.Add(id);
+        if (index == _members.Length) Array.Resize(ref _members, _members.Length * 2);
+        _members[index] = new Member { Referrer = Member.NoReferrer };
+        return index;
+    }
+
+    public ref Member this[int index] => ref _members[index];
+}

@@ -1,0 +1,19 @@
+namespace ValuePool.Core.Ledger;
+
+/// <summary>Why a transfer happened: the line a member or auditor reads in a history.</summary>
+public enum TransferKind : byte
+{
+    StoreSale = 1,
+    PoolContribution = 2,
+    PlatformProfit = 3,
+    ReferralReward = 4,
+    RecruiterReward = 5,
+    AgentReward = 6,
+    Mint = 7,
+    SaleBurn = 8,
+    SalePayout = 9,
+    ForcedExitBurn = 10,
+    ForcedExitPayout = 11,
+    Subsidy = 12,
+    AgentFee = 13,
+}

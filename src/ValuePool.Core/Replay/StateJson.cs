@@ -1,0 +1,36 @@
+using System.Text;
+using System.Text.Json;
+
+namespace ValuePool.Core.Replay;
+
+/// <summary>The engine's state as REPLAY.md's output object: fixed key order, amounts as strings.</summary>
+public static class StateJson
+{
+    public static string Write(Engine.Engine engine)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteString("pool", engine.Pool.ToString());
+            json.WriteString("points", engine.CirculatingPoints.ToString());
+            json.WriteString("price", engine.Price.ToString());
+            json.WriteString("platformRevenue", engine.PlatformRevenue.ToString());
+            json.WriteNumber("orders", engine.Orders);
+            json.WriteStartObject("members");
+            foreach (var id in engine.MemberIdsOrdinal())
+            {
+                var member = engine.FindMember(id)!;
+                json.WriteStartObject(id);
+                json.WriteString("points", member.Points.ToString());
+                json.WriteString("cash", member.Cash.ToString());
+                json.WriteString("consumed", member.Consumed.ToString());
+                json.WriteNumber("exits", member.Exits);
+                json.WriteEndObject();
+            }
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}
