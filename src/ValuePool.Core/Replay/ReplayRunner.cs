@@ -8,9 +8,9 @@ namespace ValuePool.Core.Replay;
 /// </summary>
 public static class ReplayRunner
 {
-    public static Engine.Engine? Run(TextReader input, out ReplayError? error)
+    public static ValuePoolEngine? Run(TextReader input, out ReplayError? error)
     {
-        var engine = new Engine.Engine();
+        var engine = new ValuePoolEngine();
         var lineNumber = 0;
         error = null;
         while (input.ReadLine() is { } line)

@@ -1,3 +1,4 @@
+using ValuePool.Core.Engine;
 using System.Text;
 using System.Text.Json;
 
@@ -6,7 +7,7 @@ namespace ValuePool.Core.Replay;
 /// <summary>The engine's state as REPLAY.md's output object: fixed key order, amounts as strings.</summary>
 public static class StateJson
 {
-    public static string Write(Engine.Engine engine)
+    public static string Write(ValuePoolEngine engine)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))

@@ -3,7 +3,7 @@ using ValuePool.Core.Ledger;
 
 namespace ValuePool.Core.Engine;
 
-public sealed partial class Engine
+public sealed partial class ValuePoolEngine
 {
     private CommandResult Apply(Sell sale)
     {

@@ -4,7 +4,7 @@ using ValuePool.Core.Ledger;
 namespace ValuePool.Core.Engine;
 
 /// <summary>Stores, agents and referral bindings: who is paid for an order.</summary>
-public sealed partial class Engine
+public sealed partial class ValuePoolEngine
 {
     private CommandResult Apply(RegisterStore command)
     {

@@ -6,7 +6,7 @@ namespace ValuePool.Core.Engine;
 /// <summary>What a member holds and has done, as the engine sees it now.</summary>
 public sealed record MemberView(string Id, Points Points, Money Cash, Money Consumed, int Exits, string? Referrer);
 
-public sealed partial class Engine
+public sealed partial class ValuePoolEngine
 {
     public int MemberCount => _members.Count;
 

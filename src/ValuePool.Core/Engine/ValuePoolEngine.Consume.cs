@@ -3,7 +3,7 @@ using ValuePool.Core.Ledger;
 
 namespace ValuePool.Core.Engine;
 
-public sealed partial class Engine
+public sealed partial class ValuePoolEngine
 {
     /// <summary>A completed order: split the amount, mint at the price before the order, pay rewards (MODEL.md §2).</summary>
     private CommandResult Apply(Consume order)

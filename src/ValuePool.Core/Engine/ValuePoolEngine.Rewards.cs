@@ -4,7 +4,7 @@ using ValuePool.Core.Ledger;
 
 namespace ValuePool.Core.Engine;
 
-public sealed partial class Engine
+public sealed partial class ValuePoolEngine
 {
     /// <summary>
     /// Pays an order's distribution rewards in MODEL.md §3's order (referral levels, recruiter,

@@ -10,14 +10,14 @@ namespace ValuePool.Core.Engine;
 /// command becomes one balanced transaction in <see cref="Ledger"/>; a refused command changes
 /// nothing. Not thread-safe by design: one thread owns the engine (DESIGN.md, "the one idea").
 /// </summary>
-public sealed partial class Engine
+public sealed partial class ValuePoolEngine
 {
     private readonly MemberBook _members = new();
     private readonly StoreBook _stores = new();
     private readonly RegionBook _regions = new();
     private readonly ExitQueue _exitQueue;
 
-    public Engine(EngineConfig? config = null)
+    public ValuePoolEngine(EngineConfig? config = null)
     {
         Config = config ?? EngineConfig.Default;
         var problems = ConfigValidation.Problems(Config);

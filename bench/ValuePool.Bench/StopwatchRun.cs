@@ -1,0 +1,36 @@
+using System.Diagnostics;
+using ValuePool.Core.Engine;
+using Engine = ValuePool.Core.Engine.Engine;
+
+namespace ValuePool.Bench;
+
+/// <summary>
+/// <c>--stopwatch</c>: builds the same warm engine as <see cref="EngineThroughput"/>, then times
+/// passes of the 1,000,000 pre-built orders one by one, printing orders/s, forced exits and GCs
+/// per pass. A cross-check of the BenchmarkDotNet figure and a quick way to count exits.
+/// </summary>
+public static class StopwatchRun
+{
+    public static int Run(int passes = 3)
+    {
+        var engine = BenchWorld.Build();
+        var orders = BenchWorld.Orders(BenchWorld.Members);
+        var exits = BenchWorld.ForcedExits(engine);
+        Console.WriteLine($"warm: {engine.MemberCount:N0} members, {exits:N0} forced exits, price {engine.Price}");
+        for (var pass = 1; pass <= passes; pass++)
+        {
+            var gcs = GC.CollectionCount(0);
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            var clock = Stopwatch.StartNew();
+            foreach (var order in orders) engine.Apply(order);
+            clock.Stop();
+            allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+            var exitsNow = BenchWorld.ForcedExits(engine);
+            var ns = clock.Elapsed.TotalNanoseconds / orders.Length;
+            Console.WriteLine($"pass {pass}: {orders.Length:N0} orders in {clock.Elapsed.TotalMilliseconds:N0} ms = {ns:F0} ns/order = {1e9 / ns:N0} orders/s; "
+                + $"{exitsNow - exits:N0} forced exits; {allocated / (double)orders.Length:F1} B allocated/order; {GC.CollectionCount(0) - gcs} gen0 GCs; price {engine.Price}");
+            exits = exitsNow;
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,55 @@
+using ValuePool.Core.Amounts;
+
+namespace ValuePool.Core.Tests.Amounts;
+
+public class MoneyTests
+{
+    [Theory]
+    [InlineData("1000.00", 100000)]
+    [InlineData("0.01", 1)]
+    [InlineData("12", 1200)]
+    [InlineData("12.5", 1250)]
+    public void ParsesDecimalStrings(string text, long fen)
+    {
+        Assert.True(AmountText.TryParseMoney(text, out var money, out _));
+        Assert.Equal(fen, money.Fen);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("0.00")]
+    [InlineData("-5")]
+    [InlineData("1.001")]
+    [InlineData("1e3")]
+    [InlineData(" 1")]
+    [InlineData("1.")]
+    [InlineData(".5")]
+    [InlineData("1,000")]
+    [InlineData("")]
+    [InlineData("10000000000.01")]
+    public void RefusesMalformedOrOutOfRangeAmounts(string text)
+    {
+        Assert.False(AmountText.TryParseMoney(text, out _, out var error));
+        Assert.NotEmpty(error);
+    }
+
+    [Fact]
+    public void FormatsTwoDecimals() => Assert.Equal("960.22", new Money(96022).ToString());
+
+    [Fact]
+    public void ShareRoundsDown() => Assert.Equal(new Money(33), new Money(333).Share(Rate.Percent(10)));
+
+    [Fact]
+    public void ShareOfShareRoundsOnce() =>
+        // 0.16 · 0.70 · ¥1000 = ¥112.00; rounding 0.16·A first would be the same here, but not for ¥0.07.
+        Assert.Equal(new Money(11200), new Money(100000).Share(Rate.Percent(16), Rate.Percent(70)));
+
+    [Fact]
+    public void PointsFormatFourDecimals() => Assert.Equal("78.3999", new Points(783999).ToString());
+
+    [Fact]
+    public void PointsRefuseFiveDecimals() => Assert.False(AmountText.TryParsePoints("1.00001", out _, out _));
+
+    [Fact]
+    public void PriceDisplaysHalfUp() => Assert.Equal("1.4286", new PointPrice(160m / 112m).ToString());
+}
