@@ -1,7 +1,6 @@
 using ValuePool.Core.Amounts;
 using ValuePool.Core.Configuration;
 using ValuePool.Core.Engine;
-using Engine = ValuePool.Core.Engine.Engine;
 
 namespace ValuePool.Bench;
 
@@ -22,9 +21,9 @@ public static class BenchWorld
     public static string StoreId(int i) => $"s{i:D2}";
 
     /// <summary>A warm engine: stores, agents, bindings and one consume per member.</summary>
-    public static Engine Build(int members = Members, int seed = 1)
+    public static ValuePoolEngine Build(int members = Members, int seed = 1)
     {
-        var engine = new Engine();
+        var engine = new ValuePoolEngine();
         var random = new Random(seed);
         var at = Start;
         string[] provinces = ["gd", "zj"];
@@ -81,7 +80,7 @@ public static class BenchWorld
     }
 
     /// <summary>Forced exits so far, summed over every member.</summary>
-    public static long ForcedExits(Engine engine)
+    public static long ForcedExits(ValuePoolEngine engine)
     {
         long exits = 0;
         foreach (var id in engine.MemberIdsOrdinal()) exits += engine.FindMember(id)!.Exits;

@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using ValuePool.Core.Engine;
-using Engine = ValuePool.Core.Engine.Engine;
 
 namespace ValuePool.Bench;
 
@@ -17,7 +16,7 @@ public class EngineThroughput
 {
     public const int Batch = 100_000;
 
-    private Engine _engine = null!;
+    private ValuePoolEngine _engine = null!;
     private Consume[] _orders = null!;
     private int _next;
     private long _applied;

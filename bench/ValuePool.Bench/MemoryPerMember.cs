@@ -1,5 +1,4 @@
 using ValuePool.Core.Engine;
-using Engine = ValuePool.Core.Engine.Engine;
 
 namespace ValuePool.Bench;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using ValuePool.Core.Engine;
-using Engine = ValuePool.Core.Engine.Engine;
 
 namespace ValuePool.Bench;
 
