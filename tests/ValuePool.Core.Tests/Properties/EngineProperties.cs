@@ -1,0 +1,94 @@
+using CsCheck;
+using ValuePool.Core.Amounts;
+using ValuePool.Core.Engine;
+using ValuePool.Core.Ledger;
+using ValuePool.Core.Replay;
+
+namespace ValuePool.Core.Tests.Properties;
+
+/// <summary>The invariants of DESIGN.md, checked over random command sequences.</summary>
+public class EngineProperties
+{
+    private const long Iterations = 300;
+
+    [Fact]
+    public void EveryTransactionBalances_AndNoBalanceGoesNegative() =>
+        RandomCommands.Platform.Sample(platform =>
+        {
+            var engine = new ValuePoolEngine();
+            RandomCommands.Apply(engine, platform.TwoTimesExit, platform.Steps, (_, _) =>
+            {
+                Assert.Equal(0, engine.Ledger.Total(Asset.Money));
+                Assert.Equal(0, engine.Ledger.Total(Asset.Points));
+                Assert.All(engine.Ledger.CurrentTransaction, t => Assert.Equal(t.From.Asset, t.To.Asset));
+                Assert.True(engine.Pool >= Money.Zero);
+            });
+            foreach (var id in engine.MemberIdsOrdinal())
+            {
+                var member = engine.Member(id);
+                Assert.True(member.Points >= Points.Zero && member.Cash >= Money.Zero, id);
+            }
+        }, iter: Iterations);
+
+    [Fact]
+    public void ThePriceNeverFalls() =>
+        RandomCommands.Platform.Sample(platform =>
+        {
+            var engine = new ValuePoolEngine();
+            var last = engine.Price;
+            RandomCommands.Apply(engine, platform.TwoTimesExit, platform.Steps, (_, _) =>
+            {
+                Assert.True(engine.Price >= last, $"price fell from {last} to {engine.Price}");
+                last = engine.Price;
+            });
+        }, iter: Iterations);
+
+    [Fact]
+    public void RefusedCommands_ChangeNothing() =>
+        RandomCommands.Platform.Sample(platform =>
+        {
+            var engine = new ValuePoolEngine();
+            var before = StateJson.Write(engine);
+            RandomCommands.Apply(engine, platform.TwoTimesExit, platform.Steps, (_, result) =>
+            {
+                var after = StateJson.Write(engine);
+                if (!result.IsAccepted())
+                {
+                    Assert.Equal(before, after);
+                    Assert.Empty(engine.Ledger.CurrentTransaction);
+                }
+                before = after;
+            });
+        }, iter: 100);
+
+    [Fact]
+    public void IfEveryoneSoldNow_InAnyOrder_EveryPayoutIsMade() =>
+        Gen.Select(RandomCommands.Platform, Gen.Int).Sample((platform, seed) =>
+        {
+            var engine = new ValuePoolEngine();
+            RandomCommands.Apply(engine, platform.TwoTimesExit, platform.Steps);
+            var holders = engine.MemberIdsOrdinal().Where(id => engine.Member(id).Points > Points.Zero).ToArray();
+            new Random(seed).Shuffle(holders);
+            foreach (var id in holders)
+            {
+                var held = engine.Member(id).Points; // an earlier sale may have forced this member out already
+                if (held == Points.Zero) continue;
+                var cashBefore = engine.Member(id).Cash;
+                Assert.Equal(CommandResult.Ok, engine.Apply(new Sell(id, held, Orders.Day1)));
+                Assert.True(engine.Member(id).Cash >= cashBefore);
+            }
+            Assert.Equal(Points.Zero, engine.CirculatingPoints);
+            Assert.True(engine.Pool >= Money.Zero);
+        }, iter: Iterations);
+
+    [Fact]
+    public void ReplayingTheSameCommands_GivesTheSameState() =>
+        RandomCommands.Platform.Sample(platform =>
+        {
+            var first = new ValuePoolEngine();
+            var commands = RandomCommands.Apply(first, platform.TwoTimesExit, platform.Steps);
+            var second = new ValuePoolEngine();
+            foreach (var command in commands) second.Apply(command);
+            Assert.Equal(StateJson.Write(first), StateJson.Write(second));
+        }, iter: Iterations);
+}

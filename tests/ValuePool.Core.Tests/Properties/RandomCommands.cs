@@ -1,0 +1,68 @@
+using CsCheck;
+using ValuePool.Core.Amounts;
+using ValuePool.Core.Configuration;
+using ValuePool.Core.Engine;
+
+namespace ValuePool.Core.Tests.Properties;
+
+/// <summary>
+/// Random platforms for property tests: a fixed network of stores and agents, then a random mix of
+/// orders, sales, bindings and subsidies among a few members (few, so that they meet often).
+/// A sale is drawn as a share of what the member holds, so most sales are valid.
+/// </summary>
+internal static class RandomCommands
+{
+    public sealed record Step(int Kind, int Member, int Other, long Amount);
+
+    private const int MemberCount = 8;
+    private static readonly DateTimeOffset Start = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static readonly Gen<(bool TwoTimesExit, Step[] Steps)> Platform =
+        Gen.Select(Gen.Bool,
+            Gen.Frequency(
+                (6, Gen.Select(Gen.Int[0, MemberCount - 1], Gen.Int[0, 3], Gen.Long[1, 500_000], (m, s, fen) => new Step(0, m, s, fen))),
+                (3, Gen.Select(Gen.Int[0, MemberCount - 1], Gen.Long[1, 100], (m, percent) => new Step(1, m, 0, percent))),
+                (2, Gen.Select(Gen.Int[0, MemberCount - 1], Gen.Int[0, MemberCount + 2], (m, r) => new Step(2, m, r, 0))),
+                (1, Gen.Long[1, 50_000].Select(fen => new Step(3, 0, 0, fen)))).Array[1, 120]);
+
+    /// <summary>Applies the platform step by step, calling <paramref name="afterEach"/> after every command; returns the commands applied.</summary>
+    public static List<Command> Apply(ValuePoolEngine engine, bool twoTimesExit, Step[] steps, Action<Command, CommandResult>? afterEach = null)
+    {
+        var applied = new List<Command>();
+        void Run(Command command)
+        {
+            var result = engine.Apply(command);
+            applied.Add(command);
+            afterEach?.Invoke(command, result);
+        }
+
+        if (twoTimesExit) Run(new Configure(EngineConfig.Default with { ExitMultiple = Rate.FromDecimal(2m) }, Start));
+        Run(new RegisterStore("s0", "m0", "p0", new Region(["gd", "dg", "songshan"]), Start));
+        Run(new RegisterStore("s1", "m1", null, new Region(["gd", "dg", "nancheng"]), Start));
+        Run(new RegisterStore("s2", "m2", "p1", new Region(["gd", "gz", "tianhe"]), Start));
+        Run(new AppointAgent("a0", AgentLevel.District, new Region(["gd", "dg", "songshan"]), Start));
+        Run(new AppointAgent("a1", AgentLevel.Province, new Region(["gd"]), Start));
+
+        var at = Start;
+        foreach (var step in steps)
+        {
+            at = at.AddHours(1);
+            var member = $"m{step.Member}";
+            Command command = step.Kind switch
+            {
+                0 => new Consume(member, step.Other == 3 ? null : $"s{step.Other}", new Money(step.Amount), at),
+                1 => new Sell(member, SellShare(engine, member, step.Amount), at),
+                2 => new Bind(member, step.Other >= MemberCount ? $"p{step.Other - MemberCount}" : $"m{step.Other}", at),
+                _ => new Subsidy(new Money(step.Amount), "round", at),
+            };
+            Run(command);
+        }
+        return applied;
+    }
+
+    private static Points SellShare(ValuePoolEngine engine, string member, long percent)
+    {
+        var held = engine.FindMember(member)?.Points ?? Points.Zero;
+        return new Points(Math.Max(1, held.Units * percent / 100));
+    }
+}
