@@ -3,7 +3,11 @@ using ValuePool.Core.Configuration;
 
 namespace ValuePool.Cli;
 
-/// <summary>`valuepool audit config FILE`: the compliance audit of a configuration file.</summary>
+/// <summary>
+/// `valuepool audit config FILE`: the compliance audit of a configuration file. Findings come first,
+/// even for a configuration the engine would refuse, so an operator sees every problem at once.
+/// Exit 0: nothing found; 1: a legal risk; 2: unreadable, or the engine refuses the configuration.
+/// </summary>
 public static class AuditConfigCommand
 {
     public static int Run(string file, TextWriter stdout, TextWriter stderr)
@@ -13,7 +17,7 @@ public static class AuditConfigCommand
         try
         {
             using var document = JsonDocument.Parse(File.ReadAllText(file));
-            if (!ConfigJson.TryRead(document.RootElement, EngineConfig.Default, out config, out var error))
+            if (!ConfigJson.TryReadKeys(document.RootElement, EngineConfig.Default, out config, out var error))
                 return Cli.Fail(stderr, $"{file}: {error}");
         }
         catch (JsonException e)
@@ -28,6 +32,9 @@ public static class AuditConfigCommand
             stdout.WriteLine($"[{finding.Severity.ToString().ToLowerInvariant()}] {finding.Code}: {finding.Message}");
             stdout.WriteLine($"    rule: {finding.Rule}");
         }
+        var problems = ConfigValidation.Problems(config);
+        foreach (var problem in problems) stderr.WriteLine($"{file}: refused: {problem}");
+        if (problems.Count > 0) return Cli.BadInput;
         return findings.Any(f => f.Severity == FindingSeverity.Risk) ? Cli.Findings : Cli.Ok;
     }
 }

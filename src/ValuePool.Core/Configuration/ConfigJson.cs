@@ -38,8 +38,18 @@ public static class ConfigJson
 
     public static IEnumerable<string> Keys => Setters.Keys;
 
-    /// <summary>Applies every key of <paramref name="json"/> but those in <paramref name="ignoredKeys"/>.</summary>
+    /// <summary>Applies every key of <paramref name="json"/> but those in <paramref name="ignoredKeys"/>, then validates.</summary>
     public static bool TryRead(JsonElement json, EngineConfig baseConfig, out EngineConfig config, out string error,
+        params string[] ignoredKeys)
+    {
+        if (!TryReadKeys(json, baseConfig, out config, out error, ignoredKeys)) return false;
+        var problems = ConfigValidation.Problems(config);
+        error = string.Join("; ", problems);
+        return problems.Count == 0;
+    }
+
+    /// <summary>Applies the keys without validating the result: for the audit, which reports invalid settings too.</summary>
+    public static bool TryReadKeys(JsonElement json, EngineConfig baseConfig, out EngineConfig config, out string error,
         params string[] ignoredKeys)
     {
         config = baseConfig;
@@ -60,8 +70,6 @@ public static class ConfigJson
                 return false;
             }
         }
-        var problems = ConfigValidation.Problems(config);
-        if (problems.Count > 0) { error = string.Join("; ", problems); return false; }
         return true;
     }
 
