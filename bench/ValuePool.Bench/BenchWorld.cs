@@ -35,7 +35,7 @@ public static class BenchWorld
             var recruiter = s % 3 == 2 ? null : $"r{s % 5}";
             Expect(engine.Apply(new RegisterStore(StoreId(s), $"owner{s:D2}", recruiter, new Region([province, city, district]), at)));
         }
-        // Agents: both provinces, one city of each, one district of each city that has an agent and one that has not.
+        // Agents: both provinces, one city in each, one district under a city with an agent and one under a city without.
         Expect(engine.Apply(new AppointAgent("agent-gd", AgentLevel.Province, new Region(["gd"]), at)));
         Expect(engine.Apply(new AppointAgent("agent-zj", AgentLevel.Province, new Region(["zj"]), at)));
         Expect(engine.Apply(new AppointAgent("agent-gdc0", AgentLevel.City, new Region(["gd", "gdc0"]), at)));

@@ -3,9 +3,13 @@ using ValuePool.Bench;
 
 // Console modes run before BenchmarkDotNet sees the arguments:
 //   --memory     engine bytes per member with 1,000,000 members (docs/PERFORMANCE.md)
-//   --stopwatch  one timed pass of the order array on a warm engine, with the forced-exit count
+//   --stopwatch [--members N]  timed passes of the order array on a warm engine, with forced-exit counts
 if (args.Contains("--memory")) return MemoryPerMember.Run();
-if (args.Contains("--stopwatch")) return StopwatchRun.Run();
+if (args.Contains("--stopwatch"))
+{
+    var at = Array.IndexOf(args, "--members");
+    return StopwatchRun.Run(at >= 0 ? int.Parse(args[at + 1]) : BenchWorld.Members);
+}
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;
