@@ -13,7 +13,7 @@ public class ReplayCommandTests
             """{"type":"consume","member":"u3","amount":"1000.00"}""");
         Assert.Equal(0, code);
         Assert.Equal("", stderr);
-        Assert.Equal("""{"pool":"480.00","points":"257.0398","price":"1.8674","platformRevenue":"120.00","orders":3,"members":{"u1":{"points":"112.0000","cash":"0.00","consumed":"1000.00","exits":0},"u2":{"points":"78.3999","cash":"0.00","consumed":"1000.00","exits":0},"u3":{"points":"66.6399","cash":"0.00","consumed":"1000.00","exits":0}}}""" + Environment.NewLine, stdout);
+        Assert.Equal("""{"pool":"480.00","points":"257.0398","price":"1.8674","platformRevenue":"120.00","orders":3,"members":{"u1":{"points":"112.0000","cash":"0.00","consumed":"1000.00","exits":0,"shoppingPoints":"0.00"},"u2":{"points":"78.3999","cash":"0.00","consumed":"1000.00","exits":0,"shoppingPoints":"0.00"},"u3":{"points":"66.6399","cash":"0.00","consumed":"1000.00","exits":0,"shoppingPoints":"0.00"}},"stores":{}}""" + Environment.NewLine, stdout);
     }
 
     [Fact]

@@ -20,6 +20,13 @@ public static class AmountText
         return InRange(money.Fen, MoneyMax.Fen, MoneyMax.ToString(), out error);
     }
 
+    public static bool TryParseShoppingPoints(string? text, out ShoppingPoints points, out string error)
+    {
+        var parsed = TryParseMoney(text, out var asMoney, out error);
+        points = new ShoppingPoints(asMoney.Fen);
+        return parsed;
+    }
+
     public static bool TryParsePoints(string? text, out Points points, out string error)
     {
         points = Points.Zero;

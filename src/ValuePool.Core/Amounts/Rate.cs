@@ -42,6 +42,8 @@ public readonly record struct Rate(long PartsPerMillion) : IComparable<Rate>
     }
 
     public static Rate operator +(Rate a, Rate b) => new(checked(a.PartsPerMillion + b.PartsPerMillion));
+    /// <summary>The product of two rates, rounded down to a millionth (for limits, never for money).</summary>
+    public static Rate operator *(Rate a, Rate b) => new(checked(a.PartsPerMillion * b.PartsPerMillion / OneMillion));
     public static Rate operator -(Rate a, Rate b) => new(checked(a.PartsPerMillion - b.PartsPerMillion));
     public static bool operator <(Rate a, Rate b) => a.PartsPerMillion < b.PartsPerMillion;
     public static bool operator >(Rate a, Rate b) => a.PartsPerMillion > b.PartsPerMillion;

@@ -22,7 +22,7 @@ public static class ComplianceAudit
     private const string PyramidLaw = "Criminal Law art. 224-1 (组织、领导传销活动罪; 3+ levels, 30+ people) and the 2005 Regulations Prohibiting Pyramid Selling (禁止传销条例)";
     private const string RebateNotice = "2018 six-ministry notice on 消费返利 schemes (illegal fund-raising 非法集资 risk)";
 
-    public static IReadOnlyList<AuditFinding> Run(EngineConfig config)
+    public static IReadOnlyList<AuditFinding> Run(EngineConfig config, IEnumerable<StorePromise>? stores = null)
     {
         var findings = new List<AuditFinding>();
         var paidLevels = config.ReferralLevels.Count(rate => rate > Rate.Zero);
@@ -52,7 +52,29 @@ public static class ComplianceAudit
                 $"{level} agents pay ¥{fee} for a region and earn up to {Percent(rate)} of every order in it: the fee comes back only after ¥{breakEven} of orders in the region (入门费 risk)",
                 PyramidLaw + "; paying to join is a named feature"));
         }
+        foreach (var store in stores ?? []) findings.AddRange(StoreFindings(config, store));
         return findings;
+    }
+
+    /// <summary>A store's promised payouts (flagged above 100% of revenue) and its shares sold for money (入门费 review).</summary>
+    private static IEnumerable<AuditFinding> StoreFindings(EngineConfig config, StorePromise store)
+    {
+        var promised = store.PromisedShareOfRevenue(config);
+        var over = promised > 1m;
+        yield return new(over ? FindingSeverity.Risk : FindingSeverity.Review, $"store-payouts:{store.StoreId}",
+            over
+                ? $"store {store.StoreId} promises {promised * 100m:0.##}% of its revenue (commission, partner pool, dividends, bonus): more than it takes in"
+                : $"store {store.StoreId} promises {promised * 100m:0.##}% of its revenue (commission, partner pool, dividends, bonus), leaving {(1m - promised) * 100m:0.##}% for goods, rent and staff",
+            "MODEL.md §3: any store whose promised payouts exceed its revenue");
+        var dividend = config.ShareholderDividendShare.Value;
+        foreach (var holding in store.Holdings.Where(h => h.Invested > Money.Zero).DistinctBy(h => (h.Share, h.Invested)))
+        {
+            // Daily dividend = revenue · 58% · share: the revenue the store must make for the investment to come back.
+            var breakEven = Money.FloorFromYuan(holding.Invested.Yuan / (dividend * holding.Share.Value));
+            yield return new(FindingSeverity.Review, $"entry-fee-store-share:{store.StoreId}",
+                $"store {store.StoreId} sells {Percent(holding.Share)} for ¥{holding.Invested}, paid from the store's daily revenue: it comes back only after ¥{breakEven} of revenue (入门费 risk)",
+                PyramidLaw + "; paying to join is a named feature");
+        }
     }
 
     private static string Percent(Rate rate) => $"{rate.Value * 100m:0.####}%";

@@ -32,8 +32,16 @@ public static class ConfigJson
         ["districtAgentFee"] = (c, v) => c with { DistrictAgentFee = ReadMoney(v) },
         ["cityAgentFee"] = (c, v) => c with { CityAgentFee = ReadMoney(v) },
         ["provinceAgentFee"] = (c, v) => c with { ProvinceAgentFee = ReadMoney(v) },
+        ["shoppingPointsMaxShare"] = (c, v) => c with { ShoppingPointsMaxShare = ReadRate(v) },
+        ["platformProductMargin"] = (c, v) => c with { PlatformProductMargin = ReadRate(v) },
+        ["shoppingPointsStoreRebate"] = (c, v) => c with { ShoppingPointsStoreRebate = ReadRate(v) },
+        ["shoppingReferrerReward"] = (c, v) => c with { ShoppingReferrerReward = ReadRate(v) },
+        ["shoppingPointsExpiryDays"] = (c, v) => c with { ShoppingPointsExpiryDays = ReadDays(v) },
+        ["partnerPoolShare"] = (c, v) => c with { PartnerPoolShare = ReadRate(v) },
+        ["shareholderDividendShare"] = (c, v) => c with { ShareholderDividendShare = ReadRate(v) },
+        ["initiatorBonus"] = (c, v) => c with { InitiatorBonus = ReadRate(v) },
         ["binding"] = (c, v) => c with { Binding = Enum.Parse<BindingPolicy>(v.GetString()!, ignoreCase: true) },
-        ["bindingLapseDays"] = (c, v) => c with { BindingLapseDays = int.Parse(v.GetString()!) },
+        ["bindingLapseDays"] = (c, v) => c with { BindingLapseDays = ReadDays(v) },
     };
 
     public static IEnumerable<string> Keys => Setters.Keys;
@@ -79,6 +87,10 @@ public static class ConfigJson
         if (!AmountText.TryParseDecimal(value.GetString(), 6, out var rate, out var error)) throw new FormatException(error);
         return Rate.FromDecimal(rate);
     }
+
+    private static int ReadDays(JsonElement value) =>
+        value.ValueKind == JsonValueKind.String && int.TryParse(value.GetString(), System.Globalization.NumberStyles.None, null, out var days)
+            ? days : throw new FormatException("a number of days is a string of digits such as \"30\"");
 
     private static Money ReadMoney(JsonElement value)
     {

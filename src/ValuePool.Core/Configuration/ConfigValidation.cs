@@ -24,6 +24,13 @@ public static class ConfigValidation
             $"rewards could reach {config.MaxRewards} of an order (referral levels + recruiter + top agent) but the distribution budget is {config.DistributionBudget}");
         Require(config.PeerReward == Rate.Zero, "peerReward (平级奖) is not supported by the engine; set it to 0");
         Require(!config.MultiLevelDifferential, "multiLevelDifferential (多级别级差) is not supported by the engine: it is the seed's own pyramid-selling warning");
+        Require(config.ShoppingPointsMaxShare + config.PlatformProductMargin <= Rate.One,
+            $"shoppingPointsMaxShare {config.ShoppingPointsMaxShare} + platformProductMargin {config.PlatformProductMargin} must not exceed 1: the cash part must cover the margin");
+        Require(config.ShoppingPointsStoreRebate * config.ShoppingPointsMaxShare + config.ShoppingReferrerReward <= config.PlatformProductMargin,
+            $"store rebates and the shopping referrer reward could exceed the platform product margin {config.PlatformProductMargin}");
+        Require(config.ShoppingPointsExpiryDays >= 0, "shoppingPointsExpiryDays must not be negative (0 = never)");
+        Require(config.PartnerPoolShare <= Rate.One && config.ShareholderDividendShare + config.InitiatorBonus <= Rate.One,
+            "partner and shareholder shares must not exceed 1");
         Require(config.BindingLapseDays > 0, $"bindingLapseDays {config.BindingLapseDays} must be above 0");
         foreach (var level in Enum.GetValues<AgentLevel>())
             Require(config.AgentFee(level) >= Money.Zero, $"the {level} agent fee must not be negative");

@@ -41,6 +41,23 @@ public sealed record EngineConfig
     public Money CityAgentFee { get; init; } = Money.FromYuan(100_000);
     public Money ProvinceAgentFee { get; init; } = Money.FromYuan(300_000);
 
+    /// <summary>Most of a platform product's price that shopping points may pay (the rest in cash).</summary>
+    public Rate ShoppingPointsMaxShare { get; init; } = Rate.Percent(70);
+    /// <summary>The platform's margin on its own products, out of which rebates and the referrer are paid.</summary>
+    public Rate PlatformProductMargin { get; init; } = Rate.Percent(20);
+    /// <summary>Paid to the issuing store, of the shopping points it issued that were redeemed.</summary>
+    public Rate ShoppingPointsStoreRebate { get; init; } = Rate.Percent(10);
+    /// <summary>Paid to the buyer's referrer, of a platform product's price.</summary>
+    public Rate ShoppingReferrerReward { get; init; } = Rate.Percent(5);
+    /// <summary>Days until a shopping-point lot expires; 0 = never (the seed's default).</summary>
+    public int ShoppingPointsExpiryDays { get; init; }
+    /// <summary>Share of a store's net revenue (after commission) that forms its partner dividend pool.</summary>
+    public Rate PartnerPoolShare { get; init; } = Rate.Percent(15);
+    /// <summary>Share of a store's daily gross revenue paid to its shareholders, by share.</summary>
+    public Rate ShareholderDividendShare { get; init; } = Rate.Percent(58);
+    /// <summary>The initiating shareholder's daily management bonus, of gross revenue.</summary>
+    public Rate InitiatorBonus { get; init; } = Rate.Percent(2);
+
     public BindingPolicy Binding { get; init; } = BindingPolicy.FirstWins;
     public int BindingLapseDays { get; init; } = 30;
 

@@ -19,6 +19,16 @@ public enum CommandResult
     ConfigAfterFirstOrder = 17,
     InvalidConfig = 18,
     InvalidId = 19,
+    ShoppingPointsAboveLimit = 20,
+    InsufficientShoppingPoints = 21,
+    SharesAboveOne = 22,
+    SharesNotOne = 23,
+    InvalidPeriod = 24,
+    PeriodOverlaps = 25,
+    UnknownCard = 26,
+    DuplicateCard = 27,
+    CardBenefitUnavailable = 28,
+    InvalidTerms = 29,
 }
 
 public static class CommandResultExtensions
@@ -39,6 +49,16 @@ public static class CommandResultExtensions
         CommandResult.ConfigAfterFirstOrder => "the configuration cannot change after the first order",
         CommandResult.InvalidConfig => "the configuration is invalid",
         CommandResult.InvalidId => "ids must be non-empty",
+        CommandResult.ShoppingPointsAboveLimit => "shopping points may pay at most the configured share (70%) of the price",
+        CommandResult.InsufficientShoppingPoints => "the member holds fewer shopping points than used",
+        CommandResult.SharesAboveOne => "the store's shares would exceed 1 in total",
+        CommandResult.SharesNotOne => "settling shareholders needs the store's shares to sum to exactly 1",
+        CommandResult.InvalidPeriod => "the period's start is after its end",
+        CommandResult.PeriodOverlaps => "the period overlaps a partner period already settled for this store",
+        CommandResult.UnknownCard => "no membership card has this id",
+        CommandResult.DuplicateCard => "a membership card with this id already exists",
+        CommandResult.CardBenefitUnavailable => "the member has no valid card here, or its benefit was used today or has ended",
+        CommandResult.InvalidTerms => "the terms are invalid (amounts and rates must not be negative; a discount is below 1)",
         _ => result.ToString(),
     };
 }

@@ -1,5 +1,6 @@
 using ValuePool.Core.Amounts;
 using ValuePool.Core.Configuration;
+using ValuePool.Core.Stores;
 
 namespace ValuePool.Core.Engine;
 
@@ -12,8 +13,14 @@ public abstract record Command(DateTimeOffset At);
 /// <summary>Replace the configuration; only before the first order.</summary>
 public sealed record Configure(EngineConfig Config, DateTimeOffset At) : Command(At);
 
-/// <summary>A completed order (MODEL.md §2). <paramref name="Store"/> null = a platform product (自营).</summary>
-public sealed record Consume(string Member, string? Store, Money Amount, DateTimeOffset At) : Command(At);
+/// <summary>
+/// A completed order (MODEL.md §2). <paramref name="Store"/> null = a platform product (自营).
+/// At a store where the member holds a valid card, the card's discount (and the asked benefit) applies.
+/// </summary>
+public sealed record Consume(string Member, string? Store, Money Amount, DateTimeOffset At) : Command(At)
+{
+    public CheckoutBenefit Benefit { get; init; } = CheckoutBenefit.None;
+}
 
 /// <summary>A member sells appreciation points for wallet cash.</summary>
 public sealed record Sell(string Member, Points Points, DateTimeOffset At) : Command(At);
@@ -22,10 +29,37 @@ public sealed record Sell(string Member, Points Points, DateTimeOffset At) : Com
 public sealed record Subsidy(Money Amount, string Source, DateTimeOffset At) : Command(At);
 
 /// <summary>A store joins the platform, in a region, brought by a recruiter (招商).</summary>
-public sealed record RegisterStore(string Id, string Owner, string? Recruiter, Region Region, DateTimeOffset At) : Command(At);
+public sealed record RegisterStore(string Id, string Owner, string? Recruiter, Region Region, DateTimeOffset At) : Command(At)
+{
+    public StoreTerms Terms { get; init; } = StoreTerms.Default;
+}
 
 /// <summary>A member buys a region as its agent; the fee is the configured one for the level.</summary>
 public sealed record AppointAgent(string Member, AgentLevel Level, Region Region, DateTimeOffset At) : Command(At);
 
 /// <summary>A member arrived through <paramref name="Referrer"/>'s QR code or share link.</summary>
 public sealed record Bind(string Member, string Referrer, DateTimeOffset At) : Command(At);
+
+/// <summary>A platform product paid partly with shopping points (MODEL.md §4); no appreciation points.</summary>
+public sealed record BuyWithShoppingPoints(string Member, Money Amount, ShoppingPoints ShoppingPoints, DateTimeOffset At) : Command(At);
+
+/// <summary>Shopping-point lots older than the expiry are removed: the daily settlement of <paramref name="Day"/>.</summary>
+public sealed record ExpireShoppingPoints(DateOnly Day, DateTimeOffset At) : Command(At);
+
+/// <summary>A member becomes a store partner (门店合伙人) by buying its designated product.</summary>
+public sealed record AddPartner(string Store, string Member, DateTimeOffset At) : Command(At);
+
+/// <summary>A line of a store's cap table (门店股东). Shares may not exceed 1 in total.</summary>
+public sealed record AddShareholder(string Store, string Member, Rate Share, Money Invested, bool Initiator, DateTimeOffset At) : Command(At);
+
+/// <summary>Pays a store's shareholders their dividends for <paramref name="Day"/>; settling a day twice changes nothing.</summary>
+public sealed record SettleShareholders(string Store, DateOnly Day, DateTimeOffset At) : Command(At);
+
+/// <summary>Pays a store's partner dividend pool for the inclusive period; the same period twice changes nothing.</summary>
+public sealed record SettlePartners(string Store, DateOnly From, DateOnly To, DateTimeOffset At) : Command(At);
+
+/// <summary>A store defines a membership card (会员卡).</summary>
+public sealed record DefineCard(string Store, string Card, MembershipCardTerms Terms, DateTimeOffset At) : Command(At);
+
+/// <summary>A member buys a card; <paramref name="Seller"/> (else the member's referrer) earns the card's seller reward.</summary>
+public sealed record BuyCard(string Member, string Card, string? Seller, DateTimeOffset At) : Command(At);

@@ -18,4 +18,6 @@ internal struct Member
     public long BoundAtTicks;
     public int Referrer;
     public int Exits;
+    /// <summary>Whether the member was ever bound: a store's partner reward is for new members only.</summary>
+    public bool EverBound;
 }

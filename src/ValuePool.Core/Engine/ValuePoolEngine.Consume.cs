@@ -1,5 +1,6 @@
 using ValuePool.Core.Amounts;
 using ValuePool.Core.Ledger;
+using ValuePool.Core.Stores;
 
 namespace ValuePool.Core.Engine;
 
@@ -13,12 +14,15 @@ public sealed partial class ValuePoolEngine
         var store = -1;
         if (order.Store is not null && !_stores.TryFind(order.Store, out store)) return CommandResult.UnknownStore;
         var member = _members.GetOrAdd(order.Member);
+        var day = DayOf(order.At);
+        var charged = store >= 0 ? ChargeAtStore(member, store, order, day) : order.Benefit == CheckoutBenefit.None ? order.Amount : null;
+        if (charged is not { } amount) return CommandResult.CardBenefitUnavailable;
+        if (amount == Money.Zero) return CommandResult.Ok; // a free item: nothing is sold, nothing moves
 
-        var amount = order.Amount;
         var commission = amount.Share(Config.Commission);
         var poolContribution = amount.Share(Config.PoolContribution);
         var minted = Price.PointsFor(amount.Share(Config.PoolContribution, Config.MintShare));
-        var payments = new Account(AccountKind.ConsumerPayments);
+        var payments = Account.ConsumerPayments;
 
         var seller = store >= 0 ? Account.StoreReceivable(store) : new Account(AccountKind.SelfOperatedSales);
         Ledger.Post(payments, seller, (amount - commission).Fen, TransferKind.StoreSale);
@@ -31,6 +35,7 @@ public sealed partial class ValuePoolEngine
         state.CycleConsumedFen += amount.Fen;
         state.ConsumedFen += amount.Fen;
         Orders++;
+        if (store >= 0) RecordStoreSale(member, store, amount, amount - commission, day);
         UpdatePrice();
         RequeueForExit(member);
         return CommandResult.Ok;

@@ -1,5 +1,6 @@
 using ValuePool.Core.Configuration;
 using ValuePool.Core.Ledger;
+using ValuePool.Core.Stores;
 
 namespace ValuePool.Core.Engine;
 
@@ -11,12 +12,19 @@ public sealed partial class ValuePoolEngine
         if (string.IsNullOrEmpty(command.Id) || string.IsNullOrEmpty(command.Owner) || command.Recruiter == "") return CommandResult.InvalidId;
         if (_stores.TryFind(command.Id, out _)) return CommandResult.DuplicateStore;
         if (command.Region.Parts.Count != 3) return CommandResult.StoreRegionIncomplete;
+        if (!AreValid(command.Terms)) return CommandResult.InvalidTerms;
         var owner = _members.GetOrAdd(command.Owner);
         var recruiter = command.Recruiter is null ? Store.NoRecruiter : _members.GetOrAdd(command.Recruiter);
         _stores.Add(new Store(command.Id, owner, recruiter,
-            _regions.Intern(command.Region.Path(1)), _regions.Intern(command.Region.Path(2)), _regions.Intern(command.Region.Path(3))));
+            _regions.Intern(command.Region.Path(1)), _regions.Intern(command.Region.Path(2)), _regions.Intern(command.Region.Path(3)),
+            command.Terms));
         return CommandResult.Ok;
     }
+
+    private static bool AreValid(StoreTerms terms) =>
+        terms.ShoppingPointsRate >= Amounts.Rate.Zero
+        && terms.PartnerSpend is null or { Fen: > 0 }
+        && terms.PartnerReferralReward >= Amounts.Money.Zero;
 
     private CommandResult Apply(AppointAgent command)
     {
@@ -45,8 +53,11 @@ public sealed partial class ValuePoolEngine
             _ => false,
         };
         if (keepsExisting) return CommandResult.BindingIgnored;
+        var firstBinding = state.Referrer == Member.NoReferrer && !state.EverBound;
         state.Referrer = referrer;
         state.BoundAtTicks = command.At.UtcTicks;
+        state.EverBound = true;
+        if (firstBinding) PayPartnerReferralRewards(referrer);
         return CommandResult.Ok;
     }
 

@@ -1,10 +1,18 @@
 using ValuePool.Core.Amounts;
 using ValuePool.Core.Ledger;
+using ValuePool.Core.Configuration;
+using ValuePool.Core.Stores;
 
 namespace ValuePool.Core.Engine;
 
 /// <summary>What a member holds and has done, as the engine sees it now.</summary>
-public sealed record MemberView(string Id, Points Points, Money Cash, Money Consumed, int Exits, string? Referrer);
+public sealed record MemberView(string Id, Points Points, Money Cash, Money Consumed, int Exits, string? Referrer, ShoppingPoints ShoppingPoints);
+
+/// <summary>A store's totals: gross consume revenue, and its balance with the platform (negative = it owes).</summary>
+public sealed record StoreView(string Id, string Owner, Money Revenue, Money Balance, IReadOnlyList<string> Partners, Rate SharesTotal);
+
+/// <summary>The member's next shopping points to expire, and the day they are removed.</summary>
+public sealed record ShoppingPointsExpiry(ShoppingPoints Points, DateOnly ExpiresOn);
 
 public sealed partial class ValuePoolEngine
 {
@@ -19,8 +27,34 @@ public sealed partial class ValuePoolEngine
         var state = _members[index];
         return new MemberView(id, PointsOf(index), new Money(Ledger[Account.MemberCash(index)]),
             new Money(state.ConsumedFen), state.Exits,
-            state.Referrer == Member.NoReferrer ? null : _members.Ids[state.Referrer]);
+            state.Referrer == Member.NoReferrer ? null : _members.Ids[state.Referrer], ShoppingPointsOf(index));
     }
+
+    public IEnumerable<string> StoreIdsOrdinal() => _stores.All.Select(store => store.Id).Order(StringComparer.Ordinal);
+
+    public StoreView? FindStore(string id)
+    {
+        if (!_stores.TryFind(id, out var index)) return null;
+        var store = _stores[index];
+        return new StoreView(id, _members.Ids[store.Owner], store.Revenue, new Money(Ledger[Account.StoreReceivable(index)]),
+            store.Partners.Select(p => _members.Ids[p]).ToArray(), store.SharesTotal);
+    }
+
+    /// <summary>The oldest lot's points and expiry day, or null when nothing expires (no lots, or no expiry configured).</summary>
+    public ShoppingPointsExpiry? NextShoppingPointsExpiry(string memberId)
+    {
+        if (Config.ShoppingPointsExpiryDays == 0 || !_members.TryFind(memberId, out var member)) return null;
+        var lots = _shoppingLots.Of(member).ToList();
+        if (lots.Count == 0) return null;
+        var day = lots[0].Day;
+        return new ShoppingPointsExpiry(new ShoppingPoints(lots.TakeWhile(lot => lot.Day == day).Sum(lot => lot.Units)),
+            day.AddDays(Config.ShoppingPointsExpiryDays));
+    }
+
+    /// <summary>Each store's promised payouts, for the compliance audit.</summary>
+    public IEnumerable<StorePromise> StorePromises() => _stores.All.Select(store =>
+        new StorePromise(store.Id, store.CapTable.Select(h => new PromisedHolding(h.Share, h.Invested, h.Initiator)).ToArray(),
+            PartnerPool: store.Terms.PartnerSpend is not null || store.Partners.Count > 0));
 
     /// <summary>How many members hold points and so wait in the exit queue.</summary>
     public int MembersAwaitingExit => _exitQueue.Count;

@@ -1,6 +1,7 @@
 using ValuePool.Core.Amounts;
 using ValuePool.Core.Configuration;
 using ValuePool.Core.Ledger;
+using ValuePool.Core.Stores;
 
 namespace ValuePool.Core.Engine;
 
@@ -18,7 +19,7 @@ public sealed partial class ValuePoolEngine
         void Pay(int member, Rate rate, TransferKind kind)
         {
             var reward = Money.Min(amount.Share(rate), left);
-            Ledger.Post(new Account(AccountKind.ConsumerPayments), Account.MemberCash(member), reward.Fen, kind);
+            Ledger.Post(Account.ConsumerPayments, Account.MemberCash(member), reward.Fen, kind);
             left -= reward;
         }
 

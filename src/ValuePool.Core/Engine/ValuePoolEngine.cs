@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ValuePool.Core.Amounts;
 using ValuePool.Core.Configuration;
 using ValuePool.Core.Ledger;
+using ValuePool.Core.Stores;
 
 namespace ValuePool.Core.Engine;
 
@@ -16,6 +17,9 @@ public sealed partial class ValuePoolEngine
     private readonly StoreBook _stores = new();
     private readonly RegionBook _regions = new();
     private readonly ExitQueue _exitQueue;
+    private readonly ShoppingLots _shoppingLots = new();
+    private readonly ShoppingLotExpiries _expiries = new();
+    private readonly MembershipCards _cards = new();
 
     public ValuePoolEngine(EngineConfig? config = null)
     {
@@ -48,6 +52,14 @@ public sealed partial class ValuePoolEngine
             RegisterStore r => Apply(r),
             AppointAgent a => Apply(a),
             Configure c => Apply(c),
+            BuyWithShoppingPoints b => Apply(b),
+            ExpireShoppingPoints e => Apply(e),
+            AddPartner p => Apply(p),
+            AddShareholder s => Apply(s),
+            SettleShareholders s => Apply(s),
+            SettlePartners s => Apply(s),
+            DefineCard d => Apply(d),
+            BuyCard b => Apply(b),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command, "unknown command"),
         };
         if (result == CommandResult.Ok) ProcessDueExits();
@@ -69,6 +81,9 @@ public sealed partial class ValuePoolEngine
         UpdatePrice();
         return CommandResult.Ok;
     }
+
+    /// <summary>The calendar day (UTC) of a command: store revenue, settlements and lots count in days.</summary>
+    private static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
 
     /// <summary>Recomputes the price after the pool or the points changed. It can only rise.</summary>
     private void UpdatePrice()

@@ -27,4 +27,8 @@ public enum AccountKind : byte
     MemberPoints = 9,
     /// <summary>Points asset: the issuer mints from and burns into this account.</summary>
     PointsIssuer = 10,
+    /// <summary>A member's shopping points. Owner = member index.</summary>
+    MemberShoppingPoints = 11,
+    /// <summary>Shopping points asset: stores' grants are minted from, redemptions and expiries burned into it.</summary>
+    ShoppingPointsIssuer = 12,
 }

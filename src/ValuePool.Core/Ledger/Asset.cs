@@ -7,4 +7,6 @@ public enum Asset : byte
     Money = 1,
     /// <summary>Appreciation points in 0.0001 units.</summary>
     Points = 2,
+    /// <summary>Shopping points (购物积分) in 0.01 units.</summary>
+    ShoppingPoints = 3,
 }

@@ -11,6 +11,7 @@ public sealed class Balances
     private readonly long[] _system = new long[Enum.GetValues<AccountKind>().Length + 1];
     private long[] _memberCash = new long[16];
     private long[] _memberPoints = new long[16];
+    private long[] _memberShoppingPoints = new long[16];
     private long[] _store = new long[4];
     private readonly List<Transfer> _transaction = new();
 
@@ -23,6 +24,7 @@ public sealed class Balances
     {
         AccountKind.MemberCash => At(_memberCash, account.Owner),
         AccountKind.MemberPoints => At(_memberPoints, account.Owner),
+        AccountKind.MemberShoppingPoints => At(_memberShoppingPoints, account.Owner),
         AccountKind.StoreReceivable => At(_store, account.Owner),
         _ => _system[(int)account.Kind],
     };
@@ -46,13 +48,18 @@ public sealed class Balances
     {
         long total = 0;
         foreach (var kind in Enum.GetValues<AccountKind>())
-            if (new Account(kind).Asset == asset && kind is not (AccountKind.MemberCash or AccountKind.MemberPoints or AccountKind.StoreReceivable))
-                total += _system[(int)kind];
-        var perOwner = asset == Asset.Points ? _memberPoints : _memberCash;
-        foreach (var balance in perOwner) total += balance;
-        if (asset == Asset.Money) foreach (var balance in _store) total += balance;
+            if (new Account(kind).Asset == asset) total += SumOfKind(kind);
         return total;
     }
+
+    private long SumOfKind(AccountKind kind) => kind switch
+    {
+        AccountKind.MemberCash => _memberCash.Sum(),
+        AccountKind.MemberPoints => _memberPoints.Sum(),
+        AccountKind.MemberShoppingPoints => _memberShoppingPoints.Sum(),
+        AccountKind.StoreReceivable => _store.Sum(),
+        _ => _system[(int)kind],
+    };
 
     private ref long Slot(Account account)
     {
@@ -60,6 +67,7 @@ public sealed class Balances
         {
             case AccountKind.MemberCash: return ref Grown(ref _memberCash, account.Owner)[account.Owner];
             case AccountKind.MemberPoints: return ref Grown(ref _memberPoints, account.Owner)[account.Owner];
+            case AccountKind.MemberShoppingPoints: return ref Grown(ref _memberShoppingPoints, account.Owner)[account.Owner];
             case AccountKind.StoreReceivable: return ref Grown(ref _store, account.Owner)[account.Owner];
             default: return ref _system[(int)account.Kind];
         }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using ValuePool.Core.Amounts;
 using ValuePool.Core.Configuration;
 using ValuePool.Core.Engine;
+using ValuePool.Core.Stores;
 
 namespace ValuePool.Core.Replay;
 
@@ -34,7 +35,13 @@ public static class ReplayLineParser
             {
                 "config" => ReadConfig(json, currentConfig, at),
                 "store" => new RegisterStore(RequiredString(json, "id"), RequiredString(json, "owner"),
-                    OptionalString(json, "recruiter"), ReadRegion(json), at),
+                    OptionalString(json, "recruiter"), ReadRegion(json), at) { Terms = ReadStoreTerms(json) },
+                "buy" => new BuyWithShoppingPoints(RequiredString(json, "member"), RequiredMoney(json, "amount"),
+                    OptionalShoppingPoints(json, "shoppingPoints"), at),
+                "partner" => new AddPartner(RequiredString(json, "store"), RequiredString(json, "member"), at),
+                "shareholder" => new AddShareholder(RequiredString(json, "store"), RequiredString(json, "member"),
+                    RequiredRate(json, "share"), OptionalMoney(json, "invested"), OptionalBool(json, "initiator"), at),
+                "settle" => ReadSettlement(json, at),
                 "agent" => new AppointAgent(RequiredString(json, "member"), ReadLevel(json), ReadRegion(json), at),
                 "bind" => new Bind(RequiredString(json, "member"), RequiredString(json, "referrer"), at),
                 "consume" => new Consume(RequiredString(json, "member"), OptionalString(json, "store"), RequiredMoney(json, "amount"), at),
@@ -45,6 +52,63 @@ public static class ReplayLineParser
         }
     }
 
+    private static StoreTerms ReadStoreTerms(JsonElement json) => new()
+    {
+        ShoppingPointsRate = OptionalString(json, "shoppingPointsRate") is null ? StoreTerms.Default.ShoppingPointsRate : RequiredRate(json, "shoppingPointsRate"),
+        PartnerSpend = OptionalString(json, "partnerSpend") is null ? null : RequiredMoney(json, "partnerSpend"),
+        PartnerSplit = OptionalString(json, "partnerSplit") switch
+        {
+            null or "equal" => PartnerSplit.Equal,
+            "weighted" => PartnerSplit.Weighted,
+            var other => throw new BadLineException($"\"partnerSplit\": \"{other}\" is not equal or weighted"),
+        },
+        PartnerPeriod = OptionalString(json, "partnerPeriod") switch
+        {
+            null or "weekly" => PartnerPeriod.Weekly,
+            "monthly" => PartnerPeriod.Monthly,
+            var other => throw new BadLineException($"\"partnerPeriod\": \"{other}\" is not weekly or monthly"),
+        },
+        PartnerReferralReward = OptionalMoney(json, "partnerReferralReward"),
+    };
+
+    /// <summary>Settlements: a store's shareholders for a day, its partners for a period, or (extension) the day's shopping-point expiry.</summary>
+    private static Command ReadSettlement(JsonElement json, DateTimeOffset at) => RequiredString(json, "kind") switch
+    {
+        "shareholders" => new SettleShareholders(RequiredString(json, "store"), RequiredDay(json, "day"), at),
+        "partners" => new SettlePartners(RequiredString(json, "store"), RequiredDay(json, "from"), RequiredDay(json, "to"), at),
+        "shoppingPoints" => new ExpireShoppingPoints(RequiredDay(json, "day"), at),
+        var other => throw new BadLineException($"\"kind\": \"{other}\" is not shareholders, partners or shoppingPoints"),
+    };
+
+    private static DateOnly RequiredDay(JsonElement json, string name)
+    {
+        var text = RequiredString(json, name);
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day : throw new BadLineException($"\"{name}\": \"{text}\" is not a date yyyy-MM-dd");
+    }
+
+    private static Rate RequiredRate(JsonElement json, string name) =>
+        AmountText.TryParseDecimal(RequiredString(json, name), 6, out var rate, out var error) ? Rate.FromDecimal(rate) : throw new BadLineException($"\"{name}\": {error}");
+
+    /// <summary>An amount that may be absent or zero (an investment, a reward); absent = 0.</summary>
+    private static Money OptionalMoney(JsonElement json, string name) =>
+        OptionalString(json, name) is not { } text ? Money.Zero
+        : AmountText.TryParseDecimal(text, Money.Decimals, out var yuan, out var error) ? Money.FromYuan(yuan)
+        : throw new BadLineException($"\"{name}\": {error}");
+
+    private static ShoppingPoints OptionalShoppingPoints(JsonElement json, string name) => new(OptionalMoney(json, name).Fen);
+
+    private static bool OptionalBool(JsonElement json, string name)
+    {
+        if (!json.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return false;
+        return value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw new BadLineException($"\"{name}\" must be true or false"),
+        };
+    }
+
     private static Command ReadConfig(JsonElement json, EngineConfig currentConfig, DateTimeOffset at)
     {
         if (!ConfigJson.TryRead(json, currentConfig, out var config, out var error, "type", "at"))
@@ -52,13 +116,13 @@ public static class ReplayLineParser
         return new Configure(config, at);
     }
 
-    /// <summary>An event's time: "at" (ISO 8601), else "day" (yyyy-MM-dd, midnight UTC), else the default day.</summary>
+    /// <summary>An event's time: "at" (ISO 8601), else "day" (yyyy-MM-dd, midnight UTC), else "to" (a period's end), else the default day.</summary>
     private static DateTimeOffset Time(JsonElement json)
     {
         if (OptionalString(json, "at") is { } at)
             return DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)
                 ? instant : throw new BadLineException($"\"at\": \"{at}\" is not an ISO 8601 time");
-        if (OptionalString(json, "day") is { } day)
+        if ((OptionalString(json, "day") ?? OptionalString(json, "to")) is { } day)
             return DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                 ? new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
                 : throw new BadLineException($"\"day\": \"{day}\" is not a date yyyy-MM-dd");

@@ -27,6 +27,17 @@ public static class StateJson
                 json.WriteString("cash", member.Cash.ToString());
                 json.WriteString("consumed", member.Consumed.ToString());
                 json.WriteNumber("exits", member.Exits);
+                json.WriteString("shoppingPoints", member.ShoppingPoints.ToString());
+                json.WriteEndObject();
+            }
+            json.WriteEndObject();
+            json.WriteStartObject("stores");
+            foreach (var id in engine.StoreIdsOrdinal())
+            {
+                var store = engine.FindStore(id)!;
+                json.WriteStartObject(id);
+                json.WriteString("revenue", store.Revenue.ToString());
+                json.WriteString("balance", store.Balance.ToString());
                 json.WriteEndObject();
             }
             json.WriteEndObject();

@@ -1,4 +1,4 @@
-namespace ValuePool.Core.Engine;
+namespace ValuePool.Core.Stores;
 
 /// <summary>Stores by id and by dense index (the index owns the store's receivable account).</summary>
 internal sealed class StoreBook

@@ -1,0 +1,58 @@
+using ValuePool.Core.Amounts;
+using ValuePool.Core.Ledger;
+using ValuePool.Core.Stores;
+
+namespace ValuePool.Core.Engine;
+
+/// <summary>What an order at a store adds to the store: revenue by day, shopping points, partner qualification.</summary>
+public sealed partial class ValuePoolEngine
+{
+    private void RecordStoreSale(int member, int storeIndex, Money amount, Money net, DateOnly day)
+    {
+        var store = _stores[storeIndex];
+        store.Revenue += amount;
+        store.Days[day] = store.Days.GetValueOrDefault(day) is var sales ? new StoreDay(sales.GrossFen + amount.Fen, sales.NetFen + net.Fen) : default;
+        GrantShoppingPoints(member, storeIndex, store.Terms.ShoppingPointsRate.ApplyFloor(amount.Fen), day);
+
+        if (store.Terms.PartnerSplit == PartnerSplit.Weighted)
+            store.SpendByMemberDayFen[(member, day)] = store.SpendByMemberDayFen.GetValueOrDefault((member, day)) + amount.Fen;
+        if (store.Terms.PartnerSpend is { } threshold)
+        {
+            var spent = store.SpendByMemberFen[member] = store.SpendByMemberFen.GetValueOrDefault(member) + amount.Fen;
+            if (spent >= threshold.Fen) AddPartnerTo(storeIndex, member);
+        }
+    }
+
+    /// <summary>Shopping points in a lot of the issuing store (¥1 a point, so units are fen).</summary>
+    private void GrantShoppingPoints(int member, int store, long units, DateOnly day)
+    {
+        if (units == 0) return;
+        Ledger.Post(Account.ShoppingPointsIssuer, Account.MemberShoppingPoints(member), units, TransferKind.ShoppingPointsGrant);
+        _shoppingLots.Add(member, store, units, day);
+        if (Config.ShoppingPointsExpiryDays > 0) _expiries.Issued(member, day);
+    }
+
+    /// <summary>
+    /// The amount charged for an order at a store: the card's discount, or the benefit the order asks
+    /// for; null when that benefit is not available to the member today.
+    /// </summary>
+    private Money? ChargeAtStore(int member, int store, Consume order, DateOnly day)
+    {
+        var holding = _cards.ValidAt(member, store, day);
+        if (holding is null) return order.Benefit == CheckoutBenefit.None ? order.Amount : null;
+        var terms = _cards[holding.Card].Terms;
+        switch (order.Benefit)
+        {
+            case CheckoutBenefit.DailySpecial when terms.DailySpecialPrice is { } special && holding.LastSpecialDay != day:
+                holding.LastSpecialDay = day;
+                return Money.Min(special, order.Amount);
+            case CheckoutBenefit.FreeItem when day < holding.OpenedOn.AddDays(terms.FreeItemDays) && holding.LastFreeItemDay != day:
+                holding.LastFreeItemDay = day;
+                return Money.Zero;
+            case CheckoutBenefit.None:
+                return order.Amount - order.Amount.Share(terms.Discount);
+            default:
+                return null;
+        }
+    }
+}

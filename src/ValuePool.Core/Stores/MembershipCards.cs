@@ -1,0 +1,27 @@
+namespace ValuePool.Core.Stores;
+
+/// <summary>The cards stores define, and which member holds which card at which store.</summary>
+internal sealed class MembershipCards
+{
+    private readonly Dictionary<string, int> _indexById = new(StringComparer.Ordinal);
+    private readonly List<(string Id, int Store, MembershipCardTerms Terms)> _cards = new();
+    private readonly Dictionary<(int Member, int Store), CardHolding> _holdings = new();
+
+    public bool TryFind(string id, out int card) => _indexById.TryGetValue(id, out card);
+
+    public void Define(string id, int store, MembershipCardTerms terms)
+    {
+        _indexById.Add(id, _cards.Count);
+        _cards.Add((id, store, terms));
+    }
+
+    public (string Id, int Store, MembershipCardTerms Terms) this[int card] => _cards[card];
+
+    /// <summary>A newly bought card replaces the member's card at that store.</summary>
+    public void Open(int member, int card, DateOnly day) => _holdings[(member, _cards[card].Store)] = new CardHolding(card, day);
+
+    /// <summary>The member's card at the store if it is valid on <paramref name="day"/>.</summary>
+    public CardHolding? ValidAt(int member, int store, DateOnly day) =>
+        _holdings.TryGetValue((member, store), out var holding) && day < holding.OpenedOn.AddDays(_cards[holding.Card].Terms.ValidDays)
+            ? holding : null;
+}
