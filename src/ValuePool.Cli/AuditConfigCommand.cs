@@ -14,18 +14,24 @@ public static class AuditConfigCommand
     {
         if (!File.Exists(file)) return Cli.Fail(stderr, $"{file}: no such file");
         EngineConfig config;
+        IReadOnlyList<StorePromise> stores;
         try
         {
             using var document = JsonDocument.Parse(File.ReadAllText(file));
-            if (!ConfigJson.TryReadKeys(document.RootElement, EngineConfig.Default, out config, out var error))
+            if (!ConfigJson.TryReadKeys(document.RootElement, EngineConfig.Default, out config, out var error, "stores"))
                 return Cli.Fail(stderr, $"{file}: {error}");
+            stores = StorePromiseJson.Read(document.RootElement);
         }
         catch (JsonException e)
         {
             return Cli.Fail(stderr, $"{file}: malformed JSON: {e.Message}");
         }
+        catch (FormatException e)
+        {
+            return Cli.Fail(stderr, $"{file}: {e.Message}");
+        }
 
-        var findings = ComplianceAudit.Run(config);
+        var findings = ComplianceAudit.Run(config, stores);
         if (findings.Count == 0) stdout.WriteLine($"{file}: no findings");
         foreach (var finding in findings)
         {

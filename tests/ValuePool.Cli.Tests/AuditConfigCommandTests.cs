@@ -61,3 +61,38 @@ public class AuditConfigCommandTests
         Assert.Contains(reason, stderr);
     }
 }
+
+public class AuditStorePromisesTests
+{
+    [Fact]
+    public void TheSeedsStore_Promises92Percent_AndItsSharesAreForReview()
+    {
+        var shares = string.Join(",", Enumerable.Repeat("""{"share":"0.04","invested":"32800.00"}""", 11));
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, $$"""{"stores":[{"id":"s1","shareholders":[{"share":"0.51"},{"share":"0.05","invested":"49800.00","initiator":true},{{shares}}]}]}""");
+            var (code, stdout, _) = CliRun.Run("", "audit", "config", file);
+            Assert.Equal(0, code);
+            // 20% commission + 15%·80% partner pool + 58% dividends + 2% bonus = 92%.
+            Assert.Contains("[review] store-payouts:s1: store s1 promises 92% of its revenue", stdout);
+            Assert.Contains("sells 4% for ¥32800.00", stdout);
+        }
+        finally { File.Delete(file); }
+    }
+
+    [Fact]
+    public void AStorePromisingMoreThanItsRevenue_IsARisk()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, """{"shareholderDividendShare":"0.7","initiatorBonus":"0.02","stores":[{"id":"s9","shareholders":[{"share":"1","initiator":true}]}]}""");
+            var (code, stdout, _) = CliRun.Run("", "audit", "config", file);
+            Assert.Equal(1, code);
+            Assert.Contains("[risk] store-payouts:s9", stdout);
+            Assert.Contains("more than it takes in", stdout);
+        }
+        finally { File.Delete(file); }
+    }
+}

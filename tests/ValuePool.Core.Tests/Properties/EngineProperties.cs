@@ -20,15 +20,32 @@ public class EngineProperties
             {
                 Assert.Equal(0, engine.Ledger.Total(Asset.Money));
                 Assert.Equal(0, engine.Ledger.Total(Asset.Points));
+                Assert.Equal(0, engine.Ledger.Total(Asset.ShoppingPoints));
                 Assert.All(engine.Ledger.CurrentTransaction, t => Assert.Equal(t.From.Asset, t.To.Asset));
                 Assert.True(engine.Pool >= Money.Zero);
             });
             foreach (var id in engine.MemberIdsOrdinal())
             {
                 var member = engine.Member(id);
-                Assert.True(member.Points >= Points.Zero && member.Cash >= Money.Zero, id);
+                Assert.True(member.Points >= Points.Zero && member.Cash >= Money.Zero && member.ShoppingPoints >= ShoppingPoints.Zero, id);
             }
         }, iter: Iterations);
+
+    [Fact]
+    public void TheRandomPlatforms_ExerciseEveryMoneyRule()
+    {
+        var seen = new HashSet<TransferKind>();
+        RandomCommands.Platform.Sample(platform =>
+        {
+            var engine = new ValuePoolEngine();
+            RandomCommands.Apply(engine, platform.TwoTimesExit, platform.Steps,
+                (_, _) => seen.UnionWith(engine.Ledger.CurrentTransaction.Select(t => t.Kind)));
+        }, iter: Iterations, threads: 1);
+        TransferKind[] expected = [TransferKind.ForcedExitPayout, TransferKind.SalePayout, TransferKind.ReferralReward,
+            TransferKind.RecruiterReward, TransferKind.AgentReward, TransferKind.Subsidy, TransferKind.ShoppingRebate,
+            TransferKind.ShareholderDividend, TransferKind.InitiatorBonus, TransferKind.PartnerDividend];
+        Assert.All(expected, kind => Assert.Contains(kind, seen));
+    }
 
     [Fact]
     public void ThePriceNeverFalls() =>

@@ -2,6 +2,7 @@ using CsCheck;
 using ValuePool.Core.Amounts;
 using ValuePool.Core.Configuration;
 using ValuePool.Core.Engine;
+using ValuePool.Core.Stores;
 
 namespace ValuePool.Core.Tests.Properties;
 
@@ -23,7 +24,10 @@ internal static class RandomCommands
                 (6, Gen.Select(Gen.Int[0, MemberCount - 1], Gen.Int[0, 3], Gen.Long[1, 500_000], (m, s, fen) => new Step(0, m, s, fen))),
                 (3, Gen.Select(Gen.Int[0, MemberCount - 1], Gen.Long[1, 100], (m, percent) => new Step(1, m, 0, percent))),
                 (2, Gen.Select(Gen.Int[0, MemberCount - 1], Gen.Int[0, MemberCount + 2], (m, r) => new Step(2, m, r, 0))),
-                (1, Gen.Long[1, 50_000].Select(fen => new Step(3, 0, 0, fen)))).Array[1, 120]);
+                (1, Gen.Long[1, 50_000].Select(fen => new Step(3, 0, 0, fen))),
+                (2, Gen.Select(Gen.Int[0, MemberCount - 1], Gen.Long[1, 100], (m, percent) => new Step(4, m, 0, percent))),
+                (1, Gen.Select(Gen.Int[0, MemberCount - 1], Gen.Int[0, 2], (m, s) => new Step(5, m, s, 0))),
+                (2, Gen.Select(Gen.Int[0, 2], Gen.Int[0, 1], (s, kind) => new Step(6, 0, s, kind)))).Array[1, 120]);
 
     /// <summary>Applies the platform step by step, calling <paramref name="afterEach"/> after every command; returns the commands applied.</summary>
     public static List<Command> Apply(ValuePoolEngine engine, bool twoTimesExit, Step[] steps, Action<Command, CommandResult>? afterEach = null)
@@ -42,6 +46,10 @@ internal static class RandomCommands
         Run(new RegisterStore("s2", "m2", "p1", new Region(["gd", "gz", "tianhe"]), Start));
         Run(new AppointAgent("a0", AgentLevel.District, new Region(["gd", "dg", "songshan"]), Start));
         Run(new AppointAgent("a1", AgentLevel.Province, new Region(["gd"]), Start));
+        // s0's cap table sums to 1 (it can settle); s1's does not (settling is refused).
+        Run(new AddShareholder("s0", "hq", Rate.FromDecimal(0.51m), Money.Zero, false, Start));
+        Run(new AddShareholder("s0", "m3", Rate.FromDecimal(0.49m), Money.FromYuan(32_800m), true, Start));
+        Run(new AddShareholder("s1", "m4", Rate.FromDecimal(0.3m), Money.FromYuan(9_800m), true, Start));
 
         var at = Start;
         foreach (var step in steps)
@@ -53,11 +61,29 @@ internal static class RandomCommands
                 0 => new Consume(member, step.Other == 3 ? null : $"s{step.Other}", new Money(step.Amount), at),
                 1 => new Sell(member, SellShare(engine, member, step.Amount), at),
                 2 => new Bind(member, step.Other >= MemberCount ? $"p{step.Other - MemberCount}" : $"m{step.Other}", at),
-                _ => new Subsidy(new Money(step.Amount), "round", at),
+                3 => new Subsidy(new Money(step.Amount), "round", at),
+                4 => RedeemShare(engine, member, step.Amount, at),
+                5 => new AddPartner($"s{step.Other}", member, at),
+                _ => Settlement($"s{step.Other}", step.Amount == 0, at),
             };
             Run(command);
         }
         return applied;
+    }
+
+    /// <summary>A platform product whose price lets the member's shopping points pay up to 70%, using a share of them.</summary>
+    private static BuyWithShoppingPoints RedeemShare(ValuePoolEngine engine, string member, long percent, DateTimeOffset at)
+    {
+        var held = engine.FindMember(member)?.ShoppingPoints ?? ShoppingPoints.Zero;
+        var used = new ShoppingPoints(held.Units * percent / 100);
+        return new BuyWithShoppingPoints(member, new Money(Math.Max(1, used.Units * 10 / 7 + 1)), used, at);
+    }
+
+    /// <summary>Settles the day's shareholders or the day's partners (a one-day period, so periods never overlap).</summary>
+    private static Command Settlement(string store, bool shareholders, DateTimeOffset at)
+    {
+        var day = DateOnly.FromDateTime(at.UtcDateTime);
+        return shareholders ? new SettleShareholders(store, day, at) : new SettlePartners(store, day, day, at);
     }
 
     private static Points SellShare(ValuePoolEngine engine, string member, long percent)
