@@ -9,7 +9,8 @@ namespace ValuePool.Core.Engine;
 public sealed record MemberView(string Id, Points Points, Money Cash, Money Consumed, int Exits, string? Referrer, ShoppingPoints ShoppingPoints);
 
 /// <summary>A store's totals: gross consume revenue, and its balance with the platform (negative = it owes).</summary>
-public sealed record StoreView(string Id, string Owner, Money Revenue, Money Balance, IReadOnlyList<string> Partners, Rate SharesTotal);
+public sealed record StoreView(string Id, string Owner, Money Revenue, Money Balance, IReadOnlyList<string> Partners, Rate SharesTotal,
+    PartnerPeriod PartnerPeriod);
 
 /// <summary>The member's next shopping points to expire, and the day they are removed.</summary>
 public sealed record ShoppingPointsExpiry(ShoppingPoints Points, DateOnly ExpiresOn);
@@ -37,7 +38,7 @@ public sealed partial class ValuePoolEngine
         if (!_stores.TryFind(id, out var index)) return null;
         var store = _stores[index];
         return new StoreView(id, _members.Ids[store.Owner], store.Revenue, new Money(Ledger[Account.StoreReceivable(index)]),
-            store.Partners.Select(p => _members.Ids[p]).ToArray(), store.SharesTotal);
+            store.Partners.Select(p => _members.Ids[p]).ToArray(), store.SharesTotal, store.Terms.PartnerPeriod);
     }
 
     /// <summary>The oldest lot's points and expiry day, or null when nothing expires (no lots, or no expiry configured).</summary>

@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Time.Testing;
+using ValuePool.Core.Amounts;
+using ValuePool.Core.Engine;
+using ValuePool.Core.Settlements;
+using ValuePool.Core.Stores;
+using ValuePool.Core.Tests.Stores;
+using static ValuePool.Core.Tests.Stores.StoreFixture;
+
+namespace ValuePool.Core.Tests.Settlements;
+
+public class SettlementClockTests
+{
+    // 2026-11-23 is a Monday.
+    private static readonly DateOnly Monday = new(2026, 11, 23);
+
+    private static ValuePoolEngine StoreWithHolderAndPartner(PartnerPeriod period)
+    {
+        var engine = EngineWithStore(StoreTerms.Default with { PartnerPeriod = period });
+        engine.Apply(new AddShareholder("s1", "holder", Rate.One, Money.Zero, false, At(Monday)));
+        engine.Apply(new AddPartner("s1", "partner", At(Monday)));
+        return engine;
+    }
+
+    [Fact]
+    public void EachClosedDay_PaysShareholders_AndSundayClosesTheWeek()
+    {
+        var engine = StoreWithHolderAndPartner(PartnerPeriod.Weekly);
+        var time = new FakeTimeProvider(At(Monday));
+        var clock = new SettlementClock(time, Monday.AddDays(-1));
+        engine.BuyAt("u1", 1_000m, Monday);
+        time.Advance(TimeSpan.FromDays(1));
+        clock.RunDue(engine);
+        Assert.Equal("580.00", engine.Member("holder").Cash.ToString());
+        Assert.Equal("0.00", engine.Member("partner").Cash.ToString());
+
+        time.Advance(TimeSpan.FromDays(6)); // next Monday: Sunday closed the week
+        clock.RunDue(engine);
+        Assert.Equal("120.00", engine.Member("partner").Cash.ToString()); // 15% of 800
+        Assert.Equal(Monday.AddDays(6), clock.LastClosedDay);
+    }
+
+    [Fact]
+    public void ARunAfterAPause_CatchesUp_AndARepeatedRunPaysNothingTwice()
+    {
+        var engine = StoreWithHolderAndPartner(PartnerPeriod.Monthly);
+        var time = new FakeTimeProvider(At(Monday));
+        engine.BuyAt("u1", 1_000m, Monday);
+        engine.BuyAt("u1", 1_000m, new DateOnly(2026, 11, 30));
+        time.SetUtcNow(At(new DateOnly(2026, 12, 3)));
+        new SettlementClock(time, Monday.AddDays(-1)).RunDue(engine);
+        Assert.Equal("1160.00", engine.Member("holder").Cash.ToString());
+        Assert.Equal("240.00", engine.Member("partner").Cash.ToString()); // November: 15% of 1600
+
+        // A restarted clock that lost its place re-runs the same days: nothing is paid twice.
+        var results = new SettlementClock(time, Monday.AddDays(-1)).RunDue(engine);
+        Assert.All(results, r => Assert.Equal(CommandResult.Ok, r.Result));
+        Assert.Equal("1160.00", engine.Member("holder").Cash.ToString());
+        Assert.Equal("240.00", engine.Member("partner").Cash.ToString());
+    }
+
+    [Theory]
+    [InlineData("2026-11-29", PartnerPeriod.Weekly, "2026-11-23")]
+    [InlineData("2026-11-28", PartnerPeriod.Weekly, null)]
+    [InlineData("2026-11-30", PartnerPeriod.Monthly, "2026-11-01")]
+    [InlineData("2028-02-29", PartnerPeriod.Monthly, "2028-02-01")]
+    [InlineData("2026-12-30", PartnerPeriod.Monthly, null)]
+    public void PartnerPeriods_EndOnSundaysOrMonthEnds(string day, PartnerPeriod period, string? from) =>
+        Assert.Equal(from is null ? null : DateOnly.Parse(from), SettlementCalendar.PartnerPeriodEndingOn(DateOnly.Parse(day), period));
+}
