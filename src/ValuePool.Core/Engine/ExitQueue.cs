@@ -1,19 +1,21 @@
 namespace ValuePool.Core.Engine;
 
 /// <summary>
-/// Members holding points, ordered by the price at which they must exit (lowest first, ties by
-/// member id in ordinal order). An indexed 4-ary min-heap: update and removal cost O(log n), so a
-/// forced-exit check never scans the members. Four children share a cache line or two, which keeps
-/// the sift cheap with a million members.
+/// Members holding points, ordered by the price at which they must exit (lowest first). An indexed
+/// 4-ary min-heap of <c>double</c> keys: update and removal cost O(log n), so a forced-exit check
+/// never scans the members, and four 16-byte children share a cache line. Keys closer than a
+/// billionth apart are ordered by <paramref name="exactOrder"/> (exact fractions, then member id),
+/// so rounding in a double never decides who exits first.
 /// </summary>
-internal sealed class ExitQueue(IReadOnlyList<string> memberIds)
+internal sealed class ExitQueue(Comparison<int> exactOrder)
 {
     private const int Arity = 4;
     private const int Absent = -1;
+    private const double NearlyEqual = 1e-9;
 
     private struct Entry
     {
-        public decimal ExitPrice;
+        public double ExitPrice;
         public int Member;
     }
 
@@ -23,7 +25,7 @@ internal sealed class ExitQueue(IReadOnlyList<string> memberIds)
 
     public int Count => _count;
 
-    public bool TryPeek(out int member, out decimal exitPrice)
+    public bool TryPeek(out int member, out double exitPrice)
     {
         if (_count == 0) { member = Absent; exitPrice = 0; return false; }
         member = _heap[0].Member;
@@ -32,7 +34,7 @@ internal sealed class ExitQueue(IReadOnlyList<string> memberIds)
     }
 
     /// <summary>Adds the member, or moves them to their new exit price.</summary>
-    public void Set(int member, decimal exitPrice)
+    public void Set(int member, double exitPrice)
     {
         EnsureMember(member);
         var slot = _slotOfMember[member];
@@ -44,9 +46,9 @@ internal sealed class ExitQueue(IReadOnlyList<string> memberIds)
             SiftUp(slot);
             return;
         }
-        var before = _heap[slot].ExitPrice;
+        var before = _heap[slot];
         _heap[slot].ExitPrice = exitPrice;
-        if (exitPrice < before) SiftUp(slot);
+        if (Before(_heap[slot], before)) SiftUp(slot);
         else SiftDown(slot);
     }
 
@@ -72,10 +74,12 @@ internal sealed class ExitQueue(IReadOnlyList<string> memberIds)
         Array.Fill(_slotOfMember, Absent, old, grown - old);
     }
 
-    private bool Before(in Entry a, in Entry b) =>
-        a.ExitPrice != b.ExitPrice
-            ? a.ExitPrice < b.ExitPrice
-            : string.CompareOrdinal(memberIds[a.Member], memberIds[b.Member]) < 0;
+    private bool Before(in Entry a, in Entry b)
+    {
+        var gap = a.ExitPrice - b.ExitPrice;
+        if (Math.Abs(gap) > NearlyEqual * Math.Max(Math.Abs(a.ExitPrice), Math.Abs(b.ExitPrice))) return gap < 0;
+        return a.Member != b.Member && exactOrder(a.Member, b.Member) < 0;
+    }
 
     private void SiftUp(int slot)
     {

@@ -1,13 +1,17 @@
 namespace ValuePool.Core.Engine;
 
 /// <summary>
-/// A member's engine state besides their ledger balances. Kept small and in one array: with a
-/// million members, what an order touches should sit in one or two cache lines.
+/// Everything the engine keeps about a member, balances included, in one struct in one array: with a
+/// million members, an order's buyer and each referrer cost one trip to memory, not one per array.
 /// </summary>
 internal struct Member
 {
     public const int NoReferrer = -1;
 
+    /// <summary>Ledger balances of the member's accounts (wallet cash in fen, points in 0.0001, shopping points in 0.01).</summary>
+    public long CashFen;
+    public long PointsUnits;
+    public long ShoppingPointsUnits;
     /// <summary>Consumption C of the current cycle (fen).</summary>
     public long CycleConsumedFen;
     /// <summary>Gross value R of points sold in the current cycle (fen).</summary>
@@ -16,6 +20,8 @@ internal struct Member
     public long ConsumedFen;
     /// <summary>When the current binding was made (UTC ticks), for lapsing bindings.</summary>
     public long BoundAtTicks;
+    /// <summary>The exit price the member's entry in the exit queue holds: a lower bound of the current one; NaN when not queued.</summary>
+    public double QueuedExitPrice;
     public int Referrer;
     public int Exits;
     /// <summary>Whether the member was ever bound: a store's partner reward is for new members only.</summary>

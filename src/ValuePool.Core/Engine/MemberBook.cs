@@ -22,9 +22,25 @@ internal sealed class MemberBook
         index = _ids.Count;
         _ids.Add(id);
         if (index == _members.Length) Array.Resize(ref _members, _members.Length * 2);
-        _members[index] = new Member { Referrer = Member.NoReferrer };
+        _members[index] = new Member { Referrer = Member.NoReferrer, QueuedExitPrice = double.NaN };
         return index;
     }
 
     public ref Member this[int index] => ref _members[index];
+
+    /// <summary>A member's balance of one of their accounts; members not yet added hold nothing.</summary>
+    public long BalanceOf(Ledger.AccountKind kind, int index) => index < _ids.Count ? BalanceSlot(kind, index) : 0;
+
+    /// <summary>The ledger's storage for a member account (MemberCash, MemberPoints or MemberShoppingPoints).</summary>
+    public ref long BalanceSlot(Ledger.AccountKind kind, int index)
+    {
+        ref var member = ref _members[index];
+        switch (kind)
+        {
+            case Ledger.AccountKind.MemberCash: return ref member.CashFen;
+            case Ledger.AccountKind.MemberPoints: return ref member.PointsUnits;
+            case Ledger.AccountKind.MemberShoppingPoints: return ref member.ShoppingPointsUnits;
+            default: throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a member account");
+        }
+    }
 }

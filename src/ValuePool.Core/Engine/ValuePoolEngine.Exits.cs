@@ -1,3 +1,4 @@
+using System.Numerics;
 using ValuePool.Core.Amounts;
 using ValuePool.Core.Ledger;
 
@@ -5,6 +6,9 @@ namespace ValuePool.Core.Engine;
 
 public sealed partial class ValuePoolEngine
 {
+    /// <summary>Prices within this relative margin of an exit price are checked exactly before anyone is passed over.</summary>
+    private const double ExitPriceMargin = 1e-9;
+
     private CommandResult Apply(Sell sale)
     {
         if (sale.Points <= Points.Zero) return CommandResult.AmountNotPositive;
@@ -26,26 +30,37 @@ public sealed partial class ValuePoolEngine
         return gross;
     }
 
-    private Points PointsOf(int member) => new(Ledger[Account.MemberPoints(member)]);
+    private Points PointsOf(int member) => new(_members[member].PointsUnits);
 
     /// <summary>
     /// Forced exits (出局) until none is due, lowest exit price first. Each exit sells all the
-    /// member's points, which raises the price and may make the next member due.
+    /// member's points, which raises the price and may make the next member due. Queue entries are
+    /// lower bounds (see <see cref="RequeueForExit"/>): one that reaches the top stale is refreshed first.
     /// </summary>
     private void ProcessDueExits()
     {
-        while (_exitQueue.TryPeek(out var member, out _) && IsExitDue(member))
+        var reach = _priceAsDouble * (1 + ExitPriceMargin);
+        while (_exitQueue.TryPeek(out var member, out var queuedExitPrice) && queuedExitPrice <= reach)
         {
-            SellPoints(member, PointsOf(member), TransferKind.ForcedExitBurn, TransferKind.ForcedExitPayout);
             ref var state = ref _members[member];
+            var exitPrice = ExitPriceOf(state);
+            if (exitPrice != queuedExitPrice)
+            {
+                _exitQueue.Set(member, state.QueuedExitPrice = exitPrice);
+                continue;
+            }
+            if (!IsExitDue(member)) break;
+            SellPoints(member, PointsOf(member), TransferKind.ForcedExitBurn, TransferKind.ForcedExitPayout);
             state.CycleConsumedFen = 0;
             state.CycleRealizedFen = 0;
             state.Exits++;
+            state.QueuedExitPrice = double.NaN;
             _exitQueue.Remove(member);
+            reach = _priceAsDouble * (1 + ExitPriceMargin);
         }
     }
 
-    /// <summary><c>H·price + R ≥ exitMultiple·C</c>, the exit rule of MODEL.md §2.</summary>
+    /// <summary><c>H·price + R ≥ exitMultiple·C</c>, the exit rule of MODEL.md §2, in exact decimals.</summary>
     private bool IsExitDue(int member)
     {
         ref var state = ref _members[member];
@@ -53,13 +68,39 @@ public sealed partial class ValuePoolEngine
             >= Config.ExitMultiple.Value * new Money(state.CycleConsumedFen).Yuan;
     }
 
-    /// <summary>Places the member in the exit queue at <c>(exitMultiple·C − R) / H</c>, or out of it when H = 0.</summary>
+    /// <summary>
+    /// Keeps the member's queue entry at or below their exit price <c>(exitMultiple·C − R) / H</c>.
+    /// An order usually raises it; then the old entry stays as a lower bound and the heap is not
+    /// touched (most orders), to be refreshed only if it reaches the top while the price is near.
+    /// </summary>
     private void RequeueForExit(int member)
     {
-        var held = PointsOf(member);
-        if (held == Points.Zero) { _exitQueue.Remove(member); return; }
         ref var state = ref _members[member];
-        var target = Config.ExitMultiple.Value * new Money(state.CycleConsumedFen).Yuan - new Money(state.CycleRealizedFen).Yuan;
-        _exitQueue.Set(member, target / held.Value);
+        if (state.PointsUnits == 0)
+        {
+            state.QueuedExitPrice = double.NaN;
+            _exitQueue.Remove(member);
+            return;
+        }
+        var exitPrice = ExitPriceOf(state);
+        if (exitPrice > state.QueuedExitPrice) return;
+        _exitQueue.Set(member, state.QueuedExitPrice = exitPrice);
     }
+
+    private double ExitPriceOf(in Member state) =>
+        ((double)Config.ExitMultiple.PartsPerMillion * state.CycleConsumedFen / Rate.OneMillion - state.CycleRealizedFen)
+        / 100.0 / (state.PointsUnits / (double)Points.UnitsPerPoint);
+
+    /// <summary>Orders two members by their exact exit prices as fractions, then by id (ordinal).</summary>
+    private int CompareExitPricesExactly(int a, int b)
+    {
+        ref var x = ref _members[a];
+        ref var y = ref _members[b];
+        var byPrice = (ExactExitNumerator(x) * y.PointsUnits).CompareTo(ExactExitNumerator(y) * x.PointsUnits);
+        return byPrice != 0 ? byPrice : string.CompareOrdinal(_members.Ids[a], _members.Ids[b]);
+    }
+
+    /// <summary><c>exitMultiple·C − R</c> in fen-millionths: with H, the exit price as an exact fraction.</summary>
+    private BigInteger ExactExitNumerator(in Member state) =>
+        (BigInteger)Config.ExitMultiple.PartsPerMillion * state.CycleConsumedFen - (BigInteger)state.CycleRealizedFen * Rate.OneMillion;
 }

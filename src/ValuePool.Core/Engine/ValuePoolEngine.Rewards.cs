@@ -24,10 +24,10 @@ public sealed partial class ValuePoolEngine
         }
 
         var upline = ActiveReferrer(buyer, at);
-        foreach (var rate in Config.ReferralLevels)
+        var levels = Config.ReferralLevels;
+        for (var level = 0; level < levels.Count && upline != Member.NoReferrer; level++)
         {
-            if (upline == Member.NoReferrer) break;
-            Pay(upline, rate, TransferKind.ReferralReward);
+            Pay(upline, levels[level], TransferKind.ReferralReward);
             upline = ActiveReferrer(upline, at);
         }
         if (store < 0) return budget - left;

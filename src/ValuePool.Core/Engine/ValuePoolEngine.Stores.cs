@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ValuePool.Core.Amounts;
 using ValuePool.Core.Ledger;
 using ValuePool.Core.Stores;
@@ -11,7 +12,8 @@ public sealed partial class ValuePoolEngine
     {
         var store = _stores[storeIndex];
         store.Revenue += amount;
-        store.Days[day] = store.Days.GetValueOrDefault(day) is var sales ? new StoreDay(sales.GrossFen + amount.Fen, sales.NetFen + net.Fen) : default;
+        ref var sales = ref CollectionsMarshal.GetValueRefOrAddDefault(store.Days, day, out _);
+        sales = new StoreDay(sales.GrossFen + amount.Fen, sales.NetFen + net.Fen);
         GrantShoppingPoints(member, storeIndex, store.Terms.ShoppingPointsRate.ApplyFloor(amount.Fen), day);
 
         if (store.Terms.PartnerSplit == PartnerSplit.Weighted)

@@ -26,14 +26,17 @@ public sealed partial class ValuePoolEngine
         Config = config ?? EngineConfig.Default;
         var problems = ConfigValidation.Problems(Config);
         if (problems.Count > 0) throw new ArgumentException(string.Join("; ", problems), nameof(config));
-        _exitQueue = new ExitQueue(_members.Ids);
+        Ledger = new Balances(_members);
+        _exitQueue = new ExitQueue(CompareExitPricesExactly);
     }
 
     public EngineConfig Config { get; private set; }
-    public Balances Ledger { get; } = new();
+    public Balances Ledger { get; }
 
     /// <summary>The current point price; while no points circulate, the last price (initially 1.00).</summary>
     public PointPrice Price { get; private set; } = PointPrice.Initial;
+    /// <summary>The price as a double, for the exit queue's approximate keys only.</summary>
+    private double _priceAsDouble = 1.0;
     public long Orders { get; private set; }
 
     public Money Pool => new(Ledger[Account.Pool]);
@@ -93,5 +96,6 @@ public sealed partial class ValuePoolEngine
         var price = PointPrice.Of(Pool, points);
         Debug.Assert(price >= Price, $"price fell from {Price} to {price}");
         Price = price;
+        _priceAsDouble = (double)price.YuanPerPoint;
     }
 }

@@ -1,19 +1,22 @@
+using ValuePool.Core.Engine;
+
 namespace ValuePool.Core.Ledger;
 
 /// <summary>
 /// The double-entry ledger's balances (signed minor units) and the transfers of the current
 /// transaction. Every change of money or points goes through <see cref="Post"/>, which refuses a
 /// transfer that mixes assets or would overdraw an account that may not owe: such a transfer is
-/// an engine bug, never a user error, so it throws.
+/// an engine bug, never a user error, so it throws. Member balances are stored in the member's
+/// own record (<see cref="MemberBook"/>), so an order touches each member once.
 /// </summary>
 public sealed class Balances
 {
+    private readonly MemberBook _members;
     private readonly long[] _system = new long[Enum.GetValues<AccountKind>().Length + 1];
-    private long[] _memberCash = new long[16];
-    private long[] _memberPoints = new long[16];
-    private long[] _memberShoppingPoints = new long[16];
     private long[] _store = new long[4];
     private readonly List<Transfer> _transaction = new();
+
+    internal Balances(MemberBook members) => _members = members;
 
     /// <summary>The transfers posted since the last <see cref="BeginTransaction"/>.</summary>
     public IReadOnlyList<Transfer> CurrentTransaction => _transaction;
@@ -22,10 +25,8 @@ public sealed class Balances
 
     public long this[Account account] => account.Kind switch
     {
-        AccountKind.MemberCash => At(_memberCash, account.Owner),
-        AccountKind.MemberPoints => At(_memberPoints, account.Owner),
-        AccountKind.MemberShoppingPoints => At(_memberShoppingPoints, account.Owner),
-        AccountKind.StoreReceivable => At(_store, account.Owner),
+        AccountKind.MemberCash or AccountKind.MemberPoints or AccountKind.MemberShoppingPoints => _members.BalanceOf(account.Kind, account.Owner),
+        AccountKind.StoreReceivable => account.Owner < _store.Length ? _store[account.Owner] : 0,
         _ => _system[(int)account.Kind],
     };
 
@@ -52,32 +53,32 @@ public sealed class Balances
         return total;
     }
 
-    private long SumOfKind(AccountKind kind) => kind switch
+    private long SumOfKind(AccountKind kind)
     {
-        AccountKind.MemberCash => _memberCash.Sum(),
-        AccountKind.MemberPoints => _memberPoints.Sum(),
-        AccountKind.MemberShoppingPoints => _memberShoppingPoints.Sum(),
-        AccountKind.StoreReceivable => _store.Sum(),
-        _ => _system[(int)kind],
-    };
+        switch (kind)
+        {
+            case AccountKind.MemberCash or AccountKind.MemberPoints or AccountKind.MemberShoppingPoints:
+                long total = 0;
+                for (var member = 0; member < _members.Count; member++) total += _members.BalanceOf(kind, member);
+                return total;
+            case AccountKind.StoreReceivable:
+                return _store.Sum();
+            default:
+                return _system[(int)kind];
+        }
+    }
 
     private ref long Slot(Account account)
     {
         switch (account.Kind)
         {
-            case AccountKind.MemberCash: return ref Grown(ref _memberCash, account.Owner)[account.Owner];
-            case AccountKind.MemberPoints: return ref Grown(ref _memberPoints, account.Owner)[account.Owner];
-            case AccountKind.MemberShoppingPoints: return ref Grown(ref _memberShoppingPoints, account.Owner)[account.Owner];
-            case AccountKind.StoreReceivable: return ref Grown(ref _store, account.Owner)[account.Owner];
-            default: return ref _system[(int)account.Kind];
+            case AccountKind.MemberCash or AccountKind.MemberPoints or AccountKind.MemberShoppingPoints:
+                return ref _members.BalanceSlot(account.Kind, account.Owner);
+            case AccountKind.StoreReceivable:
+                if (account.Owner >= _store.Length) Array.Resize(ref _store, Math.Max(account.Owner + 1, _store.Length * 2));
+                return ref _store[account.Owner];
+            default:
+                return ref _system[(int)account.Kind];
         }
-    }
-
-    private static long At(long[] balances, int owner) => owner < balances.Length ? balances[owner] : 0;
-
-    private static long[] Grown(ref long[] balances, int owner)
-    {
-        if (owner >= balances.Length) Array.Resize(ref balances, Math.Max(owner + 1, balances.Length * 2));
-        return balances;
     }
 }

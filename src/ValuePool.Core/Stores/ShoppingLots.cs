@@ -2,20 +2,31 @@ namespace ValuePool.Core.Stores;
 
 /// <summary>
 /// Every member's shopping-point lots, each remembering the store that issued it and its day, kept
-/// per member in issue-day order (oldest first) as linked lists inside flat arrays: a million members
-/// with a lot or two each cost a few dozen bytes apiece, not a list object each.
+/// per member in issue-day order (oldest first) as linked lists inside one flat array: a million
+/// members with a lot or two each cost a few dozen bytes apiece, not a list object each.
 /// </summary>
 internal sealed class ShoppingLots
 {
     private const int None = -1;
 
-    private int[] _store = new int[16];
-    private long[] _unitsLeft = new long[16];
-    private DateOnly[] _day = new DateOnly[16];
-    private int[] _next = new int[16];
+    private struct Node
+    {
+        public long UnitsLeft;
+        public DateOnly Day;
+        public int Store;
+        public int Next;
+    }
+
+    private struct Ends
+    {
+        public int Head;
+        public int Tail;
+    }
+
+    private Node[] _nodes = new Node[16];
     private int _used;
     private int _freeList = None;
-    private int[] _head = [];
+    private Ends[] _ends = [];
 
     public readonly record struct Lot(int Store, long Units, DateOnly Day);
 
@@ -23,20 +34,26 @@ internal sealed class ShoppingLots
     public void Add(int member, int store, long units, DateOnly day)
     {
         EnsureMember(member);
-        int previous = None, cursor = _head[member];
-        while (cursor != None && _day[cursor] <= day) { previous = cursor; cursor = _next[cursor]; }
-        if (previous != None && _store[previous] == store && _day[previous] == day) { _unitsLeft[previous] += units; return; }
-        var lot = NewLot(store, units, day);
-        _next[lot] = cursor;
-        if (previous == None) _head[member] = lot; else _next[previous] = lot;
+        ref var ends = ref _ends[member];
+        if (ends.Tail != None && _nodes[ends.Tail].Day <= day)
+        {
+            // The usual case: days arrive in order, so the lot goes last (or joins the last one).
+            ref var tail = ref _nodes[ends.Tail];
+            if (tail.Store == store && tail.Day == day) { tail.UnitsLeft += units; return; }
+            var appended = NewLot(store, units, day);
+            _nodes[ends.Tail].Next = appended;
+            ends.Tail = appended;
+            return;
+        }
+        InsertInDayOrder(ref ends, NewLot(store, units, day));
     }
 
     /// <summary>The member's lots, oldest first.</summary>
     public IEnumerable<Lot> Of(int member)
     {
-        if (member >= _head.Length) yield break;
-        for (var lot = _head[member]; lot != None; lot = _next[lot])
-            yield return new Lot(_store[lot], _unitsLeft[lot], _day[lot]);
+        if (member >= _ends.Length) yield break;
+        for (var lot = _ends[member].Head; lot != None; lot = _nodes[lot].Next)
+            yield return new Lot(_nodes[lot].Store, _nodes[lot].UnitsLeft, _nodes[lot].Day);
     }
 
     /// <summary>Takes <paramref name="units"/> from the oldest lots, reporting each store's part. The caller checked the balance.</summary>
@@ -44,12 +61,12 @@ internal sealed class ShoppingLots
     {
         while (units > 0)
         {
-            var lot = _head[member];
-            var taken = Math.Min(units, _unitsLeft[lot]);
-            takenFromStore(_store[lot], taken);
-            _unitsLeft[lot] -= taken;
+            ref var lot = ref _nodes[_ends[member].Head];
+            var taken = Math.Min(units, lot.UnitsLeft);
+            takenFromStore(lot.Store, taken);
+            lot.UnitsLeft -= taken;
             units -= taken;
-            if (_unitsLeft[lot] == 0) RemoveHead(member);
+            if (lot.UnitsLeft == 0) RemoveHead(member);
         }
     }
 
@@ -57,49 +74,52 @@ internal sealed class ShoppingLots
     public long RemoveIssuedOnOrBefore(int member, DateOnly lastExpiredDay)
     {
         long removed = 0;
-        while (member < _head.Length && _head[member] != None && _day[_head[member]] <= lastExpiredDay)
+        while (member < _ends.Length && _ends[member].Head != None && _nodes[_ends[member].Head].Day <= lastExpiredDay)
         {
-            removed += _unitsLeft[_head[member]];
+            removed += _nodes[_ends[member].Head].UnitsLeft;
             RemoveHead(member);
         }
         return removed;
     }
 
+    /// <summary>An out-of-order day (a replay of older events): walk to the lot's place.</summary>
+    private void InsertInDayOrder(ref Ends ends, int lot)
+    {
+        int previous = None, cursor = ends.Head;
+        while (cursor != None && _nodes[cursor].Day <= _nodes[lot].Day) { previous = cursor; cursor = _nodes[cursor].Next; }
+        _nodes[lot].Next = cursor;
+        if (previous == None) ends.Head = lot; else _nodes[previous].Next = lot;
+        if (cursor == None) ends.Tail = lot;
+    }
+
     private void RemoveHead(int member)
     {
-        var lot = _head[member];
-        _head[member] = _next[lot];
-        _next[lot] = _freeList;
+        ref var ends = ref _ends[member];
+        var lot = ends.Head;
+        ends.Head = _nodes[lot].Next;
+        if (ends.Head == None) ends.Tail = None;
+        _nodes[lot].Next = _freeList;
         _freeList = lot;
     }
 
     private int NewLot(int store, long units, DateOnly day)
     {
         int lot;
-        if (_freeList != None) { lot = _freeList; _freeList = _next[lot]; }
+        if (_freeList != None) { lot = _freeList; _freeList = _nodes[lot].Next; }
         else
         {
-            if (_used == _store.Length)
-            {
-                var size = _store.Length * 2;
-                Array.Resize(ref _store, size);
-                Array.Resize(ref _unitsLeft, size);
-                Array.Resize(ref _day, size);
-                Array.Resize(ref _next, size);
-            }
+            if (_used == _nodes.Length) Array.Resize(ref _nodes, _nodes.Length * 2);
             lot = _used++;
         }
-        _store[lot] = store;
-        _unitsLeft[lot] = units;
-        _day[lot] = day;
+        _nodes[lot] = new Node { Store = store, UnitsLeft = units, Day = day, Next = None };
         return lot;
     }
 
     private void EnsureMember(int member)
     {
-        if (member < _head.Length) return;
-        var old = _head.Length;
-        Array.Resize(ref _head, Math.Max(member + 1, old * 2));
-        Array.Fill(_head, None, old, _head.Length - old);
+        if (member < _ends.Length) return;
+        var old = _ends.Length;
+        Array.Resize(ref _ends, Math.Max(member + 1, old * 2));
+        Array.Fill(_ends, new Ends { Head = None, Tail = None }, old, _ends.Length - old);
     }
 }
