@@ -29,6 +29,11 @@ public enum CommandResult
     DuplicateCard = 27,
     CardBenefitUnavailable = 28,
     InvalidTerms = 29,
+    BelowWithdrawalMinimum = 30,
+    InsufficientCash = 31,
+    DuplicateWithdrawal = 32,
+    UnknownWithdrawal = 33,
+    WithdrawalAlreadyReviewed = 34,
 }
 
 public static class CommandResultExtensions
@@ -58,6 +63,11 @@ public static class CommandResultExtensions
         CommandResult.UnknownCard => "no membership card has this id",
         CommandResult.DuplicateCard => "a membership card with this id already exists",
         CommandResult.CardBenefitUnavailable => "the member has no valid card here, or its benefit was used today or has ended",
+        CommandResult.BelowWithdrawalMinimum => "the withdrawal is below the minimum",
+        CommandResult.InsufficientCash => "the member's wallet holds less cash than requested",
+        CommandResult.DuplicateWithdrawal => "a withdrawal with this id already exists",
+        CommandResult.UnknownWithdrawal => "no withdrawal has this id",
+        CommandResult.WithdrawalAlreadyReviewed => "the withdrawal was already approved or rejected",
         CommandResult.InvalidTerms => "the terms are invalid (amounts and rates must not be negative; a discount is below 1)",
         _ => result.ToString(),
     };

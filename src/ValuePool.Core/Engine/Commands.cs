@@ -58,6 +58,12 @@ public sealed record SettleShareholders(string Store, DateOnly Day, DateTimeOffs
 /// <summary>Pays a store's partner dividend pool for the inclusive period; the same period twice changes nothing.</summary>
 public sealed record SettlePartners(string Store, DateOnly From, DateOnly To, DateTimeOffset At) : Command(At);
 
+/// <summary>A member asks to withdraw wallet cash (提现); the cash waits for review under <paramref name="Id"/>.</summary>
+public sealed record RequestWithdrawal(string Member, string Id, Money Amount, DateTimeOffset At) : Command(At);
+
+/// <summary>Finance approves (pays, less the fee) or rejects (returns the cash) a pending withdrawal.</summary>
+public sealed record ReviewWithdrawal(string Id, bool Approve, DateTimeOffset At) : Command(At);
+
 /// <summary>A store defines a membership card (会员卡).</summary>
 public sealed record DefineCard(string Store, string Card, MembershipCardTerms Terms, DateTimeOffset At) : Command(At);
 

@@ -63,6 +63,8 @@ public sealed partial class ValuePoolEngine
             SettlePartners s => Apply(s),
             DefineCard d => Apply(d),
             BuyCard b => Apply(b),
+            RequestWithdrawal w => Apply(w),
+            ReviewWithdrawal w => Apply(w),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command, "unknown command"),
         };
         if (result == CommandResult.Ok) ProcessDueExits();

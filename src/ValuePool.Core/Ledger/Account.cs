@@ -13,7 +13,7 @@ public readonly record struct Account(AccountKind Kind, int Owner = 0)
     public static Account ShoppingPointsIssuer => new(AccountKind.ShoppingPointsIssuer);
     public static Account ConsumerPayments => new(AccountKind.ConsumerPayments);
 
-    public bool IsExternal => Kind is AccountKind.ConsumerPayments or AccountKind.Financing or AccountKind.AgentFees;
+    public bool IsExternal => Kind is AccountKind.ConsumerPayments or AccountKind.Financing or AccountKind.AgentFees or AccountKind.WithdrawalsPaid;
 
     /// <summary>Accounts that may owe: external ones, the points issuer, and stores that pay dividends.</summary>
     public bool MayGoNegative => IsExternal || Kind is AccountKind.PointsIssuer or AccountKind.ShoppingPointsIssuer or AccountKind.StoreReceivable;

@@ -31,4 +31,8 @@ public enum AccountKind : byte
     MemberShoppingPoints = 11,
     /// <summary>Shopping points asset: stores' grants are minted from, redemptions and expiries burned into it.</summary>
     ShoppingPointsIssuer = 12,
+    /// <summary>Wallet cash requested for withdrawal and waiting for review by finance.</summary>
+    PendingWithdrawals = 13,
+    /// <summary>External: cash paid out to members' bank accounts or wallets.</summary>
+    WithdrawalsPaid = 14,
 }

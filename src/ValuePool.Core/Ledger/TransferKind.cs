@@ -27,4 +27,8 @@ public enum TransferKind : byte
     PartnerReferralReward = 22,
     CardSale = 23,
     CardSellerReward = 24,
+    WithdrawalRequested = 25,
+    WithdrawalPaid = 26,
+    WithdrawalFee = 27,
+    WithdrawalReturned = 28,
 }
