@@ -43,9 +43,24 @@ public class EngineProperties
         }, iter: Iterations, threads: 1);
         TransferKind[] expected = [TransferKind.ForcedExitPayout, TransferKind.SalePayout, TransferKind.ReferralReward,
             TransferKind.RecruiterReward, TransferKind.AgentReward, TransferKind.Subsidy, TransferKind.ShoppingRebate,
-            TransferKind.ShareholderDividend, TransferKind.InitiatorBonus, TransferKind.PartnerDividend];
+            TransferKind.ShareholderDividend, TransferKind.InitiatorBonus, TransferKind.PartnerDividend,
+            TransferKind.WithdrawalPaid, TransferKind.WithdrawalReturned];
         Assert.All(expected, kind => Assert.Contains(kind, seen));
     }
+
+    [Fact]
+    public void NoWithdrawalIsPaidTwice_AndPaidOutEqualsApprovedRequests() =>
+        RandomCommands.Platform.Sample(platform =>
+        {
+            var engine = new ValuePoolEngine();
+            RandomCommands.Apply(engine, platform.TwoTimesExit, platform.Steps);
+            var withdrawals = engine.Withdrawals().ToList();
+            var approvedFen = withdrawals.Where(w => w.Status == WithdrawalStatus.Paid).Sum(w => w.Amount.Fen);
+            var pendingFen = withdrawals.Where(w => w.Status == WithdrawalStatus.Pending).Sum(w => w.Amount.Fen);
+            var feesFen = withdrawals.Sum(w => w.Fee.Fen);
+            Assert.Equal(approvedFen - feesFen, engine.Ledger[new Account(AccountKind.WithdrawalsPaid)]);
+            Assert.Equal(pendingFen, engine.Ledger[new Account(AccountKind.PendingWithdrawals)]);
+        }, iter: Iterations);
 
     [Fact]
     public void ThePriceNeverFalls() =>

@@ -27,7 +27,9 @@ internal static class RandomCommands
                 (1, Gen.Long[1, 50_000].Select(fen => new Step(3, 0, 0, fen))),
                 (2, Gen.Select(Gen.Int[0, MemberCount - 1], Gen.Long[1, 100], (m, percent) => new Step(4, m, 0, percent))),
                 (1, Gen.Select(Gen.Int[0, MemberCount - 1], Gen.Int[0, 2], (m, s) => new Step(5, m, s, 0))),
-                (2, Gen.Select(Gen.Int[0, 2], Gen.Int[0, 1], (s, kind) => new Step(6, 0, s, kind)))).Array[1, 120]);
+                (2, Gen.Select(Gen.Int[0, 2], Gen.Int[0, 1], (s, kind) => new Step(6, 0, s, kind))),
+                (1, Gen.Select(Gen.Int[0, MemberCount - 1], Gen.Long[1, 100], (m, percent) => new Step(7, m, 0, percent))),
+                (1, Gen.Select(Gen.Int[0, 9], Gen.Bool, (w, approve) => new Step(8, 0, w, approve ? 1 : 0)))).Array[1, 120]);
 
     /// <summary>Applies the platform step by step, calling <paramref name="afterEach"/> after every command; returns the commands applied.</summary>
     public static List<Command> Apply(ValuePoolEngine engine, bool twoTimesExit, Step[] steps, Action<Command, CommandResult>? afterEach = null)
@@ -64,7 +66,9 @@ internal static class RandomCommands
                 3 => new Subsidy(new Money(step.Amount), "round", at),
                 4 => RedeemShare(engine, member, step.Amount, at),
                 5 => new AddPartner($"s{step.Other}", member, at),
-                _ => Settlement($"s{step.Other}", step.Amount == 0, at),
+                6 => Settlement($"s{step.Other}", step.Amount == 0, at),
+                7 => new RequestWithdrawal(member, $"w{step.Member}-{at.Ticks}", CashShare(engine, member, step.Amount), at),
+                _ => new ReviewWithdrawal(PendingWithdrawal(engine, step.Other), step.Amount == 1, at),
             };
             Run(command);
         }
@@ -85,6 +89,13 @@ internal static class RandomCommands
         var day = DateOnly.FromDateTime(at.UtcDateTime);
         return shareholders ? new SettleShareholders(store, day, at) : new SettlePartners(store, day, day, at);
     }
+
+    private static Money CashShare(ValuePoolEngine engine, string member, long percent) =>
+        new(Math.Max(1, (engine.FindMember(member)?.Cash.Fen ?? 0) * percent / 100));
+
+    /// <summary>The n-th withdrawal ever requested (any status: reviewing a reviewed one must be refused).</summary>
+    private static string PendingWithdrawal(ValuePoolEngine engine, int n) =>
+        engine.Withdrawals().Skip(n).FirstOrDefault()?.Id ?? "none";
 
     private static Points SellShare(ValuePoolEngine engine, string member, long percent)
     {
