@@ -10,6 +10,8 @@ if (args.Contains("--stopwatch"))
     var at = Array.IndexOf(args, "--members");
     return StopwatchRun.Run(at >= 0 ? int.Parse(args[at + 1]) : BenchWorld.Members);
 }
+//   --journal DB [ORDERS]  durable orders/s through the journal (SQLite file or postgres:// URI)
+if (args is ["--journal", var db, ..]) return JournalThroughput.Run(db, args.Length > 2 ? int.Parse(args[2]) : 1_000_000);
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

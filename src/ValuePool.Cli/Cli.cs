@@ -11,12 +11,14 @@ public static class Cli
         usage:
           valuepool replay FILE|-           apply a REPLAY.md event file and print the final state
           valuepool audit config FILE       compliance audit of a configuration file (JSON keys as in docs/CONFIGURATION.md)
+          valuepool audit verify --db DB    check a journal (SQLite file or postgres://…): hash chain, balanced transactions, replay
         """;
 
     public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr) => args switch
     {
         ["replay", var file] => ReplayCommand.Run(file, stdin, stdout, stderr),
         ["audit", "config", var file] => AuditConfigCommand.Run(file, stdout, stderr),
+        ["audit", "verify", "--db", var db] => AuditVerifyCommand.Run(db, stdout, stderr),
         _ => Fail(stderr, Usage),
     };
 

@@ -22,4 +22,8 @@ internal sealed class RegionBook
     public void SetAgent(string path, int member) => _agentOfRegion[Intern(path)] = member;
 
     public int AgentOf(int region) => _agentOfRegion[region];
+
+    /// <summary>Every region path in id order, with its agent: what a snapshot must keep to rebuild the book.</summary>
+    public IEnumerable<(string Path, int Agent)> InIdOrder() =>
+        _idByPath.OrderBy(entry => entry.Value).Select(entry => (entry.Key, _agentOfRegion[entry.Value]));
 }

@@ -44,6 +44,25 @@ public sealed class Balances
         _transaction.Add(new Transfer(from, to, amount, kind));
     }
 
+    /// <summary>Sets a non-member balance as a snapshot recorded it; the caller checks conservation afterwards.</summary>
+    internal void Restore(Account account, long balance)
+    {
+        if (account.Kind is AccountKind.MemberCash or AccountKind.MemberPoints or AccountKind.MemberShoppingPoints)
+            throw new ArgumentException("member balances are restored with their members", nameof(account));
+        Slot(account) = balance;
+    }
+
+    /// <summary>Every non-member account with a balance, system accounts first, then stores: what a snapshot keeps.</summary>
+    internal IEnumerable<(Account Account, long Balance)> NonMemberBalances()
+    {
+        foreach (var kind in Enum.GetValues<AccountKind>())
+            if (kind is not (AccountKind.MemberCash or AccountKind.MemberPoints or AccountKind.MemberShoppingPoints or AccountKind.StoreReceivable)
+                && _system[(int)kind] != 0)
+                yield return (new Account(kind), _system[(int)kind]);
+        for (var store = 0; store < _store.Length; store++)
+            if (_store[store] != 0) yield return (Account.StoreReceivable(store), _store[store]);
+    }
+
     /// <summary>Sum of every account of one asset: zero, always (the conservation law).</summary>
     public long Total(Asset asset)
     {

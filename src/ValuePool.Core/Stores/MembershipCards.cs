@@ -20,6 +20,34 @@ internal sealed class MembershipCards
     /// <summary>A newly bought card replaces the member's card at that store.</summary>
     public void Open(int member, int card, DateOnly day) => _holdings[(member, _cards[card].Store)] = new CardHolding(card, day);
 
+    public void Write(BinaryWriter output)
+    {
+        output.Write(_cards.Count);
+        foreach (var (id, store, terms) in _cards) { output.Write(id); output.Write(store); terms.Write(output); }
+        output.Write(_holdings.Count);
+        foreach (var ((member, store), holding) in _holdings.OrderBy(h => h.Key))
+        {
+            output.Write(member); output.Write(store); output.Write(holding.Card); output.Write(holding.OpenedOn.DayNumber);
+            output.Write(holding.LastSpecialDay?.DayNumber ?? -1); output.Write(holding.LastFreeItemDay?.DayNumber ?? -1);
+        }
+    }
+
+    public void Read(BinaryReader input)
+    {
+        for (var n = input.ReadInt32(); n > 0; n--) Define(input.ReadString(), input.ReadInt32(), MembershipCardTerms.Read(input));
+        for (var n = input.ReadInt32(); n > 0; n--)
+        {
+            var key = (input.ReadInt32(), input.ReadInt32());
+            _holdings.Add(key, new CardHolding(input.ReadInt32(), DateOnly.FromDayNumber(input.ReadInt32()))
+            {
+                LastSpecialDay = OptionalDay(input.ReadInt32()),
+                LastFreeItemDay = OptionalDay(input.ReadInt32()),
+            });
+        }
+    }
+
+    private static DateOnly? OptionalDay(int dayNumber) => dayNumber < 0 ? null : DateOnly.FromDayNumber(dayNumber);
+
     /// <summary>The member's card at the store if it is valid on <paramref name="day"/>.</summary>
     public CardHolding? ValidAt(int member, int store, DateOnly day) =>
         _holdings.TryGetValue((member, store), out var holding) && day < holding.OpenedOn.AddDays(_cards[holding.Card].Terms.ValidDays)

@@ -82,6 +82,31 @@ internal sealed class ShoppingLots
         return removed;
     }
 
+    /// <summary>Every member's lots, oldest first: what a snapshot keeps (free nodes and merging history are not state).</summary>
+    public void Write(BinaryWriter output, int members)
+    {
+        for (var member = 0; member < members; member++)
+        {
+            var lots = Of(member).ToList();
+            output.Write(lots.Count);
+            foreach (var lot in lots) { output.Write(lot.Store); output.Write(lot.Units); output.Write(lot.Day.DayNumber); }
+        }
+    }
+
+    public void Read(BinaryReader input, int members)
+    {
+        for (var member = 0; member < members; member++)
+            for (var n = input.ReadInt32(); n > 0; n--)
+            {
+                EnsureMember(member);
+                // Appended as stored, never merged: the restored lists equal the written ones.
+                ref var ends = ref _ends[member];
+                var lot = NewLot(input.ReadInt32(), input.ReadInt64(), DateOnly.FromDayNumber(input.ReadInt32()));
+                if (ends.Tail == None) ends.Head = lot; else _nodes[ends.Tail].Next = lot;
+                ends.Tail = lot;
+            }
+    }
+
     /// <summary>An out-of-order day (a replay of older events): walk to the lot's place.</summary>
     private void InsertInDayOrder(ref Ends ends, int lot)
     {

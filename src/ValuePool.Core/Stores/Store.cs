@@ -38,6 +38,55 @@ internal sealed class Store(string id, int owner, int recruiter, int provinceReg
     {
         if (PartnerSet.Add(member)) Partners.Add(member);
     }
+
+    /// <summary>The whole store for a snapshot: dictionaries in key order, lists as they are, so equal stores give equal bytes.</summary>
+    public void Write(BinaryWriter output)
+    {
+        output.Write(Id);
+        foreach (var field in (ReadOnlySpan<int>)[Owner, Recruiter, ProvinceRegion, CityRegion, DistrictRegion]) output.Write(field);
+        Terms.Write(output);
+        output.Write(Revenue.Fen);
+        output.Write(Days.Count);
+        foreach (var (day, sales) in Days.OrderBy(d => d.Key)) { output.Write(day.DayNumber); output.Write(sales.GrossFen); output.Write(sales.NetFen); }
+        output.Write(Partners.Count);
+        foreach (var partner in Partners) output.Write(partner);
+        output.Write(SpendByMemberFen.Count);
+        foreach (var (member, spent) in SpendByMemberFen.OrderBy(s => s.Key)) { output.Write(member); output.Write(spent); }
+        output.Write(SpendByMemberDayFen.Count);
+        foreach (var ((member, day), spent) in SpendByMemberDayFen.OrderBy(s => s.Key)) { output.Write(member); output.Write(day.DayNumber); output.Write(spent); }
+        output.Write(CapTable.Count);
+        foreach (var holding in CapTable)
+        {
+            output.Write(holding.Member); output.Write(holding.Share.PartsPerMillion); output.Write(holding.Invested.Fen); output.Write(holding.Initiator);
+        }
+        output.Write(SettledShareholderDays.Count);
+        foreach (var day in SettledShareholderDays.Order()) output.Write(day.DayNumber);
+        output.Write(SettledPartnerPeriods.Count);
+        foreach (var (from, to) in SettledPartnerPeriods) { output.Write(from.DayNumber); output.Write(to.DayNumber); }
+    }
+
+    public static Store Read(BinaryReader input)
+    {
+        var store = new Store(input.ReadString(), input.ReadInt32(), input.ReadInt32(), input.ReadInt32(), input.ReadInt32(), input.ReadInt32(), StoreTerms.Read(input))
+        {
+            Revenue = new Money(input.ReadInt64()),
+        };
+        for (var n = input.ReadInt32(); n > 0; n--) store.Days.Add(ReadDay(input), new StoreDay(input.ReadInt64(), input.ReadInt64()));
+        for (var n = input.ReadInt32(); n > 0; n--) store.AddPartner(input.ReadInt32());
+        for (var n = input.ReadInt32(); n > 0; n--) store.SpendByMemberFen.Add(input.ReadInt32(), input.ReadInt64());
+        for (var n = input.ReadInt32(); n > 0; n--) store.SpendByMemberDayFen.Add((input.ReadInt32(), ReadDay(input)), input.ReadInt64());
+        for (var n = input.ReadInt32(); n > 0; n--)
+        {
+            var holding = new Shareholding(input.ReadInt32(), new Rate(input.ReadInt64()), new Money(input.ReadInt64()), input.ReadBoolean());
+            store.CapTable.Add(holding);
+            store.SharesTotal += holding.Share;
+        }
+        for (var n = input.ReadInt32(); n > 0; n--) store.SettledShareholderDays.Add(ReadDay(input));
+        for (var n = input.ReadInt32(); n > 0; n--) store.SettledPartnerPeriods.Add((ReadDay(input), ReadDay(input)));
+        return store;
+    }
+
+    private static DateOnly ReadDay(BinaryReader input) => DateOnly.FromDayNumber(input.ReadInt32());
 }
 
 /// <summary>A store's consume revenue on one day: gross, and net of the platform's commission.</summary>

@@ -31,4 +31,23 @@ public sealed record StoreTerms
     public PartnerPeriod PartnerPeriod { get; init; } = PartnerPeriod.Weekly;
     /// <summary>Paid by the store to a partner for each new member bound to them.</summary>
     public Money PartnerReferralReward { get; init; } = Money.Zero;
+
+    /// <summary>The terms as bytes, for the journal's command codec and the engine's snapshots.</summary>
+    public void Write(BinaryWriter output)
+    {
+        output.Write(ShoppingPointsRate.PartsPerMillion);
+        output.WriteOptional(PartnerSpend);
+        output.Write((byte)PartnerSplit);
+        output.Write((byte)PartnerPeriod);
+        output.Write(PartnerReferralReward.Fen);
+    }
+
+    public static StoreTerms Read(BinaryReader input) => new()
+    {
+        ShoppingPointsRate = new Rate(input.ReadInt64()),
+        PartnerSpend = input.ReadOptionalMoney(),
+        PartnerSplit = (PartnerSplit)input.ReadByte(),
+        PartnerPeriod = (PartnerPeriod)input.ReadByte(),
+        PartnerReferralReward = new Money(input.ReadInt64()),
+    };
 }

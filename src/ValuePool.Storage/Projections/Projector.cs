@@ -1,0 +1,76 @@
+using ValuePool.Core.Engine;
+using ValuePool.Core.Ledger;
+
+namespace ValuePool.Storage.Projections;
+
+/// <summary>
+/// Turns applied commands into projection rows: it watches each command's transfers right after the
+/// engine applied it, and at the end of a batch reads the touched members' balances. Every row
+/// depends only on the journal (never on how entries were batched), so a rebuild gives the same rows.
+/// </summary>
+public sealed class Projector
+{
+    private readonly HashSet<int> _touchedMembers = new();
+    private readonly List<MemberHistoryRow> _history = new();
+    private readonly Dictionary<(int Store, DateOnly Day), (long RevenueFen, long NetFen, long Orders)> _revenue = new();
+    private readonly Dictionary<long, PriceRow> _prices = new();
+    private readonly Dictionary<int, (long CashFen, long PointsUnits)> _deltas = new();
+
+    /// <summary>Records what <paramref name="command"/> (entry <paramref name="sequence"/>) just did in <paramref name="engine"/>.</summary>
+    public void Observe(long sequence, Command command, ValuePoolEngine engine)
+    {
+        var transfers = engine.Ledger.CurrentTransaction;
+        if (transfers.Count == 0) return;
+        _deltas.Clear();
+        var store = -1;
+        long paidFen = 0, netFen = 0;
+        foreach (var transfer in transfers)
+        {
+            AddDelta(transfer.From, -transfer.Amount);
+            AddDelta(transfer.To, transfer.Amount);
+            if (transfer.Kind == TransferKind.StoreSale && transfer.To.Kind == AccountKind.StoreReceivable) (store, netFen) = (transfer.To.Owner, transfer.Amount);
+            // What the buyer paid (after any card discount) is everything an order takes from consumer payments.
+            if (transfer.From.Kind == AccountKind.ConsumerPayments) paidFen += transfer.Amount;
+        }
+        if (store >= 0 && command is Consume) AddRevenue(store, DateOnly.FromDateTime(command.At.UtcDateTime), paidFen, netFen);
+        foreach (var (member, (cash, points)) in _deltas)
+        {
+            _touchedMembers.Add(member);
+            _history.Add(new MemberHistoryRow(sequence, engine.MemberIdAt(member), cash, points));
+        }
+        var minute = command.At.ToUnixTimeSeconds() / 60;
+        _prices[minute] = new PriceRow(minute, sequence, engine.Pool.Fen, engine.CirculatingPoints.Units, engine.Price.YuanPerPoint);
+    }
+
+    /// <summary>The rows since the last call, up to entry <paramref name="checkpoint"/>; starts a new batch.</summary>
+    public ProjectionBatch Flush(long checkpoint, ValuePoolEngine engine)
+    {
+        var batch = new ProjectionBatch(
+            checkpoint,
+            _touchedMembers.Order().Select(m => new MemberBalanceRow(engine.MemberIdAt(m),
+                engine.Ledger[Account.MemberCash(m)], engine.Ledger[Account.MemberPoints(m)])).ToList(),
+            _history.ToList(),
+            _revenue.Select(r => new StoreRevenueRow(engine.StoreIdAt(r.Key.Store), r.Key.Day, r.Value.RevenueFen, r.Value.NetFen, r.Value.Orders)).ToList(),
+            _prices.Values.ToList());
+        _touchedMembers.Clear();
+        _history.Clear();
+        _revenue.Clear();
+        _prices.Clear();
+        return batch;
+    }
+
+    private void AddDelta(Account account, long amount)
+    {
+        if (account.Kind is not (AccountKind.MemberCash or AccountKind.MemberPoints)) return;
+        _deltas.TryGetValue(account.Owner, out var delta);
+        _deltas[account.Owner] = account.Kind == AccountKind.MemberCash
+            ? (delta.CashFen + amount, delta.PointsUnits)
+            : (delta.CashFen, delta.PointsUnits + amount);
+    }
+
+    private void AddRevenue(int store, DateOnly day, long revenueFen, long netFen)
+    {
+        _revenue.TryGetValue((store, day), out var total);
+        _revenue[(store, day)] = (total.RevenueFen + revenueFen, total.NetFen + netFen, total.Orders + 1);
+    }
+}

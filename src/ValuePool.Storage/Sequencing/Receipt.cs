@@ -1,0 +1,17 @@
+using ValuePool.Core.Engine;
+
+namespace ValuePool.Storage.Sequencing;
+
+/// <summary>How the sequencer answered a submitted command.</summary>
+public enum SubmitStatus
+{
+    /// <summary>Applied now and durable: <see cref="Receipt.Result"/> is the engine's answer.</summary>
+    Applied = 0,
+    /// <summary>The key was seen before with the same request: the first answer, nothing changed.</summary>
+    Duplicate = 1,
+    /// <summary>The key was seen before with a different request: refused, nothing changed.</summary>
+    KeyConflict = 2,
+}
+
+/// <summary>The answer to one command, given only once its journal entry is durable.</summary>
+public readonly record struct Receipt(SubmitStatus Status, long Sequence, CommandResult Result);

@@ -1,0 +1,38 @@
+using ValuePool.Core.Engine;
+using ValuePool.Storage.Journal;
+using ValuePool.Storage.Snapshots;
+
+namespace ValuePool.Storage.Sequencing;
+
+/// <summary>The engine rebuilt from a store, and what was found on the way.</summary>
+public sealed record RecoveredState(ValuePoolEngine Engine, JournalHead Head, long SnapshotSequence, IReadOnlyList<string> SkippedSnapshots);
+
+/// <summary>
+/// Start-up: the newest snapshot that passes its checks, then every later journal entry replayed
+/// and checked (<see cref="EntryReplay"/>). A snapshot that fails is skipped for an older one (or
+/// none) and reported; a journal entry that fails stops recovery with <see cref="JournalCorruptException"/>,
+/// because loading past it would serve a state the journal does not prove.
+/// </summary>
+public static class Recovery
+{
+    public static RecoveredState Run(IJournalStore store)
+    {
+        var skipped = new List<string>();
+        var (engine, head) = (new ValuePoolEngine(), JournalHead.Empty);
+        foreach (var sequence in store.SnapshotSequences())
+        {
+            var snapshot = store.LoadSnapshot(sequence)!;
+            var problem = EngineSnapshot.Problem(snapshot, store.Find(snapshot.Sequence)?.Hash ?? []);
+            if (problem is not null) { skipped.Add(problem); continue; }
+            (engine, head) = (EngineSnapshot.Restore(snapshot.State), new JournalHead(snapshot.Sequence, snapshot.JournalHash));
+            break;
+        }
+        var snapshotSequence = head.Sequence;
+        foreach (var entry in JournalReading.From(store, head.Sequence + 1))
+        {
+            EntryReplay.Apply(engine, entry, head);
+            head = new JournalHead(entry.Sequence, entry.Hash);
+        }
+        return new RecoveredState(engine, head, snapshotSequence, skipped);
+    }
+}

@@ -1,0 +1,139 @@
+using System.Threading.Channels;
+using ValuePool.Core.Engine;
+using ValuePool.Storage.Codec;
+using ValuePool.Storage.Journal;
+using ValuePool.Storage.Projections;
+using ValuePool.Storage.Snapshots;
+
+namespace ValuePool.Storage.Sequencing;
+
+/// <summary>
+/// The single writer in front of the engine (DESIGN.md): takes whatever commands are waiting,
+/// applies them in order, writes them as one database transaction (group commit), and only then
+/// answers each one. An idempotency key seen before returns its first answer and changes nothing.
+/// If the engine or the database fails, the engine is ahead of the journal, so the sequencer stops
+/// and fails every waiting command: a restart recovers the state the journal proves.
+/// </summary>
+public sealed class Sequencer : IAsyncDisposable
+{
+    private sealed record Pending(string Key, Command Command, byte[] Encoded, TaskCompletionSource<Receipt> Answer);
+
+    private readonly IJournalStore _store;
+    private readonly SequencerOptions _options;
+    private readonly Channel<Pending> _queue;
+    private readonly Dictionary<string, long> _sequenceByKey;
+    private readonly Projector? _projector;
+    private readonly Task _loop;
+    private JournalHead _head;
+    private long _lastSnapshotSequence;
+    private Exception? _fault;
+
+    private Sequencer(IJournalStore store, SequencerOptions options, RecoveredState recovered)
+    {
+        _store = store;
+        _options = options;
+        Engine = recovered.Engine;
+        _head = recovered.Head;
+        _lastSnapshotSequence = recovered.SnapshotSequence;
+        _sequenceByKey = store.ReadKeys().ToDictionary(k => k.Key, k => k.Sequence, StringComparer.Ordinal);
+        _projector = options.Projections ? new Projector() : null;
+        _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(options.QueuedCommandsMax) { SingleReader = true });
+        _loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>Recovers the state from <paramref name="store"/> and starts sequencing. The sequencer owns the store from now on.</summary>
+    public static Sequencer Start(IJournalStore store, SequencerOptions? options = null)
+    {
+        options ??= new SequencerOptions();
+        var recovered = Recovery.Run(store);
+        if (options.Projections && store.ProjectionCheckpoint() != recovered.Head.Sequence) ProjectionRebuild.Run(store);
+        return new Sequencer(store, options, recovered);
+    }
+
+    /// <summary>The engine. Read it only after <see cref="DisposeAsync"/>: while running, the sequencer's thread owns it.</summary>
+    public ValuePoolEngine Engine { get; }
+
+    /// <summary>The last durable entry; read it only after <see cref="DisposeAsync"/>.</summary>
+    public JournalHead Head => _head;
+
+    public async Task<Receipt> SubmitAsync(string idempotencyKey, Command command)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
+        var answer = new TaskCompletionSource<Receipt>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var pending = new Pending(idempotencyKey, command, CommandCodec.Encode(command), answer);
+        try { await _queue.Writer.WriteAsync(pending).ConfigureAwait(false); }
+        catch (ChannelClosedException) { throw Stopped(); }
+        return await answer.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>Stops taking commands, answers those already queued, and closes the store.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop.ConfigureAwait(false);
+        _store.Dispose();
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<Pending>(_options.CommandsPerBatchMax);
+        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            batch.Clear();
+            while (batch.Count < _options.CommandsPerBatchMax && _queue.Reader.TryRead(out var pending)) batch.Add(pending);
+            try { CommitBatch(batch); }
+            catch (Exception e)
+            {
+                _fault = e;
+                _queue.Writer.TryComplete();
+                foreach (var pending in batch) pending.Answer.TrySetException(Stopped());
+                while (_queue.Reader.TryRead(out var queued)) queued.Answer.TrySetException(Stopped());
+                return;
+            }
+        }
+    }
+
+    private void CommitBatch(List<Pending> batch)
+    {
+        var entries = new List<JournalEntry>(batch.Count);
+        var answers = new List<(TaskCompletionSource<Receipt> Answer, Receipt Receipt)>(batch.Count);
+        var entryByKey = new Dictionary<string, JournalEntry>(StringComparer.Ordinal);
+        foreach (var pending in batch)
+        {
+            if (entryByKey.TryGetValue(pending.Key, out var earlier) || TryFindCommitted(pending.Key, out earlier))
+            {
+                answers.Add((pending.Answer, AnswerToRetry(earlier!, pending.Encoded)));
+                continue;
+            }
+            var result = Engine.Apply(pending.Command);
+            var entry = JournalHash.Seal(_head, pending.Key, pending.Encoded, result, Engine.Ledger.CurrentTransaction);
+            _projector?.Observe(entry.Sequence, pending.Command, Engine);
+            _head = new JournalHead(entry.Sequence, entry.Hash);
+            entries.Add(entry);
+            entryByKey[pending.Key] = entry;
+            answers.Add((pending.Answer, new Receipt(SubmitStatus.Applied, entry.Sequence, result)));
+        }
+        if (entries.Count > 0) _store.Append(entries, _projector?.Flush(_head.Sequence, Engine));
+        foreach (var entry in entries) _sequenceByKey[entry.IdempotencyKey] = entry.Sequence;
+        foreach (var (answer, receipt) in answers) answer.TrySetResult(receipt);
+        if (_head.Sequence - _lastSnapshotSequence >= _options.SnapshotEveryEntries) TakeSnapshot();
+    }
+
+    private bool TryFindCommitted(string key, out JournalEntry? entry)
+    {
+        entry = _sequenceByKey.TryGetValue(key, out var sequence) ? _store.Find(sequence) : null;
+        return entry is not null;
+    }
+
+    private static Receipt AnswerToRetry(JournalEntry first, byte[] retry) =>
+        new(CommandCodec.SameRequest(first.Command, retry) ? SubmitStatus.Duplicate : SubmitStatus.KeyConflict, first.Sequence, first.Result);
+
+    private void TakeSnapshot()
+    {
+        _store.SaveSnapshot(EngineSnapshot.Take(Engine, _head));
+        _lastSnapshotSequence = _head.Sequence;
+    }
+
+    private InvalidOperationException Stopped() =>
+        new(_fault is null ? "the sequencer has stopped" : $"the sequencer stopped after a failure: {_fault.Message}", _fault);
+}

@@ -1,0 +1,55 @@
+namespace ValuePool.Storage.Sql;
+
+/// <summary>
+/// The schema, as numbered steps applied in order and recorded in <c>schema_version</c>. A step is
+/// never edited once released: a change is a new step. <c>{int}</c> and <c>{blob}</c> stand for
+/// the back end's 64-bit integer and byte-string types, so both back ends share one schema.
+/// </summary>
+public static class SchemaMigrations
+{
+    public static readonly IReadOnlyList<string> Steps =
+    [
+        """
+        CREATE TABLE journal (
+            seq {int} PRIMARY KEY,
+            idem_key TEXT NOT NULL,
+            command {blob} NOT NULL,
+            result {int} NOT NULL,
+            tx_digest {blob} NOT NULL,
+            prev_hash {blob} NOT NULL,
+            hash {blob} NOT NULL);
+        CREATE TABLE snapshot (
+            seq {int} PRIMARY KEY,
+            journal_hash {blob} NOT NULL,
+            state {blob} NOT NULL,
+            sha256 {blob} NOT NULL);
+        CREATE TABLE member_balance (
+            member_id TEXT PRIMARY KEY,
+            cash_fen {int} NOT NULL,
+            points_units {int} NOT NULL);
+        CREATE TABLE member_history (
+            member_id TEXT NOT NULL,
+            seq {int} NOT NULL,
+            cash_fen {int} NOT NULL,
+            points_units {int} NOT NULL,
+            PRIMARY KEY (member_id, seq));
+        CREATE TABLE store_revenue_day (
+            store_id TEXT NOT NULL,
+            day TEXT NOT NULL,
+            revenue_fen {int} NOT NULL,
+            net_fen {int} NOT NULL,
+            orders {int} NOT NULL,
+            PRIMARY KEY (store_id, day));
+        CREATE TABLE price_history (
+            unix_minute {int} PRIMARY KEY,
+            seq {int} NOT NULL,
+            pool_fen {int} NOT NULL,
+            points_units {int} NOT NULL,
+            price TEXT NOT NULL);
+        CREATE TABLE projection_checkpoint (
+            id {int} PRIMARY KEY,
+            seq {int} NOT NULL);
+        INSERT INTO projection_checkpoint (id, seq) VALUES (1, 0);
+        """,
+    ];
+}

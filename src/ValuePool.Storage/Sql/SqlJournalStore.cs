@@ -1,0 +1,167 @@
+using System.Data.Common;
+using ValuePool.Core.Engine;
+using ValuePool.Storage.Journal;
+using ValuePool.Storage.Projections;
+using ValuePool.Storage.Snapshots;
+
+namespace ValuePool.Storage.Sql;
+
+/// <summary>
+/// What both back ends do the same way through ADO.NET: the schema, reads, snapshots, the
+/// transaction around an append. A back end supplies its types and its fastest way to write rows.
+/// </summary>
+public abstract class SqlJournalStore : IJournalStore
+{
+    private const string EntryColumns = "seq, idem_key, command, result, tx_digest, prev_hash, hash";
+
+    protected SqlJournalStore(DbConnection connection, string location)
+    {
+        Connection = connection;
+        Location = location;
+        Queries = new ProjectionQueries(connection);
+    }
+
+    protected DbConnection Connection { get; }
+    public string Location { get; }
+    public ProjectionQueries Queries { get; }
+
+    protected abstract string IntegerType { get; }
+    protected abstract string BytesType { get; }
+
+    /// <summary>Inserts the journal rows inside <paramref name="transaction"/>.</summary>
+    protected abstract void InsertEntries(DbTransaction transaction, IReadOnlyList<JournalEntry> entries);
+
+    /// <summary>Writes projection rows (and the checkpoint) inside <paramref name="transaction"/>.</summary>
+    protected abstract void UpsertProjections(DbTransaction transaction, ProjectionBatch projections);
+
+    /// <summary>Applies the schema steps this database has not seen yet, each in its own transaction.</summary>
+    protected void Migrate()
+    {
+        Execute(null, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+        var applied = Convert.ToInt32(Scalar("SELECT COALESCE(MAX(version), 0) FROM schema_version"));
+        for (var step = applied; step < SchemaMigrations.Steps.Count; step++)
+        {
+            using var transaction = Connection.BeginTransaction();
+            Execute(transaction, SchemaMigrations.Steps[step].Replace("{int}", IntegerType).Replace("{blob}", BytesType));
+            Execute(transaction, $"INSERT INTO schema_version (version) VALUES ({step + 1})");
+            transaction.Commit();
+        }
+    }
+
+    public JournalHead ReadHead()
+    {
+        using var command = Command(null, "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1");
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? new JournalHead(reader.GetInt64(0), (byte[])reader[1]) : JournalHead.Empty;
+    }
+
+    public void Append(IReadOnlyList<JournalEntry> entries, ProjectionBatch? projections)
+    {
+        using var transaction = Connection.BeginTransaction();
+        InsertEntries(transaction, entries);
+        if (projections is not null) UpsertProjections(transaction, projections);
+        transaction.Commit();
+    }
+
+    public IReadOnlyList<JournalEntry> ReadFrom(long firstSequence, int countMax)
+    {
+        using var command = Command(null, $"SELECT {EntryColumns} FROM journal WHERE seq >= @first ORDER BY seq LIMIT @count",
+            ("first", firstSequence), ("count", (long)countMax));
+        using var reader = command.ExecuteReader();
+        var entries = new List<JournalEntry>();
+        while (reader.Read()) entries.Add(ReadEntry(reader));
+        return entries;
+    }
+
+    public JournalEntry? Find(long sequence)
+    {
+        using var command = Command(null, $"SELECT {EntryColumns} FROM journal WHERE seq = @seq", ("seq", sequence));
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? ReadEntry(reader) : null;
+    }
+
+    public IEnumerable<(string Key, long Sequence)> ReadKeys()
+    {
+        using var command = Command(null, "SELECT idem_key, seq FROM journal");
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) yield return (reader.GetString(0), reader.GetInt64(1));
+    }
+
+    public void SaveSnapshot(StoredSnapshot snapshot)
+    {
+        using var transaction = Connection.BeginTransaction();
+        Execute(transaction, "INSERT INTO snapshot (seq, journal_hash, state, sha256) VALUES (@seq, @hash, @state, @sha)",
+            ("seq", snapshot.Sequence), ("hash", snapshot.JournalHash), ("state", snapshot.State), ("sha", snapshot.Sha256));
+        transaction.Commit();
+    }
+
+    public IReadOnlyList<long> SnapshotSequences()
+    {
+        using var command = Command(null, "SELECT seq FROM snapshot ORDER BY seq DESC");
+        using var reader = command.ExecuteReader();
+        var sequences = new List<long>();
+        while (reader.Read()) sequences.Add(reader.GetInt64(0));
+        return sequences;
+    }
+
+    public StoredSnapshot? LoadSnapshot(long sequence)
+    {
+        using var command = Command(null, "SELECT seq, journal_hash, state, sha256 FROM snapshot WHERE seq = @seq", ("seq", sequence));
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? new StoredSnapshot(reader.GetInt64(0), (byte[])reader[1], (byte[])reader[2], (byte[])reader[3]) : null;
+    }
+
+    public long ProjectionCheckpoint() => Convert.ToInt64(Scalar("SELECT seq FROM projection_checkpoint WHERE id = 1"));
+
+    public void ResetProjections()
+    {
+        using var transaction = Connection.BeginTransaction();
+        foreach (var table in (string[])["member_balance", "member_history", "store_revenue_day", "price_history"])
+            Execute(transaction, $"DELETE FROM {table}");
+        Execute(transaction, "UPDATE projection_checkpoint SET seq = 0");
+        transaction.Commit();
+    }
+
+    public void WriteProjections(ProjectionBatch projections)
+    {
+        using var transaction = Connection.BeginTransaction();
+        UpsertProjections(transaction, projections);
+        transaction.Commit();
+    }
+
+    public void Dispose() => Connection.Dispose();
+
+    protected DbCommand Command(DbTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = Connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) AddParameter(command, name, value);
+        return command;
+    }
+
+    protected static DbParameter AddParameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+
+    protected void Execute(DbTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = Command(transaction, sql, parameters);
+        command.ExecuteNonQuery();
+    }
+
+    private object? Scalar(string sql)
+    {
+        using var command = Command(null, sql);
+        return command.ExecuteScalar();
+    }
+
+    private static JournalEntry ReadEntry(DbDataReader reader) => new(
+        reader.GetInt64(0), reader.GetString(1), (byte[])reader[2], (CommandResult)reader.GetInt64(3),
+        (byte[])reader[4], (byte[])reader[5], (byte[])reader[6]);
+}

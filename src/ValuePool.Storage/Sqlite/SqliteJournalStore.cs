@@ -1,0 +1,85 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using ValuePool.Storage.Journal;
+using ValuePool.Storage.Projections;
+using ValuePool.Storage.Sql;
+
+namespace ValuePool.Storage.Sqlite;
+
+/// <summary>
+/// The embedded default: one file in WAL mode with <c>synchronous=FULL</c>, so a committed batch
+/// survives a process crash and a power loss. Group commit makes the fsync per batch, not per order.
+/// Rows go through one prepared statement per table, reused for every row of a batch.
+/// </summary>
+public sealed class SqliteJournalStore : SqlJournalStore
+{
+    private SqliteJournalStore(SqliteConnection connection, string path) : base(connection, path) { }
+
+    public static SqliteJournalStore Open(string path)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        var store = new SqliteJournalStore(connection, path);
+        store.Execute(null, "PRAGMA journal_mode=WAL");
+        store.Execute(null, "PRAGMA synchronous=FULL");
+        store.Execute(null, "PRAGMA busy_timeout=10000");
+        store.Migrate();
+        return store;
+    }
+
+    protected override string IntegerType => "INTEGER";
+    protected override string BytesType => "BLOB";
+
+    protected override void InsertEntries(DbTransaction transaction, IReadOnlyList<JournalEntry> entries)
+    {
+        using var insert = Command(transaction,
+            "INSERT INTO journal (seq, idem_key, command, result, tx_digest, prev_hash, hash) VALUES (@seq, @key, @command, @result, @digest, @prev, @hash)",
+            ("seq", 0L), ("key", ""), ("command", Array.Empty<byte>()), ("result", 0L), ("digest", Array.Empty<byte>()), ("prev", Array.Empty<byte>()), ("hash", Array.Empty<byte>()));
+        var p = insert.Parameters;
+        insert.Prepare();
+        foreach (var entry in entries)
+        {
+            p[0].Value = entry.Sequence;
+            p[1].Value = entry.IdempotencyKey;
+            p[2].Value = entry.Command;
+            p[3].Value = (long)entry.Result;
+            p[4].Value = entry.TransactionDigest;
+            p[5].Value = entry.PreviousHash;
+            p[6].Value = entry.Hash;
+            insert.ExecuteNonQuery();
+        }
+    }
+
+    protected override void UpsertProjections(DbTransaction transaction, ProjectionBatch projections)
+    {
+        ForEachRow(transaction, projections.Balances,
+            "INSERT INTO member_balance (member_id, cash_fen, points_units) VALUES (@0, @1, @2) ON CONFLICT (member_id) DO UPDATE SET cash_fen = excluded.cash_fen, points_units = excluded.points_units",
+            row => [row.Member, row.CashFen, row.PointsUnits]);
+        ForEachRow(transaction, projections.History,
+            "INSERT INTO member_history (member_id, seq, cash_fen, points_units) VALUES (@0, @1, @2, @3)",
+            row => [row.Member, row.Sequence, row.CashFen, row.PointsUnits]);
+        ForEachRow(transaction, projections.StoreRevenueIncrements,
+            "INSERT INTO store_revenue_day (store_id, day, revenue_fen, net_fen, orders) VALUES (@0, @1, @2, @3, @4) ON CONFLICT (store_id, day) DO UPDATE SET revenue_fen = store_revenue_day.revenue_fen + excluded.revenue_fen, net_fen = store_revenue_day.net_fen + excluded.net_fen, orders = store_revenue_day.orders + excluded.orders",
+            row => [row.Store, row.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), row.RevenueFen, row.NetFen, row.Orders]);
+        ForEachRow(transaction, projections.Prices,
+            "INSERT INTO price_history (unix_minute, seq, pool_fen, points_units, price) VALUES (@0, @1, @2, @3, @4) ON CONFLICT (unix_minute) DO UPDATE SET seq = excluded.seq, pool_fen = excluded.pool_fen, points_units = excluded.points_units, price = excluded.price",
+            row => [row.UnixMinute, row.Sequence, row.PoolFen, row.PointsUnits, row.YuanPerPoint.ToString(CultureInfo.InvariantCulture)]);
+        Execute(transaction, "UPDATE projection_checkpoint SET seq = @seq", ("seq", projections.Checkpoint));
+    }
+
+    /// <summary>Runs one prepared statement per row; parameters are named @0, @1, … in column order.</summary>
+    private void ForEachRow<T>(DbTransaction transaction, IReadOnlyList<T> rows, string sql, Func<T, object[]> values)
+    {
+        if (rows.Count == 0) return;
+        using var statement = Command(transaction, sql);
+        var width = values(rows[0]).Length;
+        for (var i = 0; i < width; i++) AddParameter(statement, i.ToString(CultureInfo.InvariantCulture), DBNull.Value);
+        foreach (var row in rows)
+        {
+            var rowValues = values(row);
+            for (var i = 0; i < width; i++) statement.Parameters[i].Value = rowValues[i];
+            statement.ExecuteNonQuery();
+        }
+    }
+}

@@ -1,0 +1,238 @@
+using System.Text;
+using ValuePool.Core.Amounts;
+using ValuePool.Core.Engine;
+using ValuePool.Core.Replay;
+using ValuePool.Storage.Audit;
+using ValuePool.Storage.Journal;
+using ValuePool.Storage.Projections;
+using ValuePool.Storage.Sequencing;
+using ValuePool.Storage.Snapshots;
+using ValuePool.Storage.Tests.Backends;
+
+namespace ValuePool.Storage.Tests.Contract;
+
+/// <summary>
+/// The journal's behaviour, run once per back end (SQLite and PostgreSQL) by the derived classes,
+/// each test on its own empty database.
+/// </summary>
+public abstract class JournalContract : IDisposable
+{
+    private static readonly SequencerOptions NoSnapshots = new() { SnapshotEveryEntries = long.MaxValue };
+
+    protected abstract IBackend Backend { get; }
+
+    public void Dispose() => Backend.Dispose();
+
+    [Fact]
+    public async Task Restart_RecoversTheIdenticalState()
+    {
+        var commands = Workload.Commands(600);
+        var sequencer = Sequencer.Start(Backend.Open(), new SequencerOptions { SnapshotEveryEntries = 250 });
+        await SubmitAll(sequencer, commands);
+        await sequencer.DisposeAsync();
+
+        var reopened = Sequencer.Start(Backend.Open());
+        await reopened.DisposeAsync();
+
+        Assert.Equal(600, reopened.Head.Sequence);
+        Assert.Equal(EngineSnapshot.StateOf(Replayed(commands)), EngineSnapshot.StateOf(reopened.Engine));
+        Assert.Equal(StateJson.Write(sequencer.Engine), StateJson.Write(reopened.Engine));
+    }
+
+    [Fact]
+    public async Task Recovery_StartsFromTheLatestSnapshot_AndReplaysTheTail()
+    {
+        var commands = Workload.Commands(330);
+        await using (var sequencer = Sequencer.Start(Backend.Open(), new SequencerOptions { SnapshotEveryEntries = 100, CommandsPerBatchMax = 25 }))
+            await SubmitAll(sequencer, commands);
+
+        using var store = Backend.Open();
+        var snapshots = store.SnapshotSequences();
+        Assert.Equal(3, snapshots.Count);
+        Assert.All(snapshots.Zip(snapshots.Skip(1)), pair => Assert.InRange(pair.First - pair.Second, 100, 124));
+        var recovered = Recovery.Run(store);
+        Assert.Equal(snapshots[0], recovered.SnapshotSequence);
+        Assert.Equal(EngineSnapshot.StateOf(Replayed(commands)), EngineSnapshot.StateOf(recovered.Engine));
+    }
+
+    [Fact]
+    public async Task Retry_WithTheSameKey_ReturnsTheFirstAnswer_AndChangesNothing()
+    {
+        var order = new Consume("m1", null, Money.FromYuan(1000), Workload.Start);
+        await using var sequencer = Sequencer.Start(Backend.Open());
+        var first = await sequencer.SubmitAsync("order-1", order);
+        var retryLater = await sequencer.SubmitAsync("order-1", order with { At = order.At.AddSeconds(5) });
+        var concurrent = await Task.WhenAll(sequencer.SubmitAsync("order-2", order), sequencer.SubmitAsync("order-2", order));
+
+        Assert.Equal(new Receipt(SubmitStatus.Applied, 1, CommandResult.Ok), first);
+        Assert.Equal(new Receipt(SubmitStatus.Duplicate, 1, CommandResult.Ok), retryLater);
+        Assert.Equal([new Receipt(SubmitStatus.Applied, 2, CommandResult.Ok), new Receipt(SubmitStatus.Duplicate, 2, CommandResult.Ok)], concurrent);
+        await sequencer.DisposeAsync();
+        Assert.Equal(2, sequencer.Engine.Orders);
+    }
+
+    [Fact]
+    public async Task Retry_AfterARestart_IsStillRecognised()
+    {
+        var order = new Consume("m1", null, Money.FromYuan(1000), Workload.Start);
+        await using (var sequencer = Sequencer.Start(Backend.Open()))
+            await sequencer.SubmitAsync("order-1", order);
+        await using var restarted = Sequencer.Start(Backend.Open());
+        Assert.Equal(SubmitStatus.Duplicate, (await restarted.SubmitAsync("order-1", order)).Status);
+    }
+
+    [Fact]
+    public async Task SameKey_WithADifferentBody_IsRefused()
+    {
+        await using var sequencer = Sequencer.Start(Backend.Open());
+        await sequencer.SubmitAsync("order-1", new Consume("m1", null, Money.FromYuan(1000), Workload.Start));
+        var different = await sequencer.SubmitAsync("order-1", new Consume("m1", null, Money.FromYuan(999), Workload.Start));
+        Assert.Equal(SubmitStatus.KeyConflict, different.Status);
+        await sequencer.DisposeAsync();
+        Assert.Equal(1, sequencer.Engine.Orders);
+        Assert.Equal(Money.FromYuan(160), sequencer.Engine.Pool);
+    }
+
+    [Fact]
+    public async Task RefusedCommands_AreJournaled_SoTheirRetryGetsTheSameRefusal()
+    {
+        await using var sequencer = Sequencer.Start(Backend.Open());
+        var refused = await sequencer.SubmitAsync("sell-1", new Sell("nobody", new Points(1), Workload.Start));
+        var retry = await sequencer.SubmitAsync("sell-1", new Sell("nobody", new Points(1), Workload.Start));
+        Assert.Equal(new Receipt(SubmitStatus.Applied, 1, CommandResult.InsufficientPoints), refused);
+        Assert.Equal(new Receipt(SubmitStatus.Duplicate, 1, CommandResult.InsufficientPoints), retry);
+    }
+
+    [Fact]
+    public async Task Audit_PassesOnAHealthyJournal_ThroughTheCli()
+    {
+        await using (var sequencer = Sequencer.Start(Backend.Open(), new SequencerOptions { SnapshotEveryEntries = 100, CommandsPerBatchMax = 50 }))
+            await SubmitAll(sequencer, Workload.Commands(250));
+
+        var (exit, stdout, stderr) = RunCli("audit", "verify", "--db", Backend.Location);
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("250 entries, 2 snapshots", stdout);
+    }
+
+    [Fact]
+    public async Task CorruptedEntry_IsDetected_NotLoaded()
+    {
+        await using (var sequencer = Sequencer.Start(Backend.Open(), NoSnapshots))
+            await SubmitAll(sequencer, Workload.Commands(40));
+        Backend.Tamper("UPDATE journal SET command = tx_digest WHERE seq = 17");
+
+        using (var store = Backend.Open())
+            Assert.Equal(17, Assert.Throws<JournalCorruptException>(() => Recovery.Run(store)).Sequence);
+        var (exit, _, stderr) = RunCli("audit", "verify", "--db", Backend.Location);
+        Assert.Equal(1, exit);
+        Assert.Contains("entry 17: hash does not match its contents", stderr);
+    }
+
+    [Fact]
+    public async Task DeletedEntry_BreaksTheChain()
+    {
+        await using (var sequencer = Sequencer.Start(Backend.Open(), NoSnapshots))
+            await SubmitAll(sequencer, Workload.Commands(40));
+        Backend.Tamper("DELETE FROM journal WHERE seq = 20");
+
+        using var store = Backend.Open();
+        Assert.Equal("entry 20: missing (next stored entry is 21)", JournalAudit.Run(store).Problem);
+    }
+
+    [Fact]
+    public async Task CorruptedSnapshot_IsSkipped_ForAnOlderOne()
+    {
+        var commands = Workload.Commands(220);
+        await using (var sequencer = Sequencer.Start(Backend.Open(), new SequencerOptions { SnapshotEveryEntries = 100, CommandsPerBatchMax = 50 }))
+            await SubmitAll(sequencer, commands);
+        long[] snapshots;
+        using (var store = Backend.Open()) snapshots = store.SnapshotSequences().ToArray();
+        Backend.Tamper($"UPDATE snapshot SET sha256 = journal_hash WHERE seq = {snapshots[0]}");
+
+        using var reopened = Backend.Open();
+        var recovered = Recovery.Run(reopened);
+        Assert.Equal(snapshots[1], recovered.SnapshotSequence);
+        Assert.Equal([$"snapshot {snapshots[0]}: SHA-256 of its state does not match"], recovered.SkippedSnapshots);
+        Assert.Equal(EngineSnapshot.StateOf(Replayed(commands)), EngineSnapshot.StateOf(recovered.Engine));
+        Assert.Equal($"snapshot {snapshots[0]}: SHA-256 of its state does not match", JournalAudit.Run(reopened).Problem);
+    }
+
+    [Fact]
+    public async Task Projections_MatchTheEngine_AndARebuildGivesTheSameRows()
+    {
+        var commands = Workload.Commands(500);
+        var sequencer = Sequencer.Start(Backend.Open(), new SequencerOptions { CommandsPerBatchMax = 64 });
+        await SubmitAll(sequencer, commands);
+        await sequencer.DisposeAsync();
+        var engine = sequencer.Engine;
+
+        using var store = Backend.Open();
+        var asWritten = ProjectionRows(store);
+        foreach (var id in engine.MemberIdsOrdinal())
+        {
+            var member = engine.FindMember(id)!;
+            var history = store.Queries.MemberHistory(id);
+            Assert.Equal(member.Cash.Fen, history.Sum(row => row.CashFen));
+            Assert.Equal(member.Points.Units, history.Sum(row => row.PointsUnits));
+        }
+        var s1Revenue = store.Queries.StoreRevenue("s1");
+        Assert.Equal(2, s1Revenue.Count);
+        Assert.Equal(engine.FindStore("s1")!.Revenue.Fen, s1Revenue.Sum(row => row.RevenueFen));
+        Assert.Equal(engine.FindStore("s3")!.Revenue.Fen, store.Queries.StoreRevenue("s3").Sum(row => row.RevenueFen)); // card discounts
+        var lastPrice = store.Queries.PriceHistory()[^1];
+        Assert.Equal((engine.Pool.Fen, engine.CirculatingPoints.Units, engine.Price.YuanPerPoint), (lastPrice.PoolFen, lastPrice.PointsUnits, lastPrice.YuanPerPoint));
+
+        ProjectionRebuild.Run(store);
+        Assert.Equal(asWritten, ProjectionRows(store));
+        Assert.True(JournalAudit.Run(store).Passed);
+    }
+
+    [Fact]
+    public async Task TamperedProjection_FailsTheAudit()
+    {
+        await using (var sequencer = Sequencer.Start(Backend.Open()))
+            await SubmitAll(sequencer, Workload.Commands(100));
+        Backend.Tamper("UPDATE member_balance SET cash_fen = cash_fen + 1 WHERE member_id = 'm1'");
+
+        using var store = Backend.Open();
+        Assert.StartsWith("member m1: stored balance", JournalAudit.Run(store).Problem);
+    }
+
+    [Fact]
+    public void Opening_Twice_AppliesTheSchemaOnce()
+    {
+        Backend.Open().Dispose();
+        using var store = Backend.Open();
+        Assert.Equal(JournalHead.Empty.Sequence, store.ReadHead().Sequence);
+    }
+
+    protected static async Task SubmitAll(Sequencer sequencer, IReadOnlyList<Command> commands)
+    {
+        var receipts = await Task.WhenAll(commands.Select((command, i) => sequencer.SubmitAsync($"cmd-{i}", command)));
+        Assert.All(receipts, receipt => Assert.Equal(SubmitStatus.Applied, receipt.Status));
+    }
+
+    private static ValuePoolEngine Replayed(IEnumerable<Command> commands)
+    {
+        var engine = new ValuePoolEngine();
+        foreach (var command in commands) engine.Apply(command);
+        return engine;
+    }
+
+    private static string ProjectionRows(IJournalStore store)
+    {
+        var text = new StringBuilder();
+        foreach (var row in store.Queries.AllBalances()) text.AppendLine(row.ToString());
+        foreach (var row in store.Queries.AllBalances().SelectMany(b => store.Queries.MemberHistory(b.Member))) text.AppendLine(row.ToString());
+        foreach (var row in ((string[])["s1", "s2"]).SelectMany(store.Queries.StoreRevenue)) text.AppendLine(row.ToString());
+        foreach (var row in store.Queries.PriceHistory()) text.AppendLine(row.ToString());
+        return text.ToString();
+    }
+
+    private static (int Exit, string Stdout, string Stderr) RunCli(params string[] args)
+    {
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        var exit = ValuePool.Cli.Cli.Run(args, TextReader.Null, stdout, stderr);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+}
