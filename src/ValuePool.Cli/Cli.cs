@@ -11,12 +11,15 @@ public static class Cli
         usage:
           valuepool replay FILE|-           apply a REPLAY.md event file and print the final state
           valuepool audit config FILE       compliance audit of a configuration file (JSON keys as in docs/CONFIGURATION.md)
+          valuepool simulate --scenario NAME|FILE.json --out DIR [--seed N]
+                                            run a scenario through the engine and write DIR/report.html (docs/SIMULATOR.md)
         """;
 
     public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr) => args switch
     {
         ["replay", var file] => ReplayCommand.Run(file, stdin, stdout, stderr),
         ["audit", "config", var file] => AuditConfigCommand.Run(file, stdout, stderr),
+        ["simulate", .. var options] => SimulateCommand.Run(options, stdout, stderr),
         _ => Fail(stderr, Usage),
     };
 
