@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Spectre.Console;
 using ValuePool.Simulation.Metrics;
 using ValuePool.Simulation.Reporting;
@@ -21,10 +22,14 @@ public static class SimulateCommand
         if (seed is { } overrideSeed) scenario = scenario with { Seed = overrideSeed };
 
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
+        var clock = Stopwatch.StartNew();
         var run = RunWithProgress(console, scenario);
+        var simulated = clock.Elapsed;
         var summary = SummaryBuilder.Build(run);
         var report = ReportWriter.Write(run, summary, outDirectory);
         console.Write(SummaryTable(summary));
+        console.WriteLine($"simulated {run.Orders:#,0} orders in {simulated.TotalSeconds:0.0} s ({run.Orders / simulated.TotalSeconds:#,0} orders/s); "
+            + $"summary and report in {(clock.Elapsed - simulated).TotalSeconds:0.0} s");
         console.WriteLine($"report: {report}");
         return Cli.Ok;
     }

@@ -18,14 +18,14 @@ public static class SummaryBuilder
         var engine = run.Engine;
         var returned = SortedReturns(members, 0, members.Count);
         long exited = 0, exits = 0, early = 0, brokeEven = 0, heldFen = 0, memberRewardsFen = 0;
-        for (var m = 0; m < members.Count; m++)
+        foreach (ref readonly var member in members.All)
         {
-            if (members.FirstExitDay[m] != MemberOutcomes.Never) exited++;
-            if (members.EarlySeller[m]) early++;
-            exits += members.Exits[m];
-            if (members.PoolCashFen[m] + members.HeldSaleValueFen[m] >= members.SpentFen[m]) brokeEven++;
-            heldFen += members.HeldSaleValueFen[m];
-            memberRewardsFen += members.RewardsFen[m];
+            if (member.HasExited) exited++;
+            if (member.EarlySeller) early++;
+            exits += member.Exits;
+            if (member.PoolCashFen + member.HeldSaleValueFen >= member.SpentFen) brokeEven++;
+            heldFen += member.HeldSaleValueFen;
+            memberRewardsFen += member.RewardsFen;
         }
         // Everything consumers paid: each order's payment is split into exactly these four kinds of transfer.
         var consumed = totals[TransferKind.StoreSale] + totals[TransferKind.PoolContribution] + totals[TransferKind.PlatformProfit] + totals.RewardsFen;
@@ -72,7 +72,7 @@ public static class SummaryBuilder
     public static double[] SortedReturns(MemberOutcomes members, int first, int end)
     {
         var returned = new double[end - first];
-        for (var m = first; m < end; m++) returned[m - first] = members.ReturnedPerYuan(m);
+        for (var m = first; m < end; m++) returned[m - first] = members[m].ReturnedPerYuan;
         Array.Sort(returned);
         return returned;
     }
@@ -87,13 +87,13 @@ public static class SummaryBuilder
             if (end == first) continue;
             var returned = SortedReturns(members, first, end);
             long spent = 0, back = 0, exited = 0;
-            for (var m = first; m < end; m++)
+            foreach (ref readonly var member in members.All[first..end])
             {
-                spent += members.SpentFen[m];
-                back += members.PoolCashFen[m] + members.HeldSaleValueFen[m];
-                if (members.FirstExitDay[m] != MemberOutcomes.Never) exited++;
+                spent += member.SpentFen;
+                back += member.PoolCashFen + member.HeldSaleValueFen;
+                if (member.HasExited) exited++;
             }
-            cohorts.Add(new Cohort(members.ArrivalDay[first], members.ArrivalDay[end - 1], end - first, spent,
+            cohorts.Add(new Cohort(members[first].ArrivalDay, members[end - 1].ArrivalDay, end - first, spent,
                 Percentiles.Of(returned, 10), Percentiles.Of(returned, 50), Percentiles.Of(returned, 90),
                 spent == 0 ? 0 : (double)back / spent, Share(exited, end - first)));
         }

@@ -60,8 +60,8 @@ public static class Charts
     private static Chart Returns(SimulationResult run)
     {
         var counts = new double[ReturnBins];
-        for (var m = 0; m < run.Members.Count; m++)
-            counts[Math.Min((int)(run.Members.ReturnedPerYuan(m) / ReturnBinWidth), ReturnBins - 1)]++;
+        foreach (ref readonly var member in run.Members.All)
+            counts[Math.Min((int)(member.ReturnedPerYuan / ReturnBinWidth), ReturnBins - 1)]++;
         var share = counts.Select(c => run.Members.Count == 0 ? 0 : 100 * c / run.Members.Count).ToArray();
         var plot = NewPlot("What members got back per yuan spent (cash + sale value of points held)", "% of members");
         plot.XLabel("yuan back per yuan spent (last bar: 1.95 or more)");

@@ -99,10 +99,8 @@ public sealed class SimulationRunner
     /// <summary>A new member: bound through a store's QR code, an earlier member's link, or nobody; then their first order.</summary>
     private void Arrive(int day, DateTimeOffset at)
     {
-        var member = _members.Count++;
+        var member = _members.Add(day, _random.Chance(_scenario.EarlySellers.Share));
         _ids[member] = SimulationResult.ConsumerId(member);
-        _members.ArrivalDay[member] = day;
-        _members.EarlySeller[member] = _random.Chance(_scenario.EarlySellers.Share);
         _today.NewMembers++;
         var store = _random.Next(_storeIds.Length);
         var binding = _random.NextDouble();
@@ -119,8 +117,9 @@ public sealed class SimulationRunner
     private void Order(int member, int store, int day, DateTimeOffset at)
     {
         var fen = _amounts.NextFen(_random);
-        if (_members.CycleStartDay[member] == MemberOutcomes.Never) _members.CycleStartDay[member] = day;
-        _members.SpentFen[member] += fen;
+        ref var outcome = ref _members[member];
+        if (outcome.CycleStartDay == MemberOutcome.Never) outcome.CycleStartDay = day;
+        outcome.SpentFen += fen;
         _today.Orders++;
         _today.ConsumedFen += fen;
         _orders++;
@@ -132,7 +131,7 @@ public sealed class SimulationRunner
         var arrivalDay = day - _scenario.EarlySellers.AfterDays;
         if (arrivalDay < 0) return;
         for (var member = _firstMemberOfDay[arrivalDay]; member < _firstMemberOfDay[arrivalDay] + _arrivalsPerDay[arrivalDay] && member < _members.Count; member++)
-            if (_members.EarlySeller[member]) SellAll(member, day, at);
+            if (_members[member].EarlySeller) SellAll(member, day, at);
     }
 
     private void SellOff(double share, int day, DateTimeOffset at)
@@ -168,15 +167,15 @@ public sealed class SimulationRunner
                     ObserveExit(transfer.From.Owner - _participants, day);
                     break;
                 case TransferKind.ForcedExitPayout:
-                    _members.PoolCashFen[transfer.To.Owner - _participants] += transfer.Amount;
+                    _members[transfer.To.Owner - _participants].PoolCashFen += transfer.Amount;
                     _today.ForcedExitPaidFen += transfer.Amount;
                     break;
                 case TransferKind.SalePayout:
-                    _members.PoolCashFen[transfer.To.Owner - _participants] += transfer.Amount;
+                    _members[transfer.To.Owner - _participants].PoolCashFen += transfer.Amount;
                     _today.SalePaidFen += transfer.Amount;
                     break;
                 case TransferKind.ReferralReward or TransferKind.RecruiterReward or TransferKind.AgentReward:
-                    if (transfer.To.Owner >= _participants) _members.RewardsFen[transfer.To.Owner - _participants] += transfer.Amount;
+                    if (transfer.To.Owner >= _participants) _members[transfer.To.Owner - _participants].RewardsFen += transfer.Amount;
                     _today.RewardsPaidFen += transfer.Amount;
                     break;
                 case TransferKind.Subsidy:
@@ -189,10 +188,11 @@ public sealed class SimulationRunner
     private void ObserveExit(int member, int day)
     {
         _today.ForcedExits++;
-        _members.Exits[member]++;
-        if (_members.FirstExitDay[member] == MemberOutcomes.Never) _members.FirstExitDay[member] = day;
-        _exitWaitDays[day - _members.CycleStartDay[member]]++;
-        _members.CycleStartDay[member] = MemberOutcomes.Never;
+        ref var outcome = ref _members[member];
+        outcome.Exits++;
+        if (outcome.FirstExitDay == MemberOutcome.Never) outcome.FirstExitDay = day;
+        _exitWaitDays[day - outcome.CycleStartDay]++;
+        outcome.CycleStartDay = MemberOutcome.Never;
     }
 
     private DailySample Sample(int day) => new(day, _engine.Price.YuanPerPoint, _engine.Pool.Fen, _engine.CirculatingPoints.Units,
@@ -204,7 +204,7 @@ public sealed class SimulationRunner
         for (var member = 0; member < _members.Count; member++)
         {
             var held = new Points(_engine.Ledger[Account.MemberPoints(_participants + member)]);
-            _members.HeldSaleValueFen[member] = _engine.Price.ValueOf(held, _engine.Config.Payout).Fen;
+            _members[member].HeldSaleValueFen = _engine.Price.ValueOf(held, _engine.Config.Payout).Fen;
         }
         return new SimulationResult(_scenario, _engine, _samples, _members, _totals, _exitWaitDays, _orders, _participants);
     }
