@@ -23,9 +23,9 @@ public static class BuiltInScenarios
     public static readonly Scenario StopsGrowing = SteadyGrowth with
     {
         Name = "stops-growing",
-        Title = new("增长停止：第 120 天起没有新会员，也没有新消费", "Growth stops: from day 120 no new members and no new orders"),
-        Growth = SteadyGrowth.Growth with { StopsOnDay = 120 },
-        ConsumptionStopsOnDay = 120,
+        Title = new("增长停止：第 180 天起没有新会员，也没有新消费", "Growth stops: from day 180 no new members and no new orders"),
+        Growth = SteadyGrowth.Growth with { StopsOnDay = 180 },
+        ConsumptionStopsOnDay = 180,
     };
 
     public static readonly Scenario MassSellOff = SteadyGrowth with
