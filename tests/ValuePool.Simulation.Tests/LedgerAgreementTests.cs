@@ -61,4 +61,12 @@ public class LedgerAgreementTests
         // Every point sold at the final price pays payout × price per point, and price × points = pool.
         Assert.True(Summary.HeldSaleValue.Yuan <= Run.Engine.Pool.Yuan * Run.Engine.Config.Payout.Value);
     }
+
+    [Fact]
+    public void AgentFees_PaidAtSetup_AreCounted()
+    {
+        // 2 provinces × ¥300,000 + 4 cities × ¥100,000 + 8 districts × ¥50,000, the default network's regions.
+        Assert.Equal(Money.FromYuan(1_400_000m), Summary.AgentFees);
+        Assert.True(Summary.PlatformRevenue > Summary.AgentFees);
+    }
 }

@@ -48,7 +48,8 @@ public static class SummaryBuilder
             FirstDayPrice = run.Days.Count > 0 ? run.Days[0].PriceYuanPerPoint : engine.Price.YuanPerPoint,
             FinalPrice = engine.Price.YuanPerPoint,
             PlatformRevenue = engine.PlatformRevenue,
-            AgentFees = new Money(totals[TransferKind.AgentFee]),
+            // Agents are appointed during setup, before the runner reads transactions: take the fees from the ledger.
+            AgentFees = new Money(-engine.Ledger[new Account(AccountKind.AgentFees)]),
             RewardsPaid = new Money(totals.RewardsFen),
             RewardsToMembers = new Money(memberRewardsFen),
             StoreSales = new Money(totals[TransferKind.StoreSale]),

@@ -54,8 +54,8 @@ public static class ReportWriter
         foreach (var (zh, en, value) in SummaryRows.Of(summary))
             html.Append($"<tr><td>{E(zh)}</td><td class=\"en\">{E(en)}</td><td class=\"v\">{E(value)}</td></tr>\n");
         html.Append("</table>\n<h2>谁得益，谁受损 <span class=\"en\">Who gains, who loses</span></h2>\n");
-        AppendList(html, Narrative.Zh(summary, config.ExitMultiple.Value, config.Payout.Value), "");
-        AppendList(html, Narrative.En(summary, config.ExitMultiple.Value, config.Payout.Value), "en");
+        AppendList(html, Narrative.Zh(summary, config), "");
+        AppendList(html, Narrative.En(summary, config), "en");
         html.Append("<h2>图表 <span class=\"en\">Charts</span></h2>\n");
         foreach (var chart in charts)
             html.Append($"<figure><img alt=\"{E(chart.CaptionEn)}\" src=\"data:image/png;base64,{Convert.ToBase64String(chart.Png)}\">"
