@@ -1,0 +1,218 @@
+using ValuePool.Core.Amounts;
+using ValuePool.Core.Engine;
+using ValuePool.Core.Ledger;
+using ValuePool.Simulation.Scenarios;
+
+namespace ValuePool.Simulation.Running;
+
+/// <summary>
+/// Runs a scenario through the real <see cref="ValuePoolEngine"/>, day by day: subsidies at the start
+/// of the day, then the day's first orders of new members interleaved with repeat orders, then sales.
+/// What happened is read back from each command's transaction (<see cref="Balances.CurrentTransaction"/>),
+/// so the report counts exactly what the ledger booked. One seeded generator draws every choice in a
+/// fixed order: the same scenario and seed give the same run.
+/// </summary>
+public sealed class SimulationRunner
+{
+    public static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private readonly Scenario _scenario;
+    private readonly ValuePoolEngine _engine;
+    private readonly SeededRandom _random;
+    private readonly OrderAmountSampler _amounts;
+    private readonly int[] _arrivalsPerDay;
+    private readonly int[] _firstMemberOfDay;
+    private readonly string[] _ids;
+    private readonly MemberOutcomes _members;
+    private readonly LedgerTotals _totals = new();
+    private readonly int[] _exitWaitDays;
+    private readonly List<DailySample> _samples = new();
+    private readonly string[] _storeIds;
+    private readonly int _participants;
+    private DayCounters _today;
+    private long _orders;
+
+    private SimulationRunner(Scenario scenario)
+    {
+        _scenario = scenario;
+        _engine = new ValuePoolEngine(scenario.Engine);
+        _random = new SeededRandom(scenario.Seed);
+        _amounts = new OrderAmountSampler(scenario.OrderAmount);
+        _arrivalsPerDay = ArrivalPlan.PerDay(scenario.Growth, scenario.Days);
+        _firstMemberOfDay = new int[scenario.Days + 1];
+        var capacity = _arrivalsPerDay.Sum();
+        _ids = new string[capacity];
+        _members = new MemberOutcomes(capacity);
+        _exitWaitDays = new int[scenario.Days];
+        _storeIds = StoreNetworkSetup.Build(_engine, scenario.Stores, _random, Start);
+        _participants = _engine.MemberCount;
+    }
+
+    public static SimulationResult Run(Scenario scenario, Action<SimulationProgress>? progress = null)
+    {
+        var problems = ScenarioValidation.Problems(scenario);
+        if (problems.Count > 0) throw new ArgumentException(string.Join("; ", problems), nameof(scenario));
+        var runner = new SimulationRunner(scenario);
+        for (var day = 0; day < scenario.Days; day++)
+        {
+            runner.SimulateDay(day);
+            progress?.Invoke(new SimulationProgress(day + 1, scenario.Days, runner._orders));
+        }
+        return runner.Finish();
+    }
+
+    private void SimulateDay(int day)
+    {
+        _today = default;
+        _firstMemberOfDay[day] = _members.Count;
+        var dayStart = Start.AddDays(day);
+        foreach (var round in _scenario.Subsidies)
+            if (round.Day == day) Apply(new Subsidy(Money.FromYuan(round.AmountYuan), round.Source, dayStart), day);
+        if (day < (_scenario.ConsumptionStopsOnDay ?? int.MaxValue)) PlaceOrders(day, dayStart);
+        var dayEnd = dayStart.AddDays(1).AddTicks(-1);
+        SellEarly(day, dayEnd);
+        foreach (var sellOff in _scenario.SellOffs)
+            if (sellOff.Day == day) SellOff(sellOff.Share, day, dayEnd);
+        _samples.Add(Sample(day));
+    }
+
+    /// <summary>The day's first orders of new members and repeat orders of earlier ones, shuffled together in time.</summary>
+    private void PlaceOrders(int day, DateTimeOffset dayStart)
+    {
+        var arrivalsLeft = _arrivalsPerDay[day];
+        var expectedRepeats = _members.Count * _scenario.RepeatOrdersPerMemberPerDay;
+        var repeats = (int)expectedRepeats + (_random.Chance(expectedRepeats % 1) ? 1 : 0);
+        var total = arrivalsLeft + repeats;
+        var ticksBetweenOrders = TimeSpan.TicksPerDay / (total + 1);
+        for (var k = 0; k < total; k++)
+        {
+            var at = dayStart.AddTicks((k + 1) * ticksBetweenOrders);
+            if (arrivalsLeft > 0 && _random.Next(total - k) < arrivalsLeft)
+            {
+                Arrive(day, at);
+                arrivalsLeft--;
+            }
+            else Order(_random.Next(_members.Count), _random.Next(_storeIds.Length), day, at);
+        }
+    }
+
+    /// <summary>A new member: bound through a store's QR code, an earlier member's link, or nobody; then their first order.</summary>
+    private void Arrive(int day, DateTimeOffset at)
+    {
+        var member = _members.Add(day, _random.Chance(_scenario.EarlySellers.Share));
+        _ids[member] = SimulationResult.ConsumerId(member);
+        _today.NewMembers++;
+        var store = _random.Next(_storeIds.Length);
+        var binding = _random.NextDouble();
+        var referrals = _scenario.Referrals;
+        if (binding < referrals.StoreQrShare)
+            Apply(new Bind(_ids[member], StoreNetworkSetup.OwnerId(store), at), day);
+        else if (binding < referrals.StoreQrShare + referrals.MemberLinkShare && member > 0)
+            Apply(new Bind(_ids[member], _ids[_random.Next(member)], at), day);
+        Order(member, store, day, at);
+        // Consumer i must be engine member participants + i, or transfers would be credited to the wrong member.
+        if (_engine.MemberCount != _participants + member + 1) throw new InvalidOperationException("engine member index out of step with the simulator");
+    }
+
+    private void Order(int member, int store, int day, DateTimeOffset at)
+    {
+        var fen = _amounts.NextFen(_random);
+        ref var outcome = ref _members[member];
+        if (outcome.CycleStartDay == MemberOutcome.Never) outcome.CycleStartDay = day;
+        outcome.SpentFen += fen;
+        _today.Orders++;
+        _today.ConsumedFen += fen;
+        _orders++;
+        Apply(new Consume(_ids[member], _storeIds[store], new Money(fen), at), day);
+    }
+
+    private void SellEarly(int day, DateTimeOffset at)
+    {
+        var arrivalDay = day - _scenario.EarlySellers.AfterDays;
+        if (arrivalDay < 0) return;
+        for (var member = _firstMemberOfDay[arrivalDay]; member < _firstMemberOfDay[arrivalDay] + _arrivalsPerDay[arrivalDay] && member < _members.Count; member++)
+            if (_members[member].EarlySeller) SellAll(member, day, at);
+    }
+
+    private void SellOff(double share, int day, DateTimeOffset at)
+    {
+        for (var member = 0; member < _members.Count; member++)
+            if (_random.Chance(share)) SellAll(member, day, at);
+    }
+
+    private void SellAll(int member, int day, DateTimeOffset at)
+    {
+        var units = _engine.Ledger[Account.MemberPoints(_participants + member)];
+        if (units > 0) Apply(new Sell(_ids[member], new Points(units), at), day);
+    }
+
+    private void Apply(Command command, int day)
+    {
+        var result = _engine.Apply(command);
+        if (!result.IsAccepted()) throw new InvalidOperationException($"the engine refused a simulated {command.GetType().Name}: {result.Describe()}");
+        Observe(day);
+    }
+
+    /// <summary>Credits what the command's transaction booked to the members and the day.</summary>
+    private void Observe(int day)
+    {
+        var transaction = _engine.Ledger.CurrentTransaction;
+        for (var k = 0; k < transaction.Count; k++)
+        {
+            var transfer = transaction[k];
+            _totals.Add(transfer.Kind, transfer.Amount);
+            switch (transfer.Kind)
+            {
+                case TransferKind.ForcedExitBurn:
+                    ObserveExit(transfer.From.Owner - _participants, day);
+                    break;
+                case TransferKind.ForcedExitPayout:
+                    _members[transfer.To.Owner - _participants].PoolCashFen += transfer.Amount;
+                    _today.ForcedExitPaidFen += transfer.Amount;
+                    break;
+                case TransferKind.SalePayout:
+                    _members[transfer.To.Owner - _participants].PoolCashFen += transfer.Amount;
+                    _today.SalePaidFen += transfer.Amount;
+                    break;
+                case TransferKind.ReferralReward or TransferKind.RecruiterReward or TransferKind.AgentReward:
+                    if (transfer.To.Owner >= _participants) _members[transfer.To.Owner - _participants].RewardsFen += transfer.Amount;
+                    _today.RewardsPaidFen += transfer.Amount;
+                    break;
+                case TransferKind.Subsidy:
+                    _today.SubsidyFen += transfer.Amount;
+                    break;
+            }
+        }
+    }
+
+    private void ObserveExit(int member, int day)
+    {
+        _today.ForcedExits++;
+        ref var outcome = ref _members[member];
+        outcome.Exits++;
+        if (outcome.FirstExitDay == MemberOutcome.Never) outcome.FirstExitDay = day;
+        _exitWaitDays[day - outcome.CycleStartDay]++;
+        outcome.CycleStartDay = MemberOutcome.Never;
+    }
+
+    private DailySample Sample(int day) => new(day, _engine.Price.YuanPerPoint, _engine.Pool.Fen, _engine.CirculatingPoints.Units,
+        _engine.PlatformRevenue.Fen, _members.Count, _today.NewMembers, _today.Orders, _today.ConsumedFen, _today.ForcedExits,
+        _today.ForcedExitPaidFen, _today.SalePaidFen, _today.RewardsPaidFen, _today.SubsidyFen, _engine.MembersAwaitingExit);
+
+    private SimulationResult Finish()
+    {
+        for (var member = 0; member < _members.Count; member++)
+        {
+            var held = new Points(_engine.Ledger[Account.MemberPoints(_participants + member)]);
+            _members[member].HeldSaleValueFen = _engine.Price.ValueOf(held, _engine.Config.Payout).Fen;
+        }
+        return new SimulationResult(_scenario, _engine, _samples, _members, _totals, _exitWaitDays, _orders, _participants);
+    }
+
+    /// <summary>What happened during the current day; reset at its start.</summary>
+    private struct DayCounters
+    {
+        public int NewMembers, Orders, ForcedExits;
+        public long ConsumedFen, ForcedExitPaidFen, SalePaidFen, RewardsPaidFen, SubsidyFen;
+    }
+}
