@@ -50,6 +50,7 @@ internal sealed class MembershipCards
 
     /// <summary>The member's card at the store if it is valid on <paramref name="day"/>.</summary>
     public CardHolding? ValidAt(int member, int store, DateOnly day) =>
-        _holdings.TryGetValue((member, store), out var holding) && day < holding.OpenedOn.AddDays(_cards[holding.Card].Terms.ValidDays)
+        _holdings.Count > 0 // most platforms sell no cards: skip the lookup on every order
+        && _holdings.TryGetValue((member, store), out var holding) && day < holding.OpenedOn.AddDays(_cards[holding.Card].Terms.ValidDays)
             ? holding : null;
 }
