@@ -11,6 +11,7 @@ public static class Cli
         usage:
           valuepool replay FILE|-           apply a REPLAY.md event file and print the final state
           valuepool audit config FILE       compliance audit of a configuration file (JSON keys as in docs/CONFIGURATION.md)
+          valuepool audit tree FILE|-       depth of the real referral tree after a replay file
           valuepool audit verify --db DB    check a journal (SQLite file or postgres://…): hash chain, balanced transactions, replay
           valuepool simulate --scenario NAME|FILE.json --out DIR [--seed N]
                                             run a scenario through the engine and write DIR/report.html (docs/SIMULATOR.md)
@@ -20,6 +21,7 @@ public static class Cli
     {
         ["replay", var file] => ReplayCommand.Run(file, stdin, stdout, stderr),
         ["audit", "config", var file] => AuditConfigCommand.Run(file, stdout, stderr),
+        ["audit", "tree", var file] => AuditTreeCommand.Run(file, stdin, stdout, stderr),
         ["audit", "verify", "--db", var db] => AuditVerifyCommand.Run(db, stdout, stderr),
         ["simulate", .. var options] => SimulateCommand.Run(options, stdout, stderr),
         _ => Fail(stderr, Usage),

@@ -112,3 +112,24 @@ public class ReplayCommandTests
         Assert.Contains("usage", stderr);
     }
 }
+
+public class AuditTreeCommandTests
+{
+    [Fact]
+    public void AThreeLevelTree_IsARisk()
+    {
+        var events = string.Join('\n', """{"type":"bind","member":"b","referrer":"a"}""", """{"type":"bind","member":"c","referrer":"b"}""",
+            """{"type":"bind","member":"d","referrer":"c"}""");
+        var (code, stdout, _) = CliRun.Run(events, "audit", "tree", "-");
+        Assert.Equal(1, code);
+        Assert.Contains("members at depth ≥ 3: 1", stdout);
+    }
+
+    [Fact]
+    public void ATwoLevelTree_IsClean()
+    {
+        var (code, stdout, _) = CliRun.Run("""{"type":"bind","member":"b","referrer":"a"}""", "audit", "tree", "-");
+        Assert.Equal(0, code);
+        Assert.Contains("deepest level: 1", stdout);
+    }
+}

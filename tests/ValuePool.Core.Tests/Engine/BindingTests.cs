@@ -66,3 +66,23 @@ public class BindingTests
         Assert.Equal(CommandResult.BindingIgnored, engine.Refer("a", "b"));
     }
 }
+
+public class ReferralTreeTests
+{
+    [Fact]
+    public void TheReport_CountsLevels_AndMembersThreeOrMoreDown()
+    {
+        var engine = new ValuePoolEngine();
+        engine.Refer("b", "a");
+        engine.Refer("c", "b");
+        engine.Refer("d", "c");
+        engine.Refer("e", "d");
+        engine.Refer("x", "a");
+        var tree = engine.ReferralTree();
+        Assert.Equal(6, tree.Members);
+        Assert.Equal(5, tree.BoundMembers);
+        Assert.Equal(4, tree.MaxDepth);
+        Assert.Equal([1, 2, 1, 1, 1], tree.MembersByDepth);
+        Assert.Equal(2, tree.MembersAtDepthThreeOrMore);
+    }
+}
