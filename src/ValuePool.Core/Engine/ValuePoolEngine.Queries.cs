@@ -6,7 +6,13 @@ using ValuePool.Core.Stores;
 namespace ValuePool.Core.Engine;
 
 /// <summary>What a member holds and has done, as the engine sees it now.</summary>
-public sealed record MemberView(string Id, Points Points, Money Cash, Money Consumed, int Exits, string? Referrer, ShoppingPoints ShoppingPoints);
+public sealed record MemberView(string Id, Points Points, Money Cash, Money Consumed, int Exits, string? Referrer, ShoppingPoints ShoppingPoints)
+{
+    /// <summary>Consumption C of the current cycle: the forced exit comes at <c>exitMultiple·C</c>.</summary>
+    public Money CycleConsumed { get; init; }
+    /// <summary>Gross value R of points sold in the current cycle, which counts towards the exit.</summary>
+    public Money CycleRealized { get; init; }
+}
 
 /// <summary>A store's totals: gross consume revenue, and its balance with the platform (negative = it owes).</summary>
 public sealed record StoreView(string Id, string Owner, Money Revenue, Money Balance, IReadOnlyList<string> Partners, Rate SharesTotal,
@@ -28,7 +34,11 @@ public sealed partial class ValuePoolEngine
         var state = _members[index];
         return new MemberView(id, PointsOf(index), new Money(Ledger[Account.MemberCash(index)]),
             new Money(state.ConsumedFen), state.Exits,
-            state.Referrer == Member.NoReferrer ? null : _members.Ids[state.Referrer], ShoppingPointsOf(index));
+            state.Referrer == Member.NoReferrer ? null : _members.Ids[state.Referrer], ShoppingPointsOf(index))
+        {
+            CycleConsumed = new Money(state.CycleConsumedFen),
+            CycleRealized = new Money(state.CycleRealizedFen),
+        };
     }
 
     public IEnumerable<string> StoreIdsOrdinal() => _stores.All.Select(store => store.Id).Order(StringComparer.Ordinal);

@@ -63,6 +63,24 @@ public class EngineProperties
         }, iter: Iterations);
 
     [Fact]
+    public void AfterEveryCommand_NoMemberIsStillDueToExit() =>
+        RandomCommands.Platform.Sample(platform =>
+        {
+            var engine = new ValuePoolEngine();
+            RandomCommands.Apply(engine, platform.TwoTimesExit, platform.Steps, (_, _) =>
+            {
+                var multiple = engine.Config.ExitMultiple.Value;
+                foreach (var id in engine.MemberIdsOrdinal())
+                {
+                    var member = engine.Member(id);
+                    if (member.Points == Points.Zero) continue;
+                    var value = member.Points.Value * engine.Price.YuanPerPoint + member.CycleRealized.Yuan;
+                    Assert.True(value < multiple * member.CycleConsumed.Yuan, $"{id} is due: {value} ≥ {multiple} × {member.CycleConsumed}");
+                }
+            });
+        }, iter: Iterations);
+
+    [Fact]
     public void ThePriceNeverFalls() =>
         RandomCommands.Platform.Sample(platform =>
         {
