@@ -60,6 +60,8 @@ public static class PlatformSetup
 
         AddAuth(services, options);
         services.AddProblemDetails();
+        // A body that does not bind (an amount sent as a JSON number, broken JSON) is the client's 400, in every environment.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = false);
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<LedgerHealthCheck>("ledger");

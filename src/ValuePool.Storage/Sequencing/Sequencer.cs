@@ -147,7 +147,7 @@ public sealed class Sequencer : IAsyncDisposable
             var result = Engine.Apply(pending.Command);
             var entry = JournalHash.Seal(_head, pending.Key, pending.Encoded, result, Engine.Ledger.CurrentTransaction);
             _projector?.Observe(entry.Sequence, pending.Command, Engine);
-            _options.Observer?.Applied(pending.Key, pending.Command, result, Engine);
+            _options.Observer?.Applied(entry.Sequence, pending.Key, pending.Command, result, Engine);
             _head = new JournalHead(entry.Sequence, entry.Hash);
             entries.Add(entry);
             entryByKey[pending.Key] = entry;

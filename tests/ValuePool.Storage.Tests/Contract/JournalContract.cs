@@ -92,13 +92,14 @@ public abstract class JournalContract : IDisposable
         await sequencer.SubmitAsync("order-1", order);
         await sequencer.SubmitAsync("order-1", order);
 
-        Assert.Equal(["applied order-1 Ok", "committed"], observer.Seen);
+        Assert.Equal(["applied 1 order-1 Ok", "committed"], observer.Seen);
     }
 
     private sealed class RecordingObserver : ISequencerObserver
     {
         public List<string> Seen { get; } = [];
-        public void Applied(string idempotencyKey, Command command, CommandResult result, ValuePoolEngine engine) => Seen.Add($"applied {idempotencyKey} {result}");
+        public void Applied(long sequence, string idempotencyKey, Command command, CommandResult result, ValuePoolEngine engine) =>
+            Seen.Add($"applied {sequence} {idempotencyKey} {result}");
         public void Committed() => Seen.Add("committed");
     }
 
