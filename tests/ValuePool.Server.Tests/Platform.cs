@@ -30,7 +30,7 @@ public sealed class Platform : WebApplicationFactory<Program>
             ["ValuePool:Admin:Phone"] = AdminPhone,
             ["ValuePool:Admin:Password"] = AdminPassword,
             ["ValuePool:PasswordHashIterations"] = "1000",
-            ["ValuePool:DueCheckSeconds"] = "86400",
+            ["ValuePool:DueCheckSeconds"] = "0",
         };
         foreach (var (key, value) in settings ?? []) _settings[key] = value;
         _services = services;

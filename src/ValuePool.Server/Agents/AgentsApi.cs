@@ -43,7 +43,7 @@ public static class AgentsApi
 
         var member = caller.Id();
         var region = new Region(parts!);
-        var receipt = await ledger.SubmitAsync($"agent:{level}:{region}", new AppointAgent(member, level, region, time.GetUtcNow()));
+        var receipt = await ledger.SubmitAsync($"agent:{member}:{level}:{region}", new AppointAgent(member, level, region, time.GetUtcNow()));
         if (ApiProblem.ForReceipt(receipt) is { } problem) return problem;
         var fee = await ledger.ReadAsync(engine => engine.Config.AgentFee(level));
         var nowMs = UnixTime.Ms(time.GetUtcNow());

@@ -22,6 +22,7 @@ public sealed class DueWork(OrderCompletion orders, SettlementRunner settlements
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (options.Value.DueCheckSeconds == 0) return;
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.DueCheckSeconds), time);
         do
         {

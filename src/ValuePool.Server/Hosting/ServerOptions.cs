@@ -25,7 +25,7 @@ public sealed class ServerOptions
     /// <summary>Larger request bodies are refused with 413 before they are read.</summary>
     public long RequestBodyBytesMax { get; set; } = 64 * 1024;
 
-    /// <summary>How often due orders, settlements and webhook retries are looked for.</summary>
+    /// <summary>How often due orders, settlements and webhook retries are looked for; 0 = never by itself (tests drive it).</summary>
     public int DueCheckSeconds { get; set; } = 30;
 
     /// <summary>PBKDF2 iterations of the password hasher (ASP.NET Core's default unless set).</summary>
