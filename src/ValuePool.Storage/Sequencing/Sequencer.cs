@@ -13,14 +13,18 @@ namespace ValuePool.Storage.Sequencing;
 /// answers each one. An idempotency key seen before returns its first answer and changes nothing.
 /// If the engine or the database fails, the engine is ahead of the journal, so the sequencer stops
 /// and fails every waiting command: a restart recovers the state the journal proves.
+/// Reads (<see cref="ReadAsync{T}"/>) run on the same loop after a batch is durable, so a query never
+/// sees a command that could still be lost, and never races the engine.
 /// </summary>
 public sealed class Sequencer : IAsyncDisposable
 {
-    private sealed record Pending(string Key, Command Command, byte[] Encoded, TaskCompletionSource<Receipt> Answer);
+    private abstract record Work;
+    private sealed record Pending(string Key, Command Command, byte[] Encoded, TaskCompletionSource<Receipt> Answer) : Work;
+    private sealed record Read(Action<ValuePoolEngine> Run, Action<Exception> Fail) : Work;
 
     private readonly IJournalStore _store;
     private readonly SequencerOptions _options;
-    private readonly Channel<Pending> _queue;
+    private readonly Channel<Work> _queue;
     private readonly Dictionary<string, long> _sequenceByKey;
     private readonly Projector? _projector;
     private readonly Task _loop;
@@ -37,7 +41,7 @@ public sealed class Sequencer : IAsyncDisposable
         _lastSnapshotSequence = recovered.SnapshotSequence;
         _sequenceByKey = store.ReadKeys().ToDictionary(k => k.Key, k => k.Sequence, StringComparer.Ordinal);
         _projector = options.Projections ? new Projector() : null;
-        _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(options.QueuedCommandsMax) { SingleReader = true });
+        _queue = Channel.CreateBounded<Work>(new BoundedChannelOptions(options.QueuedCommandsMax) { SingleReader = true });
         _loop = Task.Run(RunAsync);
     }
 
@@ -66,6 +70,20 @@ public sealed class Sequencer : IAsyncDisposable
         return await answer.Task.ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Runs <paramref name="query"/> on the sequencer's loop, between batches, against durable state.
+    /// The query must only read the engine and must not keep references into it.
+    /// </summary>
+    public async Task<T> ReadAsync<T>(Func<ValuePoolEngine, T> query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var answer = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var read = new Read(engine => answer.TrySetResult(query(engine)), e => answer.TrySetException(e));
+        try { await _queue.Writer.WriteAsync(read).ConfigureAwait(false); }
+        catch (ChannelClosedException) { throw Stopped(); }
+        return await answer.Task.ConfigureAwait(false);
+    }
+
     /// <summary>Stops taking commands, answers those already queued, and closes the store.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -77,20 +95,41 @@ public sealed class Sequencer : IAsyncDisposable
     private async Task RunAsync()
     {
         var batch = new List<Pending>(_options.CommandsPerBatchMax);
+        var reads = new List<Read>();
         while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
             batch.Clear();
-            while (batch.Count < _options.CommandsPerBatchMax && _queue.Reader.TryRead(out var pending)) batch.Add(pending);
-            try { CommitBatch(batch); }
+            reads.Clear();
+            while (batch.Count < _options.CommandsPerBatchMax && _queue.Reader.TryRead(out var work))
+            {
+                if (work is Pending pending) batch.Add(pending);
+                else reads.Add((Read)work);
+            }
+            try { if (batch.Count > 0) CommitBatch(batch); }
             catch (Exception e)
             {
                 _fault = e;
                 _queue.Writer.TryComplete();
                 foreach (var pending in batch) pending.Answer.TrySetException(Stopped());
-                while (_queue.Reader.TryRead(out var queued)) queued.Answer.TrySetException(Stopped());
+                foreach (var read in reads) read.Fail(Stopped());
+                while (_queue.Reader.TryRead(out var queued)) Fail(queued);
                 return;
             }
+            foreach (var read in reads) RunRead(read);
         }
+    }
+
+    private void Fail(Work work)
+    {
+        if (work is Pending pending) pending.Answer.TrySetException(Stopped());
+        else ((Read)work).Fail(Stopped());
+    }
+
+    /// <summary>A failing query is the caller's error, not the journal's: it fails that read only.</summary>
+    private void RunRead(Read read)
+    {
+        try { read.Run(Engine); }
+        catch (Exception e) { read.Fail(e); }
     }
 
     private void CommitBatch(List<Pending> batch)
@@ -108,6 +147,7 @@ public sealed class Sequencer : IAsyncDisposable
             var result = Engine.Apply(pending.Command);
             var entry = JournalHash.Seal(_head, pending.Key, pending.Encoded, result, Engine.Ledger.CurrentTransaction);
             _projector?.Observe(entry.Sequence, pending.Command, Engine);
+            _options.Observer?.Applied(entry.Sequence, pending.Key, pending.Command, result, Engine);
             _head = new JournalHead(entry.Sequence, entry.Hash);
             entries.Add(entry);
             entryByKey[pending.Key] = entry;
@@ -115,6 +155,7 @@ public sealed class Sequencer : IAsyncDisposable
         }
         if (entries.Count > 0) _store.Append(entries, _projector?.Flush(_head.Sequence, Engine));
         foreach (var entry in entries) _sequenceByKey[entry.IdempotencyKey] = entry.Sequence;
+        if (entries.Count > 0) _options.Observer?.Committed();
         foreach (var (answer, receipt) in answers) answer.TrySetResult(receipt);
         if (_head.Sequence - _lastSnapshotSequence >= _options.SnapshotEveryEntries) TakeSnapshot();
     }

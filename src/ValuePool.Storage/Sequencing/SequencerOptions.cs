@@ -13,4 +13,7 @@ public sealed record SequencerOptions
 
     /// <summary>Whether projections are written with each batch (in its database transaction).</summary>
     public bool Projections { get; init; } = true;
+
+    /// <summary>Told of every applied command and of each durable batch, on the sequencer's thread (e.g. to publish events).</summary>
+    public ISequencerObserver? Observer { get; init; }
 }

@@ -20,6 +20,20 @@ public class PoolRuleTests
     }
 
     [Fact]
+    public void TheCycle_CountsConsumptionAndRealizedSales_AndMemberIdAtNamesTheAccountOwner()
+    {
+        var engine = new ValuePoolEngine();
+        engine.Buy("u1", 1000m);
+        var priceAtSale = engine.Price;
+        engine.SellPoints("u1", 10m);
+        var cycle = engine.FindCycle("u1")!;
+        Assert.Equal(Money.FromYuan(1000), cycle.Consumed);
+        Assert.Equal(priceAtSale.ValueOf(Points.FromValue(10m)), cycle.Realized);
+        Assert.Null(engine.FindCycle("nobody"));
+        Assert.Equal("u1", engine.MemberIdAt(0));
+    }
+
+    [Fact]
     public void ASale_RaisesThePrice()
     {
         var engine = new ValuePoolEngine();

@@ -72,6 +72,38 @@ public abstract class JournalContract : IDisposable
     }
 
     [Fact]
+    public async Task Reads_SeeEveryCommandAnsweredBeforeThem_AndAFailingQueryFailsOnlyItself()
+    {
+        await using var sequencer = Sequencer.Start(Backend.Open());
+        var orders = Enumerable.Range(0, 50).Select(i => sequencer.SubmitAsync($"order-{i}", new Consume($"m{i}", null, Money.FromYuan(1000), Workload.Start)));
+        await Task.WhenAll(orders);
+
+        Assert.Equal(50, await sequencer.ReadAsync(engine => engine.Orders));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => sequencer.ReadAsync<int>(_ => throw new InvalidOperationException("bad query")));
+        Assert.Equal(Money.FromYuan(8000), await sequencer.ReadAsync(engine => engine.Pool));
+    }
+
+    [Fact]
+    public async Task Observer_SeesEachAppliedCommand_ThenTheDurableBatch()
+    {
+        var observer = new RecordingObserver();
+        await using var sequencer = Sequencer.Start(Backend.Open(), new SequencerOptions { Observer = observer });
+        var order = new Consume("m1", null, Money.FromYuan(1000), Workload.Start);
+        await sequencer.SubmitAsync("order-1", order);
+        await sequencer.SubmitAsync("order-1", order);
+
+        Assert.Equal(["applied 1 order-1 Ok", "committed"], observer.Seen);
+    }
+
+    private sealed class RecordingObserver : ISequencerObserver
+    {
+        public List<string> Seen { get; } = [];
+        public void Applied(long sequence, string idempotencyKey, Command command, CommandResult result, ValuePoolEngine engine) =>
+            Seen.Add($"applied {sequence} {idempotencyKey} {result}");
+        public void Committed() => Seen.Add("committed");
+    }
+
+    [Fact]
     public async Task Retry_AfterARestart_IsStillRecognised()
     {
         var order = new Consume("m1", null, Money.FromYuan(1000), Workload.Start);

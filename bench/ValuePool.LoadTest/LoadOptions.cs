@@ -1,0 +1,20 @@
+using System.Globalization;
+
+namespace ValuePool.LoadTest;
+
+/// <summary><c>--clients N --seconds S [--url URL] [--db PATH]</c>; both bounds are capped so a typo cannot run away.</summary>
+public sealed record LoadOptions(int Clients, int Seconds, string? Url, string? Db)
+{
+    public const int ClientsMax = 1024;
+    public const int SecondsMax = 600;
+
+    public static LoadOptions Parse(string[] args)
+    {
+        string? Value(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        var clients = int.Parse(Value("--clients") ?? "64", CultureInfo.InvariantCulture);
+        var seconds = int.Parse(Value("--seconds") ?? "20", CultureInfo.InvariantCulture);
+        if (clients is < 1 or > ClientsMax || seconds is < 1 or > SecondsMax)
+            throw new ArgumentException($"--clients 1..{ClientsMax}, --seconds 1..{SecondsMax}");
+        return new LoadOptions(clients, seconds, Value("--url"), Value("--db"));
+    }
+}

@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ValuePool.Server.Http;
+using ValuePool.Server.Links;
+
+namespace ValuePool.Server.Accounts;
+
+public sealed record RegisterRequest(string? Phone, string? Password, string? Ref);
+public sealed record LoginRequest(string? Phone, string? Password);
+public sealed record TokenResponse(string UserId, string Token, IReadOnlyList<string> Roles);
+public sealed record MeResponse(string UserId, string Phone, IReadOnlyList<string> Roles);
+
+/// <summary>Registration, login (rate limited) and token refresh. Every new account is a member.</summary>
+public static class AccountsApi
+{
+    public const string LoginRateLimit = "login";
+    private const int PasswordLengthMin = 8;
+    private const int PasswordLengthMax = 128;
+
+    public static RouteGroupBuilder MapAccountsApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/accounts").WithTags("Accounts");
+        api.MapPost("/register", Register).AllowAnonymous();
+        api.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(LoginRateLimit);
+        api.MapGet("/me", Me).RequireAuthorization();
+        api.MapPost("/token", Refresh).RequireAuthorization();
+        return api;
+    }
+
+    /// <summary>A new member; <c>ref</c> is the share code of the link or QR code that brought them (MODEL.md §3).</summary>
+    public static async Task<Results<Created<TokenResponse>, ValidationProblem, ProblemHttpResult>> Register(
+        RegisterRequest request, UserStore users, TokenIssuer tokens, ShareLinks links)
+    {
+        var errors = new FieldErrors();
+        var phone = errors.Phone("phone", request.Phone);
+        if (request.Password is null || request.Password.Length is < PasswordLengthMin or > PasswordLengthMax)
+            errors.Add("password", $"{PasswordLengthMin} to {PasswordLengthMax} characters");
+        var referral = request.Ref is null ? null : await links.FindAsync(request.Ref);
+        if (request.Ref is not null && referral is null) errors.Add("ref", "no share link has this code");
+        if (errors.Any) return errors.ToProblem();
+
+        var user = await users.CreateAsync(phone, request.Password!, [Roles.Member]);
+        if (user is null) return ApiProblem.Conflict("PhoneTaken", "an account with this phone number exists");
+        if (referral is not null) await links.BindMemberAsync(user.Id, referral);
+        return TypedResults.Created($"/api/accounts/me", new TokenResponse(user.Id, tokens.Issue(user), user.RoleList));
+    }
+
+    public static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> Login(LoginRequest request, UserStore users, TokenIssuer tokens)
+    {
+        var errors = new FieldErrors();
+        var phone = errors.Phone("phone", request.Phone);
+        if (string.IsNullOrEmpty(request.Password)) errors.Add("password", "required");
+        if (errors.Any) return errors.ToProblem();
+        var user = await users.CheckPasswordAsync(phone, request.Password!);
+        if (user is null) return ApiProblem.Of(StatusCodes.Status401Unauthorized, "BadCredentials", "the phone number or the password is wrong");
+        return TypedResults.Ok(new TokenResponse(user.Id, tokens.Issue(user), user.RoleList));
+    }
+
+    public static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> Me(ClaimsPrincipal caller, UserStore users) =>
+        await users.FindAsync(caller.Id()) is { } user
+            ? TypedResults.Ok(new MeResponse(user.Id, user.Phone, user.RoleList))
+            : ApiProblem.NotFound("account");
+
+    /// <summary>A fresh token carrying the roles granted since the last one.</summary>
+    public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Refresh(ClaimsPrincipal caller, UserStore users, TokenIssuer tokens) =>
+        await users.FindAsync(caller.Id()) is { } user
+            ? TypedResults.Ok(new TokenResponse(user.Id, tokens.Issue(user), user.RoleList))
+            : ApiProblem.NotFound("account");
+}

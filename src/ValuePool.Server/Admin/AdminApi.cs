@@ -1,0 +1,117 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ValuePool.Core.Configuration;
+using ValuePool.Core.Engine;
+using ValuePool.Server.Accounts;
+using ValuePool.Server.Http;
+using ValuePool.Server.Ledger;
+using ValuePool.Server.Wallet;
+using ValuePool.Storage.Codec;
+
+namespace ValuePool.Server.Admin;
+
+public sealed record SubsidyRequest(string? Amount, string? Source);
+public sealed record PoolResponse(string Pool, string Points, string Price, long Orders, string PlatformRevenue, int Members, int MembersAwaitingExit);
+public sealed record ConfigResponse(JsonElement Config, IReadOnlyList<AuditFinding> Findings);
+public sealed record RoleRequest(string? Role);
+public sealed record PricePoint(DateTimeOffset Minute, string Pool, string Points, string Price);
+
+/// <summary>
+/// Admin: subsidies (financing rounds), the configuration with its compliance audit, the pool's state,
+/// roles, any member's wallet. The price history is public: it is history, not a forecast.
+/// </summary>
+public static class AdminApi
+{
+    public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/pool/price-history", PriceHistory).WithTags("Pool").AllowAnonymous();
+        var api = routes.MapGroup("/api/admin").WithTags("Admin").RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
+        api.MapPost("/subsidies", Subsidize);
+        api.MapGet("/pool", Pool);
+        api.MapGet("/config", GetConfig);
+        api.MapPut("/config", PutConfig);
+        api.MapPost("/config/audit", AuditConfig);
+        api.MapPost("/users/{id}/roles", GrantRole);
+        api.MapDelete("/users/{id}/roles/{role}", RevokeRole);
+        api.MapGet("/members/{id}/wallet", MemberWallet);
+        return api;
+    }
+
+    /// <summary>Money into the pool (融资补贴); send <c>Idempotency-Key</c> so a retried round is not paid twice.</summary>
+    public static async Task<Results<Ok<PoolResponse>, ValidationProblem, ProblemHttpResult>> Subsidize(SubsidyRequest request, HttpRequest http,
+        System.Security.Claims.ClaimsPrincipal caller, LedgerGateway ledger, TimeProvider time)
+    {
+        var errors = new FieldErrors();
+        var amount = errors.Money("amount", request.Amount);
+        var source = errors.Text("source", request.Source);
+        IdempotencyKeys.TryScoped(http, "subsidy", caller.Id(), out var key, errors);
+        if (errors.Any) return errors.ToProblem();
+        var receipt = await ledger.SubmitAsync(key, new Subsidy(amount, source, time.GetUtcNow()));
+        if (ApiProblem.ForReceipt(receipt) is { } problem) return problem;
+        return TypedResults.Ok(await ledger.ReadAsync(Describe));
+    }
+
+    public static async Task<Ok<PoolResponse>> Pool(LedgerGateway ledger) => TypedResults.Ok(await ledger.ReadAsync(Describe));
+
+    public static async Task<Ok<ConfigResponse>> GetConfig(LedgerGateway ledger) =>
+        TypedResults.Ok(await ledger.ReadAsync(engine => WithAudit(engine.Config, engine)));
+
+    /// <summary>Replaces the configuration (only before the first order), answering with its audit findings.</summary>
+    public static async Task<Results<Ok<ConfigResponse>, ValidationProblem, ProblemHttpResult>> PutConfig(JsonElement body, LedgerGateway ledger, TimeProvider time)
+    {
+        var current = await ledger.ReadAsync(engine => engine.Config);
+        if (!ConfigJson.TryRead(body, current, out var config, out var error))
+        {
+            var errors = new FieldErrors();
+            errors.Add("config", error);
+            return errors.ToProblem();
+        }
+        var key = "config:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(EngineConfigJson.Write(config))));
+        var receipt = await ledger.SubmitAsync(key, new Configure(config, time.GetUtcNow()));
+        if (ApiProblem.ForReceipt(receipt) is { } problem) return problem;
+        return TypedResults.Ok(await ledger.ReadAsync(engine => WithAudit(engine.Config, engine)));
+    }
+
+    /// <summary>The audit of a proposed configuration, applying nothing (invalid settings are reported too).</summary>
+    public static async Task<Results<Ok<ConfigResponse>, ValidationProblem>> AuditConfig(JsonElement body, LedgerGateway ledger)
+    {
+        var current = await ledger.ReadAsync(engine => engine.Config);
+        if (!ConfigJson.TryReadKeys(body, current, out var config, out var error))
+        {
+            var errors = new FieldErrors();
+            errors.Add("config", error);
+            return errors.ToProblem();
+        }
+        return TypedResults.Ok(await ledger.ReadAsync(engine => WithAudit(config, engine)));
+    }
+
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> GrantRole(string id, RoleRequest request, UserStore users)
+    {
+        if (request.Role is null || !Roles.All.Contains(request.Role))
+        {
+            var errors = new FieldErrors();
+            errors.Add("role", $"one of {string.Join(", ", Roles.All)}");
+            return errors.ToProblem();
+        }
+        return await users.AddRoleAsync(id, request.Role) ? TypedResults.NoContent() : ApiProblem.NotFound("account");
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeRole(string id, string role, UserStore users) =>
+        await users.RemoveRoleAsync(id, role) ? TypedResults.NoContent() : ApiProblem.NotFound("account");
+
+    public static async Task<Ok<WalletResponse>> MemberWallet(string id, LedgerGateway ledger) =>
+        TypedResults.Ok(await ledger.ReadAsync(engine => WalletResponse.Of(id, engine)));
+
+    public static Ok<PricePoint[]> PriceHistory(LedgerGateway ledger) =>
+        TypedResults.Ok(ledger.Projections(queries => queries.PriceHistory())
+            .Select(row => new PricePoint(DateTimeOffset.FromUnixTimeSeconds(row.UnixMinute * 60), AmountJson.FenText(row.PoolFen),
+                new Core.Amounts.Points(row.PointsUnits).Text(), new Core.Amounts.PointPrice(row.YuanPerPoint).Text()))
+            .ToArray());
+
+    private static PoolResponse Describe(ValuePoolEngine engine) =>
+        new(engine.Pool.Text(), engine.CirculatingPoints.Text(), engine.Price.Text(), engine.Orders, engine.PlatformRevenue.Text(), engine.MemberCount,
+            engine.MembersAwaitingExit);
+
+    private static ConfigResponse WithAudit(EngineConfig config, ValuePoolEngine engine) =>
+        new(JsonDocument.Parse(EngineConfigJson.Write(config)).RootElement.Clone(), ComplianceAudit.Run(config, engine.StorePromises()));
+}

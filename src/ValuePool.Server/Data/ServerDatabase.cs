@@ -1,0 +1,50 @@
+using System.Data.Common;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using ValuePool.Storage;
+
+namespace ValuePool.Server.Data;
+
+/// <summary>
+/// The server's own tables (everything that is not money) in the journal's database: the same
+/// SQLite file or PostgreSQL database. Readers open pooled connections; writers go through
+/// <see cref="ServerWriter"/>.
+/// </summary>
+public sealed class ServerDatabase
+{
+    private readonly string _connectionString;
+
+    public ServerDatabase(string location)
+    {
+        IsPostgres = StoreLocation.IsPostgres(location);
+        _connectionString = IsPostgres
+            ? StoreLocation.PostgresConnectionString(location)
+            : new SqliteConnectionStringBuilder { DataSource = location, Pooling = true, DefaultTimeout = 30 }.ToString();
+        using var connection = Open();
+        if (!IsPostgres) connection.Execute("PRAGMA journal_mode=WAL");
+        foreach (var statement in ServerSchema.Statements) connection.Execute(statement);
+    }
+
+    public bool IsPostgres { get; }
+
+    public DbConnection Open()
+    {
+        DbConnection connection = IsPostgres ? new NpgsqlConnection(_connectionString) : new SqliteConnection(_connectionString);
+        connection.Open();
+        if (!IsPostgres) connection.Execute("PRAGMA busy_timeout=10000");
+        return connection;
+    }
+
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null)
+    {
+        await using var connection = Open();
+        return (await connection.QueryAsync<T>(sql, parameters)).AsList();
+    }
+
+    public async Task<T?> QuerySingleAsync<T>(string sql, object? parameters = null)
+    {
+        await using var connection = Open();
+        return await connection.QuerySingleOrDefaultAsync<T>(sql, parameters);
+    }
+}

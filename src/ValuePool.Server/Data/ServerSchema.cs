@@ -1,0 +1,56 @@
+namespace ValuePool.Server.Data;
+
+/// <summary>
+/// The server's tables, in SQL that SQLite and PostgreSQL both accept. Times are Unix milliseconds,
+/// money is fen (BIGINT): no floating point anywhere. Every statement is idempotent.
+/// </summary>
+public static class ServerSchema
+{
+    public static readonly string[] Statements =
+    [
+        "CREATE TABLE IF NOT EXISTS server_setting (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        """
+        CREATE TABLE IF NOT EXISTS app_user (id TEXT PRIMARY KEY, phone TEXT NOT NULL UNIQUE, password_hash TEXT NOT NULL,
+            roles TEXT NOT NULL, created_ms BIGINT NOT NULL)
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS store (id TEXT PRIMARY KEY, owner_id TEXT NOT NULL, name TEXT NOT NULL, province TEXT NOT NULL,
+            city TEXT NOT NULL, district TEXT NOT NULL, recruiter_id TEXT, status TEXT NOT NULL, share_code TEXT NOT NULL UNIQUE,
+            created_ms BIGINT NOT NULL)
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS product (id TEXT PRIMARY KEY, store_id TEXT, name TEXT NOT NULL, price_fen BIGINT NOT NULL,
+            shipped BIGINT NOT NULL, created_ms BIGINT NOT NULL)
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS customer_order (id TEXT PRIMARY KEY, member_id TEXT NOT NULL, store_id TEXT, product_id TEXT,
+            amount_fen BIGINT NOT NULL, shipped BIGINT NOT NULL, status TEXT NOT NULL, payment_id TEXT NOT NULL UNIQUE,
+            created_ms BIGINT NOT NULL, paid_ms BIGINT, complete_due_ms BIGINT, completed_ms BIGINT, refunded_ms BIGINT)
+        """,
+        "CREATE INDEX IF NOT EXISTS customer_order_due ON customer_order (status, complete_due_ms)",
+        "CREATE INDEX IF NOT EXISTS customer_order_member ON customer_order (member_id, created_ms)",
+        "CREATE TABLE IF NOT EXISTS payment_event (event_id TEXT PRIMARY KEY, order_id TEXT NOT NULL, received_ms BIGINT NOT NULL)",
+        """
+        CREATE TABLE IF NOT EXISTS payment_callback_log (id TEXT PRIMARY KEY, event_id TEXT, order_id TEXT, outcome TEXT NOT NULL,
+            received_ms BIGINT NOT NULL)
+        """,
+        "CREATE TABLE IF NOT EXISTS share_link (code TEXT PRIMARY KEY, owner_id TEXT NOT NULL, store_id TEXT)",
+        "CREATE INDEX IF NOT EXISTS share_link_owner ON share_link (owner_id)",
+        """
+        CREATE TABLE IF NOT EXISTS agent_region (member_id TEXT NOT NULL, level TEXT NOT NULL, region TEXT NOT NULL,
+            bought_ms BIGINT NOT NULL, PRIMARY KEY (level, region))
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS reward_credit (seq BIGINT NOT NULL, line BIGINT NOT NULL, member_id TEXT NOT NULL, kind TEXT NOT NULL,
+            amount_fen BIGINT NOT NULL, source_key TEXT NOT NULL, PRIMARY KEY (seq, line))
+        """,
+        "CREATE INDEX IF NOT EXISTS reward_credit_member ON reward_credit (member_id, seq)",
+        "CREATE TABLE IF NOT EXISTS webhook_subscription (id TEXT PRIMARY KEY, url TEXT NOT NULL, secret TEXT NOT NULL, created_ms BIGINT NOT NULL)",
+        """
+        CREATE TABLE IF NOT EXISTS webhook_delivery (event_id TEXT NOT NULL, subscription_id TEXT NOT NULL, kind TEXT NOT NULL,
+            payload TEXT NOT NULL, attempts BIGINT NOT NULL, next_attempt_ms BIGINT NOT NULL, delivered_ms BIGINT, last_error TEXT,
+            PRIMARY KEY (event_id, subscription_id))
+        """,
+        "CREATE INDEX IF NOT EXISTS webhook_delivery_due ON webhook_delivery (delivered_ms, next_attempt_ms)",
+    ];
+}

@@ -1,0 +1,122 @@
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using Scalar.AspNetCore;
+using ValuePool.Server.Accounts;
+using ValuePool.Server.Admin;
+using ValuePool.Server.Agents;
+using ValuePool.Server.Data;
+using ValuePool.Server.Health;
+using ValuePool.Server.Ledger;
+using ValuePool.Server.Links;
+using ValuePool.Server.Orders;
+using ValuePool.Server.Payments;
+using ValuePool.Server.Products;
+using ValuePool.Server.Settlements;
+using ValuePool.Server.Stores;
+using ValuePool.Server.Wallet;
+using ValuePool.Server.Webhooks;
+using ValuePool.Server.Withdrawals;
+
+namespace ValuePool.Server.Hosting;
+
+/// <summary>Everything Program.cs wires: services, middleware and every feature's endpoints.</summary>
+public static class PlatformSetup
+{
+    public static void AddValuePool(this WebApplicationBuilder builder, string[] args)
+    {
+        builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--db"] = $"{ServerOptions.Section}:Db" });
+        var services = builder.Services;
+        services.Configure<ServerOptions>(builder.Configuration.GetSection(ServerOptions.Section));
+        var options = builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => new ServerDatabase(options.Db));
+        services.AddSingleton<ServerWriter>();
+        services.AddSingleton<ServerSettings>();
+        services.AddSingleton<RewardFeed>();
+        services.AddSingleton(sp => new LedgerGateway(options.Db, sp.GetRequiredService<ServerDatabase>(), sp.GetRequiredService<RewardFeed>()));
+        services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
+        if (options.PasswordHashIterations is { } iterations) services.Configure<PasswordHasherOptions>(o => o.IterationCount = iterations);
+        services.AddSingleton<UserStore>();
+        services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<ShareLinks>();
+        services.AddSingleton<StoreDirectory>();
+        services.AddSingleton<ProductCatalog>();
+        services.AddSingleton<OrderStore>();
+        services.AddSingleton<OrderCompletion>();
+        services.AddSingleton<SimulatedPaymentProvider>();
+        services.AddSingleton<PaymentCallbacks>();
+        services.AddSingleton<SettlementRunner>();
+        services.AddSingleton<WebhookDispatcher>();
+        services.AddSingleton<ServerMetrics>();
+        services.AddSingleton<DueWork>();
+        services.AddHostedService(sp => sp.GetRequiredService<DueWork>());
+        services.AddHostedService<RewardFeedWriter>();
+        services.AddHttpClient(nameof(WebhookDispatcher), client => client.Timeout = TimeSpan.FromSeconds(10));
+
+        AddAuth(services, options);
+        services.AddProblemDetails();
+        // A body that does not bind (an amount sent as a JSON number, broken JSON) is the client's 400, in every environment.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = false);
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<LedgerHealthCheck>("ledger");
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddAspNetCoreInstrumentation()
+            .AddMeter(ServerMetrics.MeterName)
+            .AddPrometheusExporter());
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.RequestBodyBytesMax);
+    }
+
+    public static void UseValuePool(this WebApplication app)
+    {
+        // Start the ledger (recovery) and the first admin before the first request can arrive.
+        app.Services.GetRequiredService<LedgerGateway>();
+        FirstAdmin.EnsureAsync(app.Services).GetAwaiter().GetResult();
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestBodyLimit>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        app.MapHealthChecks("/health");
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapAccountsApi();
+        app.MapStoresApi();
+        app.MapProductsApi();
+        app.MapOrdersApi();
+        app.MapPaymentsApi();
+        app.MapWalletApi();
+        app.MapWithdrawalsApi();
+        app.MapAgentsApi();
+        app.MapAdminApi();
+        app.MapLinksApi();
+        app.MapWebhooksApi();
+    }
+
+    private static void AddAuth(IServiceCollection services, ServerOptions options)
+    {
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TokenIssuer>((jwt, tokens) =>
+        {
+            jwt.MapInboundClaims = false;
+            jwt.TokenValidationParameters = tokens.ValidationParameters();
+        });
+        services.AddAuthorization();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(AccountsApi.LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.LoginAttemptsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+        });
+    }
+}

@@ -1,0 +1,35 @@
+using ValuePool.Core.Engine;
+using ValuePool.Storage;
+using ValuePool.Storage.Projections;
+using ValuePool.Storage.Sequencing;
+using ValuePool.Server.Data;
+
+namespace ValuePool.Server.Ledger;
+
+/// <summary>
+/// The only way money moves: commands go to the sequencer with an idempotency key and are answered
+/// once durable. Reads of the engine run on the sequencer's loop; reads of projections use the database.
+/// </summary>
+public sealed class LedgerGateway : IAsyncDisposable
+{
+    private readonly Sequencer _sequencer;
+    private readonly ServerDatabase _database;
+
+    public LedgerGateway(string location, ServerDatabase database, ISequencerObserver observer)
+    {
+        _sequencer = Sequencer.Start(StoreLocation.Open(location), new SequencerOptions { Observer = observer });
+        _database = database;
+    }
+
+    public Task<Receipt> SubmitAsync(string idempotencyKey, Command command) => _sequencer.SubmitAsync(idempotencyKey, command);
+
+    public Task<T> ReadAsync<T>(Func<ValuePoolEngine, T> query) => _sequencer.ReadAsync(query);
+
+    public T Projections<T>(Func<ProjectionQueries, T> query)
+    {
+        using var connection = _database.Open();
+        return query(new ProjectionQueries(connection));
+    }
+
+    public ValueTask DisposeAsync() => _sequencer.DisposeAsync();
+}

@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using ValuePool.Server.Accounts;
+using ValuePool.Server.Hosting;
+using ValuePool.Server.Http;
+using ValuePool.Server.Orders;
+
+namespace ValuePool.Server.Links;
+
+public sealed record LinkResponse(string Code, string Url, string OwnerId, string? StoreId, string RegisterPath, string QrSvgPath, string QrPngPath);
+
+/// <summary>
+/// What a scanned QR code opens (public), and promoters' own links. Who may promote follows the
+/// configured qualification: everyone, appointed by an admin, or after a first order of a set amount.
+/// </summary>
+public static class LinksApi
+{
+    public static RouteGroupBuilder MapLinksApi(this IEndpointRouteBuilder routes)
+    {
+        var links = routes.MapGroup("/api/links").WithTags("Share links");
+        links.MapGet("/{code}", Open).AllowAnonymous();
+        links.MapGet("/{code}/qr.{format}", Qr).AllowAnonymous();
+        var promoters = routes.MapGroup("/api/promoters").WithTags("Share links").RequireAuthorization();
+        promoters.MapGet("/me/link", MyLink);
+        return links;
+    }
+
+    public static async Task<Results<Ok<LinkResponse>, ProblemHttpResult>> Open(string code, ShareLinks links) =>
+        await links.FindAsync(code) is { } link ? TypedResults.Ok(Describe(link, links)) : ApiProblem.NotFound("share link");
+
+    public static async Task<IResult> Qr(string code, string format, ShareLinks links)
+    {
+        if (!QrImages.IsKnownFormat(format)) return ApiProblem.NotFound("image format (png, svg)");
+        return await links.FindAsync(code) is { } link ? QrImages.Render(links.Url(link.Code), format) : ApiProblem.NotFound("share link");
+    }
+
+    public static async Task<Results<Ok<LinkResponse>, ProblemHttpResult>> MyLink(ClaimsPrincipal caller, ShareLinks links, UserStore users,
+        OrderStore orders, IOptions<ServerOptions> options)
+    {
+        var id = caller.Id();
+        if (!await IsQualifiedAsync(id, users, orders, options.Value.Promoters))
+            return ApiProblem.Forbidden($"promoting needs the qualification \"{options.Value.Promoters.Qualification}\"");
+        if (!caller.IsInRole(Roles.Promoter)) await users.AddRoleAsync(id, Roles.Promoter);
+        return TypedResults.Ok(Describe(await links.PromoterLinkAsync(id), links));
+    }
+
+    private static async Task<bool> IsQualifiedAsync(string userId, UserStore users, OrderStore orders, PromoterOptions rule) => rule.Qualification switch
+    {
+        PromoterQualification.Everyone => true,
+        PromoterQualification.Appointed => await users.HasRoleAsync(userId, Roles.Promoter),
+        _ => ValuePool.Core.Amounts.AmountText.TryParseMoney(rule.FirstOrderMinimum, out var minimum, out _)
+             && await orders.FirstCompletedAmountAsync(userId) is { } first && first >= minimum,
+    };
+
+    private static LinkResponse Describe(ShareLink link, ShareLinks links) =>
+        new(link.Code, links.Url(link.Code), link.OwnerId, link.StoreId, $"/api/accounts/register (ref: {link.Code})",
+            $"/api/links/{link.Code}/qr.svg", $"/api/links/{link.Code}/qr.png");
+}

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Options;
+using ValuePool.Core.Amounts;
+using ValuePool.Core.Engine;
+using ValuePool.Server.Data;
+using ValuePool.Server.Health;
+using ValuePool.Server.Hosting;
+using ValuePool.Server.Ledger;
+using ValuePool.Storage.Sequencing;
+
+namespace ValuePool.Server.Orders;
+
+/// <summary>
+/// The one place an order moves money: the engine's Consume under the key <c>order:{id}:complete</c>,
+/// so a completion tried twice (a crash, two sweeps) is applied once. Then the order is marked completed.
+/// </summary>
+public sealed class OrderCompletion(LedgerGateway ledger, OrderStore orders, TimeProvider time, ServerMetrics metrics, ILogger<OrderCompletion> log,
+    IOptions<ServerOptions> options)
+{
+    public async Task<bool> CompleteAsync(OrderRecord order)
+    {
+        var now = time.GetUtcNow();
+        var consume = new Consume(order.MemberId, order.StoreId, new Money(order.AmountFen), now);
+        var receipt = await ledger.SubmitAsync($"order:{order.Id}:complete", consume);
+        if (receipt.Status == SubmitStatus.KeyConflict || !receipt.Result.IsAccepted())
+        {
+            // Left completing for an operator: the ledger refused what the order table had accepted.
+            log.LogError("Order {Order} could not complete: {Status} {Result}", order.Id, receipt.Status, receipt.Result);
+            return false;
+        }
+        var completed = await orders.MarkCompletedAsync(order, UnixTime.Ms(now));
+        if (completed) metrics.OrderCompleted();
+        return completed;
+    }
+
+    /// <summary>Completes shipped orders past their after-sales window and any left completing; returns how many completed.</summary>
+    public async Task<int> CompleteDueAsync()
+    {
+        var due = await orders.ClaimDueAsync(UnixTime.Ms(time.GetUtcNow()));
+        var completed = 0;
+        foreach (var order in due)
+            if (await CompleteAsync(order)) completed++;
+        return completed;
+    }
+
+    public long AfterSalesMs => (long)TimeSpan.FromDays(options.Value.AfterSalesDays).TotalMilliseconds;
+}

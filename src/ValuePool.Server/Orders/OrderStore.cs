@@ -1,0 +1,107 @@
+using System.Data.Common;
+using Dapper;
+using ValuePool.Core.Amounts;
+using ValuePool.Server.Data;
+using ValuePool.Server.Payments;
+using ValuePool.Server.Webhooks;
+
+namespace ValuePool.Server.Orders;
+
+/// <summary>
+/// Orders' states. Every transition is one conditional update through the single writer, so of two
+/// racing transitions (a callback twice, a refund against completion) exactly one wins.
+/// </summary>
+public sealed class OrderStore(ServerDatabase database, ServerWriter writer)
+{
+    private const string Columns = "id AS Id, member_id AS MemberId, store_id AS StoreId, product_id AS ProductId, amount_fen AS AmountFen, " +
+        "shipped AS Shipped, status AS Status, payment_id AS PaymentId, created_ms AS CreatedMs, paid_ms AS PaidMs, complete_due_ms AS CompleteDueMs, " +
+        "completed_ms AS CompletedMs, refunded_ms AS RefundedMs";
+
+    public Task AddAsync(OrderRecord order) =>
+        writer.WriteAsync((c, t) => c.Execute(
+            "INSERT INTO customer_order (id, member_id, store_id, product_id, amount_fen, shipped, status, payment_id, created_ms) " +
+            "VALUES (@Id, @MemberId, @StoreId, @ProductId, @AmountFen, @Shipped, @Status, @PaymentId, @CreatedMs)", order, t));
+
+    public Task<OrderRecord?> FindAsync(string id) =>
+        database.QuerySingleAsync<OrderRecord>($"SELECT {Columns} FROM customer_order WHERE id = @id", new { id });
+
+    public Task<IReadOnlyList<OrderRecord>> ListAsync(string? memberId, string? storeId, int countMax) =>
+        database.QueryAsync<OrderRecord>(
+            $"SELECT {Columns} FROM customer_order WHERE (@memberId IS NULL OR member_id = @memberId) AND (@storeId IS NULL OR store_id = @storeId) " +
+            "ORDER BY created_ms DESC, id LIMIT @countMax", new { memberId, storeId, countMax });
+
+    /// <summary>
+    /// Applies a verified payment notice once: a seen event id, an unknown order, a wrong amount or an
+    /// order no longer waiting for payment changes nothing; every delivery is logged with its outcome.
+    /// </summary>
+    public Task<(CallbackOutcome Outcome, OrderRecord? Order)> ApplyPaymentAsync(PaymentNotice notice, long nowMs, long afterSalesMs) =>
+        writer.WriteAsync((c, t) =>
+        {
+            var outcome = Decide(c, t, notice, nowMs, afterSalesMs, out var order);
+            Log(c, t, notice.EventId, notice.OrderId, outcome, nowMs);
+            return (outcome, order);
+        });
+
+    public Task LogCallbackAsync(string? eventId, string? orderId, CallbackOutcome outcome, long nowMs) =>
+        writer.WriteAsync((c, t) => { Log(c, t, eventId, orderId, outcome, nowMs); return 0; });
+
+    public Task<IReadOnlyList<(string Outcome, long Count)>> CallbackOutcomesAsync(string orderId) =>
+        database.QueryAsync<(string, long)>("SELECT outcome, COUNT(*) FROM payment_callback_log WHERE order_id = @orderId GROUP BY outcome ORDER BY outcome", new { orderId });
+
+    /// <summary>Completes the order and queues its webhook in the same transaction.</summary>
+    public Task<bool> MarkCompletedAsync(OrderRecord order, long nowMs) =>
+        writer.WriteAsync((c, t) =>
+        {
+            var completed = c.Execute("UPDATE customer_order SET status = @to, completed_ms = @nowMs WHERE id = @Id AND status = @from",
+                new { order.Id, from = OrderStatus.Completing, to = OrderStatus.Completed, nowMs }, t) == 1;
+            if (completed)
+                WebhookOutbox.Enqueue(c, t, WebhookOutbox.OrderCompleted, $"order.completed:{order.Id}",
+                    new { orderId = order.Id, memberId = order.MemberId, storeId = order.StoreId, amount = new Money(order.AmountFen).ToString() }, nowMs);
+            return completed;
+        });
+
+    /// <summary>A refund before completion moves no money (MODEL.md §7); after completion the order is final.</summary>
+    public Task<bool> RefundAsync(string id, long nowMs) =>
+        writer.WriteAsync((c, t) => c.Execute("UPDATE customer_order SET status = @to, refunded_ms = @nowMs WHERE id = @id AND status = @from",
+            new { id, from = OrderStatus.Paid, to = OrderStatus.Refunded, nowMs }, t) == 1);
+
+    /// <summary>Shipped orders whose after-sales window has passed, and orders left completing by a stop, claimed for completion.</summary>
+    public Task<IReadOnlyList<OrderRecord>> ClaimDueAsync(long nowMs) =>
+        writer.WriteAsync<IReadOnlyList<OrderRecord>>((c, t) =>
+        {
+            c.Execute("UPDATE customer_order SET status = @completing WHERE status = @paid AND complete_due_ms <= @nowMs",
+                new { completing = OrderStatus.Completing, paid = OrderStatus.Paid, nowMs }, t);
+            return c.Query<OrderRecord>($"SELECT {Columns} FROM customer_order WHERE status = @completing", new { completing = OrderStatus.Completing }, t).AsList();
+        });
+
+    /// <summary>The amount of the member's first completed order, for the promoter qualification.</summary>
+    public async Task<Money?> FirstCompletedAmountAsync(string memberId)
+    {
+        var fen = await database.QuerySingleAsync<long?>(
+            "SELECT amount_fen FROM customer_order WHERE member_id = @memberId AND status = @completed ORDER BY completed_ms, id LIMIT 1",
+            new { memberId, completed = OrderStatus.Completed });
+        return fen is { } value ? new Money(value) : null;
+    }
+
+    private static CallbackOutcome Decide(DbConnection c, DbTransaction t, PaymentNotice notice, long nowMs, long afterSalesMs, out OrderRecord? order)
+    {
+        order = null;
+        if (c.Execute("INSERT INTO payment_event (event_id, order_id, received_ms) VALUES (@EventId, @OrderId, @nowMs) ON CONFLICT (event_id) DO NOTHING",
+                new { notice.EventId, notice.OrderId, nowMs }, t) == 0) return CallbackOutcome.Duplicate;
+        order = c.QuerySingleOrDefault<OrderRecord>($"SELECT {Columns} FROM customer_order WHERE id = @OrderId", new { notice.OrderId }, t);
+        if (order is null || order.PaymentId != notice.PaymentId) return CallbackOutcome.UnknownOrder;
+        if (order.AmountFen != notice.Amount.Fen) return CallbackOutcome.AmountMismatch;
+        if (order.Status != OrderStatus.Created) return CallbackOutcome.OutOfOrder;
+        // In-store payments complete at once (MODEL.md §7); shipped ones wait out the after-sales window.
+        var next = order.IsShipped ? OrderStatus.Paid : OrderStatus.Completing;
+        long? dueMs = order.IsShipped ? nowMs + afterSalesMs : null;
+        c.Execute("UPDATE customer_order SET status = @next, paid_ms = @nowMs, complete_due_ms = @dueMs WHERE id = @Id",
+            new { next, nowMs, dueMs, order.Id }, t);
+        order = c.QuerySingle<OrderRecord>($"SELECT {Columns} FROM customer_order WHERE id = @Id", new { order.Id }, t);
+        return CallbackOutcome.Applied;
+    }
+
+    private static void Log(DbConnection c, DbTransaction t, string? eventId, string? orderId, CallbackOutcome outcome, long nowMs) =>
+        c.Execute("INSERT INTO payment_callback_log (id, event_id, order_id, outcome, received_ms) VALUES (@id, @eventId, @orderId, @outcome, @nowMs)",
+            new { id = Ids.New("cb"), eventId, orderId, outcome = outcome.ToString(), nowMs }, t);
+}

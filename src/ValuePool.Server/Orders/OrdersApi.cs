@@ -1,0 +1,135 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ValuePool.Core.Amounts;
+using ValuePool.Server.Accounts;
+using ValuePool.Server.Data;
+using ValuePool.Server.Http;
+using ValuePool.Server.Links;
+using ValuePool.Server.Payments;
+using ValuePool.Server.Products;
+using ValuePool.Server.Stores;
+
+namespace ValuePool.Server.Orders;
+
+/// <summary>An in-store payment (<c>storeId</c> + <c>amount</c>, as after scanning the store's QR code) or a product (<c>productId</c>, <c>quantity</c>).</summary>
+public sealed record CreateOrderRequest(string? StoreId, string? Amount, string? ProductId, int? Quantity, string? Via);
+public sealed record OrderResponse(string Id, string MemberId, string? StoreId, string? ProductId, string Amount, bool Shipped, string Status,
+    string PaymentId, DateTimeOffset CreatedAt, DateTimeOffset? PaidAt, DateTimeOffset? CompleteDueAt, DateTimeOffset? CompletedAt, DateTimeOffset? RefundedAt);
+public sealed record PayResponse(OrderResponse Order, string Outcome, SignedCallback Callback);
+
+/// <summary>
+/// Orders (MODEL.md §7): created → paid → completed | refunded. Paying goes through the simulated
+/// provider, whose signed callback is handled exactly like one arriving over HTTP.
+/// </summary>
+public static class OrdersApi
+{
+    private const int QuantityMax = 1000;
+    private const int ListCountMax = 200;
+
+    public static RouteGroupBuilder MapOrdersApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api").WithTags("Orders").RequireAuthorization();
+        api.MapPost("/orders", Create);
+        api.MapGet("/orders", Mine);
+        api.MapGet("/orders/{id}", Get);
+        api.MapPost("/orders/{id}/pay", Pay);
+        api.MapPost("/orders/{id}/refund", Refund);
+        api.MapGet("/stores/{storeId}/orders", OfStore);
+        return api;
+    }
+
+    public static async Task<Results<Created<OrderResponse>, ValidationProblem, ProblemHttpResult>> Create(CreateOrderRequest request, ClaimsPrincipal caller,
+        StoreDirectory stores, ProductCatalog catalog, OrderStore orders, ShareLinks links, TimeProvider time)
+    {
+        var errors = new FieldErrors();
+        var (storeId, productId, amount, shipped) = await ReadWhatIsBoughtAsync(request, errors, stores, catalog);
+        var via = request.Via is null ? null : await links.FindAsync(request.Via);
+        if (request.Via is not null && via is null) errors.Add("via", "no share link has this code");
+        if (errors.Any) return errors.ToProblem();
+
+        var memberId = caller.Id();
+        if (via is not null) await links.BindMemberAsync(memberId, via);
+        var order = new OrderRecord
+        {
+            Id = Ids.New("o"), MemberId = memberId, StoreId = storeId, ProductId = productId, AmountFen = amount.Fen, Shipped = shipped ? 1 : 0,
+            Status = OrderStatus.Created, PaymentId = Ids.New("pay"), CreatedMs = UnixTime.Ms(time.GetUtcNow()),
+        };
+        await orders.AddAsync(order);
+        return TypedResults.Created($"/api/orders/{order.Id}", Describe(order));
+    }
+
+    public static async Task<Ok<OrderResponse[]>> Mine(ClaimsPrincipal caller, OrderStore orders) =>
+        TypedResults.Ok((await orders.ListAsync(caller.Id(), null, ListCountMax)).Select(Describe).ToArray());
+
+    public static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> Get(string id, ClaimsPrincipal caller, OrderStore orders, StoreDirectory stores)
+    {
+        var order = await orders.FindAsync(id);
+        if (order is null) return ApiProblem.NotFound("order");
+        if (!await MaySeeAsync(caller, order, stores)) return ApiProblem.Forbidden("only the buyer, the store's owner and admins see an order");
+        return TypedResults.Ok(Describe(order));
+    }
+
+    /// <summary>The buyer confirms with the simulated provider, which calls back at once; the callback is returned so it can be replayed.</summary>
+    public static async Task<Results<Ok<PayResponse>, ProblemHttpResult>> Pay(string id, ClaimsPrincipal caller, OrderStore orders,
+        SimulatedPaymentProvider provider, PaymentCallbacks callbacks)
+    {
+        var order = await orders.FindAsync(id);
+        if (order is null) return ApiProblem.NotFound("order");
+        if (order.MemberId != caller.Id()) return ApiProblem.Forbidden("only the buyer pays an order");
+        if (order.Status != OrderStatus.Created) return ApiProblem.Conflict("OrderNotPayable", $"the order is {order.Status}");
+        var callback = provider.Charge(order.PaymentId, order.Id, new Money(order.AmountFen));
+        var outcome = await callbacks.HandleAsync(provider, callback.Body, callback.Signature);
+        return TypedResults.Ok(new PayResponse(Describe((await orders.FindAsync(id))!), outcome.ToString(), callback));
+    }
+
+    /// <summary>Before completion only (MODEL.md §7): a completed order is final in the ledger.</summary>
+    public static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> Refund(string id, ClaimsPrincipal caller, OrderStore orders, StoreDirectory stores,
+        TimeProvider time)
+    {
+        var order = await orders.FindAsync(id);
+        if (order is null) return ApiProblem.NotFound("order");
+        if (!await MaySeeAsync(caller, order, stores)) return ApiProblem.Forbidden("only the buyer, the store's owner and admins refund an order");
+        if (!await orders.RefundAsync(id, UnixTime.Ms(time.GetUtcNow())))
+            return ApiProblem.Conflict("OrderNotRefundable", "only a paid order not yet completed can be refunded");
+        return TypedResults.Ok(Describe((await orders.FindAsync(id))!));
+    }
+
+    public static async Task<Results<Ok<OrderResponse[]>, ProblemHttpResult>> OfStore(string storeId, ClaimsPrincipal caller, StoreDirectory stores, OrderStore orders)
+    {
+        var store = await stores.FindAsync(storeId);
+        if (store is null) return ApiProblem.NotFound("store");
+        if (!StoresApi.MayManage(caller, store)) return ApiProblem.Forbidden("only the store's owner and admins see its orders");
+        return TypedResults.Ok((await orders.ListAsync(null, storeId, ListCountMax)).Select(Describe).ToArray());
+    }
+
+    private static async Task<(string? StoreId, string? ProductId, Money Amount, bool Shipped)> ReadWhatIsBoughtAsync(CreateOrderRequest request,
+        FieldErrors errors, StoreDirectory stores, ProductCatalog catalog)
+    {
+        if ((request.ProductId is null) == (request.StoreId is null))
+        {
+            errors.Add("storeId", "give either storeId with amount (in-store payment) or productId");
+            return default;
+        }
+        if (request.ProductId is not null)
+        {
+            var quantity = request.Quantity ?? 1;
+            if (quantity is < 1 or > QuantityMax) errors.Add("quantity", $"1 to {QuantityMax}");
+            var product = await catalog.FindAsync(request.ProductId);
+            if (product is null) errors.Add("productId", "no product has this id");
+            if (product is null || errors.Any) return default;
+            return (product.StoreId, product.Id, new Money(checked(product.PriceFen * quantity)), product.IsShipped);
+        }
+        var amount = errors.Money("amount", request.Amount);
+        var store = await stores.FindAsync(request.StoreId!);
+        if (store is null || !store.IsApproved) errors.Add("storeId", "no approved store has this id");
+        return (request.StoreId, null, amount, false);
+    }
+
+    private static async Task<bool> MaySeeAsync(ClaimsPrincipal caller, OrderRecord order, StoreDirectory stores) =>
+        caller.IsAdmin() || order.MemberId == caller.Id() ||
+        (order.StoreId is not null && await stores.FindAsync(order.StoreId) is { } store && store.OwnerId == caller.Id());
+
+    public static OrderResponse Describe(OrderRecord order) =>
+        new(order.Id, order.MemberId, order.StoreId, order.ProductId, new Money(order.AmountFen).Text(), order.IsShipped, order.Status, order.PaymentId,
+            UnixTime.At(order.CreatedMs), UnixTime.At(order.PaidMs), UnixTime.At(order.CompleteDueMs), UnixTime.At(order.CompletedMs), UnixTime.At(order.RefundedMs));
+}

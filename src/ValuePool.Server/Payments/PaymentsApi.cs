@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using ValuePool.Server.Http;
+
+namespace ValuePool.Server.Payments;
+
+public sealed record CallbackResponse(string Outcome);
+
+/// <summary>The providers' callback endpoints: anonymous, trusted only through the signature.</summary>
+public static class PaymentsApi
+{
+    public static RouteGroupBuilder MapPaymentsApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/payments").WithTags("Payments").AllowAnonymous();
+        api.MapPost("/simulated/callback", SimulatedCallback);
+        return api;
+    }
+
+    /// <summary>200 for every delivery the provider need not repeat (applied, duplicate, stale); 401/400/422 otherwise.</summary>
+    public static async Task<Results<Ok<CallbackResponse>, ProblemHttpResult>> SimulatedCallback(HttpRequest request, SimulatedPaymentProvider provider,
+        PaymentCallbacks callbacks)
+    {
+        using var reader = new StreamReader(request.Body);
+        var body = await reader.ReadToEndAsync();
+        var outcome = await callbacks.HandleAsync(provider, body, request.Headers[SimulatedPaymentProvider.SignatureHeader].FirstOrDefault());
+        return outcome switch
+        {
+            CallbackOutcome.BadSignature => ApiProblem.Of(StatusCodes.Status401Unauthorized, outcome.ToString(), "the callback's signature does not verify"),
+            CallbackOutcome.Malformed => ApiProblem.Of(StatusCodes.Status400BadRequest, outcome.ToString(), "the callback's body is not a payment notice"),
+            CallbackOutcome.UnknownOrder or CallbackOutcome.AmountMismatch =>
+                ApiProblem.Of(StatusCodes.Status422UnprocessableEntity, outcome.ToString(), "the callback does not match an order's payment"),
+            _ => TypedResults.Ok(new CallbackResponse(outcome.ToString())),
+        };
+    }
+}

@@ -1,0 +1,55 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using ValuePool.Core.Amounts;
+using ValuePool.Server.Data;
+using ValuePool.Server.Hosting;
+
+namespace ValuePool.Server.Payments;
+
+/// <summary>
+/// The built-in provider: "charging" always succeeds and yields a callback signed with
+/// HMAC-SHA256 over the exact body, which the server verifies like any provider's.
+/// </summary>
+public sealed class SimulatedPaymentProvider : IPaymentProvider
+{
+    public const string SignatureHeader = "X-Simulated-Signature";
+    private readonly byte[] _secret;
+
+    public SimulatedPaymentProvider(IOptions<ServerOptions> options, ServerSettings settings)
+    {
+        var configured = options.Value.Payments.SimulatedSecret;
+        _secret = Encoding.UTF8.GetBytes(string.IsNullOrEmpty(configured) ? settings.SecretOrGenerate("payments.simulated_secret") : configured);
+    }
+
+    public string Name => "simulated";
+
+    /// <summary>What the provider sends once the payer confirms: a fresh event id each charge.</summary>
+    public SignedCallback Charge(string paymentId, string orderId, Money amount)
+    {
+        var body = JsonSerializer.Serialize(new CallbackBody(Ids.New("evt"), paymentId, orderId, amount.ToString(), "succeeded"), JsonSerializerOptions.Web);
+        return new SignedCallback(body, Sign(body));
+    }
+
+    public string Sign(string body) => Convert.ToHexStringLower(HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes(body)));
+
+    public PaymentNotice? Verify(string body, string? signature, out CallbackOutcome failure)
+    {
+        failure = CallbackOutcome.BadSignature;
+        if (signature is null || !IsHex(signature)) return null;
+        var expected = HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes(body));
+        if (!CryptographicOperations.FixedTimeEquals(expected, Convert.FromHexString(signature))) return null;
+        failure = CallbackOutcome.Malformed;
+        CallbackBody? parsed;
+        try { parsed = JsonSerializer.Deserialize<CallbackBody>(body, JsonSerializerOptions.Web); }
+        catch (JsonException) { return null; }
+        if (parsed is not { EventId: { Length: > 0 }, PaymentId: { Length: > 0 }, OrderId: { Length: > 0 }, Status: "succeeded" }
+            || !AmountText.TryParseMoney(parsed.Amount, out var amount, out _)) return null;
+        return new PaymentNotice(parsed.EventId, parsed.PaymentId, parsed.OrderId, amount);
+    }
+
+    private static bool IsHex(string text) => text.Length == 64 && text.All(char.IsAsciiHexDigit);
+
+    private sealed record CallbackBody(string EventId, string PaymentId, string OrderId, string Amount, string Status);
+}

@@ -1,0 +1,29 @@
+using Dapper;
+using ValuePool.Core.Amounts;
+using ValuePool.Server.Data;
+
+namespace ValuePool.Server.Products;
+
+public sealed class ProductCatalog(ServerDatabase database, ServerWriter writer, TimeProvider time)
+{
+    private const string Columns = "id AS Id, store_id AS StoreId, name AS Name, price_fen AS PriceFen, shipped AS Shipped, created_ms AS CreatedMs";
+
+    public async Task<ProductRecord> AddAsync(string? storeId, string name, Money price, bool shipped)
+    {
+        var product = new ProductRecord
+        {
+            Id = Ids.New("p"), StoreId = storeId, Name = name, PriceFen = price.Fen, Shipped = shipped ? 1 : 0, CreatedMs = UnixTime.Ms(time.GetUtcNow()),
+        };
+        await writer.WriteAsync((c, t) => c.Execute(
+            "INSERT INTO product (id, store_id, name, price_fen, shipped, created_ms) VALUES (@Id, @StoreId, @Name, @PriceFen, @Shipped, @CreatedMs)", product, t));
+        return product;
+    }
+
+    public Task<ProductRecord?> FindAsync(string id) =>
+        database.QuerySingleAsync<ProductRecord>($"SELECT {Columns} FROM product WHERE id = @id", new { id });
+
+    /// <summary>A store's products, or the platform's own when <paramref name="storeId"/> is null.</summary>
+    public Task<IReadOnlyList<ProductRecord>> ListAsync(string? storeId) =>
+        database.QueryAsync<ProductRecord>(
+            $"SELECT {Columns} FROM product WHERE (store_id = @storeId) OR (@storeId IS NULL AND store_id IS NULL) ORDER BY created_ms, id", new { storeId });
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using ValuePool.Core.Engine;
+using ValuePool.Core.Settlements;
+using ValuePool.Server.Data;
+using ValuePool.Server.Ledger;
+
+namespace ValuePool.Server.Settlements;
+
+/// <summary>
+/// Runs the settlement calendar (shopping-point expiry, shareholder dividends, partner periods) for
+/// every day closed since the last run, through the sequencer with keys such as
+/// <c>settle:shareholders:{store}:{day}</c>, so a day run twice (a restart mid-way) pays once.
+/// </summary>
+public sealed class SettlementRunner(LedgerGateway ledger, ServerSettings settings, TimeProvider time, ILogger<SettlementRunner> log)
+{
+    private const string Checkpoint = "settlements.last_closed_day";
+
+    public async Task<int> RunDueAsync()
+    {
+        var yesterday = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(-1);
+        var last = settings.Get(Checkpoint) is { } text ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture) : yesterday.AddDays(-1);
+        var applied = 0;
+        for (var day = last.AddDays(1); day <= yesterday; day = day.AddDays(1))
+        {
+            var closing = day;
+            var commands = await ledger.ReadAsync(engine =>
+                SettlementCalendar.ClosingWith(closing, engine.StoreIdsOrdinal().Select(id => engine.FindStore(id)!).ToArray()).ToArray());
+            foreach (var command in commands)
+            {
+                var receipt = await ledger.SubmitAsync(KeyOf(command), command);
+                if (receipt.Result.IsAccepted()) applied++;
+                else log.LogWarning("Settlement {Key} refused: {Result}", KeyOf(command), receipt.Result);
+            }
+            settings.Set(Checkpoint, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+        return applied;
+    }
+
+    public static string KeyOf(Command command) => command switch
+    {
+        ExpireShoppingPoints e => $"settle:shoppingPoints:-:{e.Day:yyyy-MM-dd}",
+        SettleShareholders s => $"settle:shareholders:{s.Store}:{s.Day:yyyy-MM-dd}",
+        SettlePartners p => $"settle:partners:{p.Store}:{p.From:yyyy-MM-dd}..{p.To:yyyy-MM-dd}",
+        _ => throw new ArgumentOutOfRangeException(nameof(command), command, "not a settlement"),
+    };
+}

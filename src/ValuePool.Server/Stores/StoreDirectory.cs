@@ -1,0 +1,42 @@
+using Dapper;
+using ValuePool.Server.Data;
+using ValuePool.Server.Links;
+
+namespace ValuePool.Server.Stores;
+
+/// <summary>Store profiles and their approval; the engine learns of a store only when an admin approves it.</summary>
+public sealed class StoreDirectory(ServerDatabase database, ServerWriter writer, TimeProvider time)
+{
+    private const string Columns = "id AS Id, owner_id AS OwnerId, name AS Name, province AS Province, city AS City, district AS District, " +
+                                   "recruiter_id AS RecruiterId, status AS Status, share_code AS ShareCode, created_ms AS CreatedMs";
+
+    public async Task<StoreRecord> AddAsync(string ownerId, string name, string province, string city, string district, string? recruiterId)
+    {
+        var store = new StoreRecord
+        {
+            Id = Ids.New("s"), OwnerId = ownerId, Name = name, Province = province, City = city, District = district,
+            RecruiterId = recruiterId, Status = StoreStatus.Pending, ShareCode = Ids.New("c"), CreatedMs = UnixTime.Ms(time.GetUtcNow()),
+        };
+        await writer.WriteAsync((c, t) => c.Execute(
+            "INSERT INTO store (id, owner_id, name, province, city, district, recruiter_id, status, share_code, created_ms) " +
+            "VALUES (@Id, @OwnerId, @Name, @Province, @City, @District, @RecruiterId, @Status, @ShareCode, @CreatedMs)", store, t));
+        return store;
+    }
+
+    public Task<StoreRecord?> FindAsync(string id) =>
+        database.QuerySingleAsync<StoreRecord>($"SELECT {Columns} FROM store WHERE id = @id", new { id });
+
+    public Task<IReadOnlyList<StoreRecord>> ListAsync(string? status, string? ownerId) =>
+        database.QueryAsync<StoreRecord>(
+            $"SELECT {Columns} FROM store WHERE (@status IS NULL OR status = @status) AND (@ownerId IS NULL OR owner_id = @ownerId) ORDER BY created_ms, id",
+            new { status, ownerId });
+
+    /// <summary>Marks the store approved and opens its share link (the link exists only for stores that can take orders).</summary>
+    public Task MarkApprovedAsync(StoreRecord store) =>
+        writer.WriteAsync((c, t) =>
+        {
+            c.Execute("UPDATE store SET status = @approved WHERE id = @id", new { approved = StoreStatus.Approved, id = store.Id }, t);
+            ShareLinks.AddStoreLink(c, t, store.ShareCode, store.OwnerId, store.Id);
+            return 0;
+        });
+}

@@ -1,0 +1,101 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ValuePool.Core.Engine;
+using ValuePool.Server.Accounts;
+using ValuePool.Server.Http;
+using ValuePool.Server.Ledger;
+using ValuePool.Server.Links;
+
+namespace ValuePool.Server.Stores;
+
+public sealed record RegionBody(string? Province, string? City, string? District);
+public sealed record RegisterStoreRequest(string? Name, RegionBody? Region, string? RecruiterId);
+public sealed record StoreResponse(string Id, string Name, string OwnerId, RegionBody Region, string? RecruiterId, string Status, string? ShareCode);
+public sealed record StoreRevenueDay(string Day, string Revenue, string Net, long Orders);
+public sealed record StoreAccountResponse(string StoreId, string Revenue, string Balance, IReadOnlyList<StoreRevenueDay> Days);
+
+/// <summary>
+/// A merchant registers a store (pending), an admin approves it (the engine's RegisterStore), and
+/// the store gets its share link and payment QR code. Only the owner and admins see its money.
+/// </summary>
+public static class StoresApi
+{
+    public static RouteGroupBuilder MapStoresApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/stores").WithTags("Stores").RequireAuthorization();
+        api.MapPost("/", Register);
+        api.MapGet("/", List);
+        api.MapGet("/{id}", Get);
+        api.MapGet("/{id}/account", Account);
+        api.MapPost("/{id}/approve", Approve).RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
+        api.MapGet("/{id}/qr.{format}", Qr).AllowAnonymous();
+        return api;
+    }
+
+    public static async Task<Results<Created<StoreResponse>, ValidationProblem>> Register(RegisterStoreRequest request, ClaimsPrincipal caller,
+        StoreDirectory stores, UserStore users)
+    {
+        var errors = new FieldErrors();
+        var name = errors.Text("name", request.Name);
+        var province = errors.Text("region.province", request.Region?.Province, 40);
+        var city = errors.Text("region.city", request.Region?.City, 40);
+        var district = errors.Text("region.district", request.Region?.District, 40);
+        if (request.RecruiterId is not null && await users.FindAsync(request.RecruiterId) is null) errors.Add("recruiterId", "no account has this id");
+        if (errors.Any) return errors.ToProblem();
+        var store = await stores.AddAsync(caller.Id(), name, province, city, district, request.RecruiterId);
+        return TypedResults.Created($"/api/stores/{store.Id}", Describe(store));
+    }
+
+    /// <summary>Admins see every store (filter by status); anyone else sees their own.</summary>
+    public static async Task<Ok<StoreResponse[]>> List(string? status, ClaimsPrincipal caller, StoreDirectory stores)
+    {
+        var list = await stores.ListAsync(status, caller.IsAdmin() ? null : caller.Id());
+        return TypedResults.Ok(list.Select(store => Describe(store)).ToArray());
+    }
+
+    /// <summary>The public profile of an approved store; a pending one only for its owner and admins.</summary>
+    public static async Task<Results<Ok<StoreResponse>, ProblemHttpResult>> Get(string id, ClaimsPrincipal caller, StoreDirectory stores)
+    {
+        var store = await stores.FindAsync(id);
+        if (store is null || (!store.IsApproved && !MayManage(caller, store))) return ApiProblem.NotFound("store");
+        return TypedResults.Ok(Describe(store));
+    }
+
+    public static async Task<Results<Ok<StoreAccountResponse>, ProblemHttpResult>> Account(string id, ClaimsPrincipal caller, StoreDirectory stores, LedgerGateway ledger)
+    {
+        var store = await stores.FindAsync(id);
+        if (store is null) return ApiProblem.NotFound("store");
+        if (!MayManage(caller, store)) return ApiProblem.Forbidden("only the store's owner and admins see its account");
+        var view = await ledger.ReadAsync(engine => engine.FindStore(id));
+        var days = ledger.Projections(queries => queries.StoreRevenue(id))
+            .Select(day => new StoreRevenueDay(day.Day.ToString("yyyy-MM-dd"), AmountJson.FenText(day.RevenueFen), AmountJson.FenText(day.NetFen), day.Orders))
+            .ToArray();
+        return TypedResults.Ok(new StoreAccountResponse(id, (view?.Revenue ?? default).Text(), (view?.Balance ?? default).Text(), days));
+    }
+
+    public static async Task<Results<Ok<StoreResponse>, ProblemHttpResult>> Approve(string id, StoreDirectory stores, LedgerGateway ledger,
+        UserStore users, TimeProvider time)
+    {
+        var store = await stores.FindAsync(id);
+        if (store is null) return ApiProblem.NotFound("store");
+        var region = new Region([store.Province, store.City, store.District]);
+        var receipt = await ledger.SubmitAsync($"store:{id}:register", new RegisterStore(id, store.OwnerId, store.RecruiterId, region, time.GetUtcNow()));
+        if (ApiProblem.ForReceipt(receipt) is { } problem) return problem;
+        await stores.MarkApprovedAsync(store);
+        await users.AddRoleAsync(store.OwnerId, Roles.Merchant);
+        return TypedResults.Ok(Describe((await stores.FindAsync(id))!));
+    }
+
+    public static async Task<IResult> Qr(string id, string format, StoreDirectory stores, ShareLinks links)
+    {
+        var store = await stores.FindAsync(id);
+        if (store is null || !store.IsApproved || !QrImages.IsKnownFormat(format)) return ApiProblem.NotFound("approved store or image format");
+        return QrImages.Render(links.Url(store.ShareCode), format);
+    }
+
+    public static bool MayManage(ClaimsPrincipal caller, StoreRecord store) => caller.IsAdmin() || store.OwnerId == caller.Id();
+
+    private static StoreResponse Describe(StoreRecord store) =>
+        new(store.Id, store.Name, store.OwnerId, new RegionBody(store.Province, store.City, store.District), store.RecruiterId, store.Status,
+            store.IsApproved ? store.ShareCode : null);
+}

@@ -1,0 +1,60 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ValuePool.Core.Engine;
+using ValuePool.Server.Accounts;
+using ValuePool.Server.Data;
+using ValuePool.Server.Http;
+using ValuePool.Server.Ledger;
+
+namespace ValuePool.Server.Wallet;
+
+public sealed record SellRequest(string? Points);
+public sealed record SellResponse(bool Replayed, WalletResponse Wallet);
+public sealed record HistoryRow(long Sequence, string Cash, string Points);
+public sealed record RewardRow(long Sequence, string Kind, string Amount, string Source);
+
+/// <summary>The caller's own wallet only: there is no member id in these routes to change.</summary>
+public static class WalletApi
+{
+    public static RouteGroupBuilder MapWalletApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/wallet").WithTags("Wallet").RequireAuthorization();
+        api.MapGet("/", Get);
+        api.MapGet("/history", History);
+        api.MapGet("/rewards", Rewards);
+        api.MapPost("/sell", Sell);
+        return api;
+    }
+
+    public static async Task<Ok<WalletResponse>> Get(ClaimsPrincipal caller, LedgerGateway ledger)
+    {
+        var id = caller.Id();
+        return TypedResults.Ok(await ledger.ReadAsync(engine => WalletResponse.Of(id, engine)));
+    }
+
+    /// <summary>Cash and points after each journal entry that changed them.</summary>
+    public static Ok<HistoryRow[]> History(ClaimsPrincipal caller, LedgerGateway ledger)
+    {
+        var id = caller.Id();
+        return TypedResults.Ok(ledger.Projections(queries => queries.MemberHistory(id))
+            .Select(row => new HistoryRow(row.Sequence, AmountJson.FenText(row.CashFen), new Core.Amounts.Points(row.PointsUnits).Text())).ToArray());
+    }
+
+    public static async Task<Ok<RewardRow[]>> Rewards(ClaimsPrincipal caller, RewardFeed rewards) =>
+        TypedResults.Ok((await rewards.OfMemberAsync(caller.Id(), kind: null)).ToArray());
+
+    /// <summary>Sells points for wallet cash. Send <c>Idempotency-Key</c> to make a retry safe.</summary>
+    public static async Task<Results<Ok<SellResponse>, ValidationProblem, ProblemHttpResult>> Sell(SellRequest request, HttpRequest http, ClaimsPrincipal caller,
+        LedgerGateway ledger, TimeProvider time)
+    {
+        var errors = new FieldErrors();
+        var points = errors.Points("points", request.Points);
+        var id = caller.Id();
+        IdempotencyKeys.TryScoped(http, "sell", id, out var key, errors);
+        if (errors.Any) return errors.ToProblem();
+        var receipt = await ledger.SubmitAsync(key, new Sell(id, points, time.GetUtcNow()));
+        if (ApiProblem.ForReceipt(receipt) is { } problem) return problem;
+        var wallet = await ledger.ReadAsync(engine => WalletResponse.Of(id, engine));
+        return TypedResults.Ok(new SellResponse(receipt.Status == Storage.Sequencing.SubmitStatus.Duplicate, wallet));
+    }
+}

@@ -1,0 +1,27 @@
+using ValuePool.Core.Amounts;
+using ValuePool.Core.Engine;
+using ValuePool.Server.Http;
+
+namespace ValuePool.Server.Wallet;
+
+/// <summary>
+/// A member's wallet as the API shows it: points and their value now, cash, and how far the cycle
+/// is from a forced exit ((H·price + R) / (exitMultiple·C), 1 = exit). The value is history, not a forecast.
+/// </summary>
+public sealed record WalletResponse(string MemberId, string Points, string Price, string PointsValue, string Cash, string ShoppingPoints,
+    string CycleConsumed, string CycleRealized, string ExitTarget, string ExitProgress, int Exits, string? Referrer)
+{
+    public static WalletResponse Of(string memberId, ValuePoolEngine engine)
+    {
+        var member = engine.FindMember(memberId);
+        var cycle = engine.FindCycle(memberId) ?? new MemberCycle(Money.Zero, Money.Zero);
+        var points = member?.Points ?? Core.Amounts.Points.Zero;
+        var value = engine.Price.ValueOf(points);
+        var target = cycle.Consumed.Share(engine.Config.ExitMultiple);
+        var progress = target.Fen == 0 ? 0m : Math.Min(1m, (value + cycle.Realized).Yuan / target.Yuan);
+        return new WalletResponse(memberId, points.Text(), engine.Price.Text(), value.Text(), (member?.Cash ?? Money.Zero).Text(),
+            (member?.ShoppingPoints ?? Core.Amounts.ShoppingPoints.Zero).ToString(), cycle.Consumed.Text(), cycle.Realized.Text(), target.Text(),
+            decimal.Round(progress, 4, MidpointRounding.ToZero).ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture),
+            member?.Exits ?? 0, member?.Referrer);
+    }
+}

@@ -1,0 +1,27 @@
+using System.Data.Common;
+using System.Text.Json;
+using Dapper;
+
+namespace ValuePool.Server.Webhooks;
+
+/// <summary>
+/// Outgoing events (order completed, reward credited, forced exit, withdrawal status changed) are
+/// written to the outbox in the same transaction as the change they report, one row per
+/// subscription, and delivered later at least once; receivers de-duplicate by event id.
+/// </summary>
+public static class WebhookOutbox
+{
+    public const string OrderCompleted = "order.completed";
+    public const string RewardCredited = "reward.credited";
+    public const string ForcedExit = "member.forced_exit";
+    public const string WithdrawalStatusChanged = "withdrawal.status_changed";
+
+    public static void Enqueue(DbConnection connection, DbTransaction transaction, string kind, string eventId, object data, long nowMs)
+    {
+        var payload = JsonSerializer.Serialize(new { eventId, kind, occurredMs = nowMs, data }, JsonSerializerOptions.Web);
+        connection.Execute(
+            "INSERT INTO webhook_delivery (event_id, subscription_id, kind, payload, attempts, next_attempt_ms) " +
+            "SELECT @eventId, id, @kind, @payload, 0, @nowMs FROM webhook_subscription WHERE true ON CONFLICT (event_id, subscription_id) DO NOTHING",
+            new { eventId, kind, payload, nowMs }, transaction);
+    }
+}

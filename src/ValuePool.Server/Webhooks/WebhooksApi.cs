@@ -1,0 +1,42 @@
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ValuePool.Server.Accounts;
+using ValuePool.Server.Data;
+using ValuePool.Server.Http;
+
+namespace ValuePool.Server.Webhooks;
+
+public sealed record SubscriptionRequest(string? Url, string? Secret);
+public sealed record SubscriptionResponse(string Id, string Url);
+public sealed record DeliveryResponse(string EventId, string Kind, long Attempts, bool Delivered, string? LastError);
+
+/// <summary>Admins subscribe integrations to the platform's events and watch the deliveries.</summary>
+public static class WebhooksApi
+{
+    private const int SecretLengthMin = 16;
+
+    public static RouteGroupBuilder MapWebhooksApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/admin/webhooks").WithTags("Webhooks").RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
+        api.MapPost("/", Subscribe);
+        api.MapGet("/deliveries", Deliveries);
+        return api;
+    }
+
+    public static async Task<Results<Created<SubscriptionResponse>, ValidationProblem>> Subscribe(SubscriptionRequest request, ServerWriter writer, TimeProvider time)
+    {
+        var errors = new FieldErrors();
+        if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https")) errors.Add("url", "an absolute http(s) URL");
+        if (request.Secret is null || request.Secret.Length < SecretLengthMin) errors.Add("secret", $"at least {SecretLengthMin} characters");
+        if (errors.Any) return errors.ToProblem();
+        var id = Ids.New("wh");
+        await writer.WriteAsync((c, t) => c.Execute("INSERT INTO webhook_subscription (id, url, secret, created_ms) VALUES (@id, @url, @secret, @nowMs)",
+            new { id, url = url!.ToString(), secret = request.Secret, nowMs = UnixTime.Ms(time.GetUtcNow()) }, t));
+        return TypedResults.Created($"/api/admin/webhooks/{id}", new SubscriptionResponse(id, url!.ToString()));
+    }
+
+    public static async Task<Ok<DeliveryResponse[]>> Deliveries(ServerDatabase database) =>
+        TypedResults.Ok((await database.QueryAsync<(string EventId, string Kind, long Attempts, long? DeliveredMs, string? LastError)>(
+                "SELECT event_id, kind, attempts, delivered_ms, last_error FROM webhook_delivery ORDER BY next_attempt_ms DESC LIMIT 200"))
+            .Select(row => new DeliveryResponse(row.EventId, row.Kind, row.Attempts, row.DeliveredMs is not null, row.LastError)).ToArray());
+}

@@ -1,0 +1,79 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ValuePool.Core.Engine;
+using ValuePool.Server.Accounts;
+using ValuePool.Server.Data;
+using ValuePool.Server.Http;
+using ValuePool.Server.Ledger;
+using ValuePool.Server.Webhooks;
+
+namespace ValuePool.Server.Withdrawals;
+
+public sealed record WithdrawalRequestBody(string? Amount);
+public sealed record WithdrawalResponse(string Id, string MemberId, string Amount, string Status, string Fee, DateTimeOffset RequestedAt);
+
+/// <summary>
+/// Cash out (MODEL.md §6): a member asks (the cash leaves the wallet at once), finance approves or
+/// rejects once (key <c>withdrawal:{id}:review</c>, so a second review of either kind is refused).
+/// </summary>
+public static class WithdrawalsApi
+{
+    public static RouteGroupBuilder MapWithdrawalsApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/withdrawals").WithTags("Withdrawals").RequireAuthorization();
+        api.MapPost("/", Request);
+        api.MapGet("/", Mine);
+        var finance = api.MapGroup("/").RequireAuthorization(policy => policy.RequireRole(Roles.Finance, Roles.Admin));
+        finance.MapGet("/pending", Pending);
+        finance.MapPost("/{id}/approve", (string id, LedgerGateway ledger, ServerWriter writer, TimeProvider time) => Review(id, true, ledger, writer, time));
+        finance.MapPost("/{id}/reject", (string id, LedgerGateway ledger, ServerWriter writer, TimeProvider time) => Review(id, false, ledger, writer, time));
+        return api;
+    }
+
+    /// <summary>Send <c>Idempotency-Key</c> to make a retry safe: the key names the withdrawal.</summary>
+    public static async Task<Results<Created<WithdrawalResponse>, ValidationProblem, ProblemHttpResult>> Request(WithdrawalRequestBody body, HttpRequest http,
+        ClaimsPrincipal caller, LedgerGateway ledger, ServerWriter writer, TimeProvider time)
+    {
+        var errors = new FieldErrors();
+        var amount = errors.Money("amount", body.Amount);
+        var member = caller.Id();
+        IdempotencyKeys.TryScoped(http, "withdrawal", member, out var key, errors);
+        if (errors.Any) return errors.ToProblem();
+        var id = "w_" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..20];
+        var receipt = await ledger.SubmitAsync(key, new RequestWithdrawal(member, id, amount, time.GetUtcNow()));
+        if (ApiProblem.ForReceipt(receipt) is { } problem) return problem;
+        var withdrawal = (await ledger.ReadAsync(engine => engine.FindWithdrawal(id)))!;
+        await PublishAsync(withdrawal, writer, time);
+        return TypedResults.Created($"/api/withdrawals/{id}", Describe(withdrawal));
+    }
+
+    public static async Task<Ok<WithdrawalResponse[]>> Mine(ClaimsPrincipal caller, LedgerGateway ledger)
+    {
+        var member = caller.Id();
+        return TypedResults.Ok(await ledger.ReadAsync(engine => engine.Withdrawals().Where(w => w.Member == member).Select(Describe).ToArray()));
+    }
+
+    public static async Task<Ok<WithdrawalResponse[]>> Pending(LedgerGateway ledger) =>
+        TypedResults.Ok(await ledger.ReadAsync(engine => engine.Withdrawals().Where(w => w.Status == WithdrawalStatus.Pending).Select(Describe).ToArray()));
+
+    public static async Task<Results<Ok<WithdrawalResponse>, ProblemHttpResult>> Review(string id, bool approve, LedgerGateway ledger, ServerWriter writer, TimeProvider time)
+    {
+        var receipt = await ledger.SubmitAsync($"withdrawal:{id}:review", new ReviewWithdrawal(id, approve, time.GetUtcNow()));
+        if (receipt.Status == Storage.Sequencing.SubmitStatus.KeyConflict) return ApiProblem.ForResult(CommandResult.WithdrawalAlreadyReviewed);
+        if (ApiProblem.ForReceipt(receipt) is { } problem) return problem;
+        var withdrawal = (await ledger.ReadAsync(engine => engine.FindWithdrawal(id)))!;
+        if (receipt.Status == Storage.Sequencing.SubmitStatus.Applied) await PublishAsync(withdrawal, writer, time);
+        return TypedResults.Ok(Describe(withdrawal));
+    }
+
+    private static Task PublishAsync(Withdrawal withdrawal, ServerWriter writer, TimeProvider time) =>
+        writer.WriteAsync((c, t) =>
+        {
+            WebhookOutbox.Enqueue(c, t, WebhookOutbox.WithdrawalStatusChanged, $"withdrawal:{withdrawal.Id}:{withdrawal.Status}",
+                Describe(withdrawal), UnixTime.Ms(time.GetUtcNow()));
+            return 0;
+        });
+
+    private static WithdrawalResponse Describe(Withdrawal w) =>
+        new(w.Id, w.Member, w.Amount.Text(), w.Status.ToString().ToLowerInvariant(), w.Fee.Text(), w.RequestedAt);
+}

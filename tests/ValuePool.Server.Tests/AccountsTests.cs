@@ -1,0 +1,70 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace ValuePool.Server.Tests;
+
+public sealed class AccountsTests
+{
+    [Fact]
+    public async Task Register_GivesAMemberToken_ThatOpensTheAccount()
+    {
+        await using var platform = new Platform();
+        var member = await platform.RegisterAsync();
+        var me = await member.GetAsync("/api/accounts/me");
+        Assert.Equal(member.Id, me.Text("userId"));
+        Assert.Equal(["member"], me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+    }
+
+    [Fact]
+    public async Task Register_RefusesATakenPhone_AndBadFieldsOneByOne()
+    {
+        await using var platform = new Platform();
+        var member = await platform.RegisterAsync();
+        var client = platform.Anonymous();
+        await (await client.PostAsJsonAsync("/api/accounts/register", new { phone = member.Phone, password = "password-1" }))
+            .AssertProblem(HttpStatusCode.Conflict, "PhoneTaken");
+        await (await client.PostAsJsonAsync("/api/accounts/register", new { phone = "12ab", password = "password-1" })).AssertFieldError("phone");
+        await (await client.PostAsJsonAsync("/api/accounts/register", new { phone = "13912345678", password = "short" })).AssertFieldError("password");
+        await (await client.PostAsJsonAsync("/api/accounts/register", new { phone = "13912345678", password = "password-1", @ref = "nope" })).AssertFieldError("ref");
+    }
+
+    [Fact]
+    public async Task Login_WithAWrongPassword_Is401_AndTheConfiguredAdminCanLogIn()
+    {
+        await using var platform = new Platform();
+        var client = platform.Anonymous();
+        await (await client.PostAsJsonAsync("/api/accounts/login", new { phone = Platform.AdminPhone, password = "wrong-password" }))
+            .AssertProblem(HttpStatusCode.Unauthorized, "BadCredentials");
+        var admin = await platform.AdminAsync();
+        Assert.Contains("admin", (await admin.GetAsync("/api/accounts/me")).GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+    }
+
+    [Fact]
+    public async Task Login_IsRateLimited()
+    {
+        await using var platform = new Platform(new() { ["ValuePool:LoginAttemptsPerMinute"] = "3" });
+        var client = platform.Anonymous();
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/accounts/login", new { phone = "13900000000", password = "guess-number" })).StatusCode);
+        await (await client.PostAsJsonAsync("/api/accounts/login", new { phone = Platform.AdminPhone, password = Platform.AdminPassword }))
+            .AssertProblem(HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
+    public async Task WithoutAToken_ProtectedEndpointsAnswer401_AndAForgedTokenToo()
+    {
+        await using var platform = new Platform();
+        var client = platform.Anonymous();
+        await (await client.GetAsync("/api/wallet")).AssertProblem(HttpStatusCode.Unauthorized);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1X2FkbWluIiwicm9sZSI6ImFkbWluIn0.c2lnbmF0dXJl");
+        await (await client.GetAsync("/api/admin/pool")).AssertProblem(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task WithoutConfiguredAdmin_NoAdminExists()
+    {
+        await using var platform = new Platform(new() { ["ValuePool:Admin:Phone"] = null, ["ValuePool:Admin:Password"] = null });
+        var response = await platform.Anonymous().PostAsJsonAsync("/api/accounts/login", new { phone = Platform.AdminPhone, password = Platform.AdminPassword });
+        await response.AssertProblem(HttpStatusCode.Unauthorized, "BadCredentials");
+    }
+}

@@ -1,0 +1,78 @@
+using System.Net;
+using ValuePool.Core.Amounts;
+using ValuePool.Server.Payments;
+
+namespace ValuePool.Server.Tests;
+
+/// <summary>The races real malls ship with: balances never go negative and nothing is paid twice.</summary>
+public sealed class ConcurrencyTests
+{
+    [Fact]
+    public async Task ManyParallelSellsOfTheSamePoints_SellThemOnce()
+    {
+        await using var platform = new Platform();
+        var (_, storeId, _) = await platform.OpenStoreAsync();
+        var buyer = await platform.RegisterAsync();
+        await buyer.BuyAsync(storeId, "1000.00");
+        var sells = await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => WalletAndWithdrawalTests.Sell(buyer, "112.0000", null)));
+        Assert.Equal(1, sells.Count(r => r.StatusCode == HttpStatusCode.OK));
+        Assert.All(sells.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.UnprocessableEntity, r.StatusCode));
+        var wallet = await buyer.WalletAsync();
+        Assert.Equal("0.0000", wallet.Text("points"));
+        Assert.Equal("128.00", wallet.Text("cash"));
+    }
+
+    [Fact]
+    public async Task AWithdrawalRacingASell_NeverTakesMoreCashThanTheWalletHeld()
+    {
+        await using var platform = new Platform();
+        var (_, storeId, _) = await platform.OpenStoreAsync();
+        var buyer = await platform.RegisterAsync();
+        await buyer.BuyAsync(storeId, "1000.00");
+        await WalletAndWithdrawalTests.Sell(buyer, "56.0000", null);
+        var cashBefore = Money.FromYuan(decimal.Parse((await buyer.WalletAsync()).Text("cash")));
+        var withdrawals = Enumerable.Range(0, 8).Select(_ => buyer.SendAsync("/api/withdrawals", new { amount = cashBefore.ToString() })).ToArray();
+        var sell = WalletAndWithdrawalTests.Sell(buyer, "56.0000", null);
+        var withdrawn = await Task.WhenAll(withdrawals);
+
+        Assert.Equal(1, withdrawn.Count(w => w.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(HttpStatusCode.OK, (await sell).StatusCode);
+        var wallet = await buyer.WalletAsync();
+        Assert.Equal("0.0000", wallet.Text("points"));
+        Assert.True(decimal.Parse(wallet.Text("cash")) > 0);
+    }
+
+    [Fact]
+    public async Task TheSameCallbackDeliveredConcurrently_CompletesTheOrderOnce()
+    {
+        await using var platform = new Platform();
+        var (_, storeId, _) = await platform.OpenStoreAsync();
+        var buyer = await platform.RegisterAsync();
+        var order = await buyer.PostAsync("/api/orders", new { storeId, amount = "1000.00" });
+        var callback = platform.Service<SimulatedPaymentProvider>().Charge(order.Text("paymentId"), order.Text("id"), Money.FromYuan(1000));
+        var deliveries = await Task.WhenAll(Enumerable.Range(0, 24).Select(_ => OrdersAndPaymentsTests.PostCallback(platform, callback.Body, callback.Signature)));
+        var outcomes = await Task.WhenAll(deliveries.Select(d => d.Content.ReadAsStringAsync()));
+        Assert.Equal(1, outcomes.Count(o => o.Contains("Applied")));
+        Assert.Equal(23, outcomes.Count(o => o.Contains("Duplicate")));
+        Assert.Equal("112.0000", (await buyer.WalletAsync()).Text("points"));
+        Assert.Equal("1", (await (await platform.AdminAsync()).GetAsync("/api/admin/pool")).GetProperty("orders").ToString());
+    }
+
+    [Fact]
+    public async Task ConcurrentOrdersAndSells_LeaveTheJournalSound()
+    {
+        await using var platform = new Platform();
+        var (_, storeId, _) = await platform.OpenStoreAsync();
+        var buyers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => platform.RegisterAsync()));
+        await Task.WhenAll(buyers.Select(async buyer =>
+        {
+            for (var i = 0; i < 5; i++) await buyer.BuyAsync(storeId, "100.00");
+            await WalletAndWithdrawalTests.Sell(buyer, "10.0000", null);
+        }));
+        // The same check as `valuepool audit verify`, on the live file: hash chain, replay digests, balances.
+        using var store = ValuePool.Storage.StoreLocation.Open(platform.DbPath);
+        var audit = ValuePool.Storage.Audit.JournalAudit.Run(store);
+        Assert.True(audit.Passed, audit.ToString());
+        Assert.True(audit.Entries >= 8 * 5 + 8);
+    }
+}

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using ValuePool.Server.Hosting;
+using ValuePool.Server.Settlements;
+using ValuePool.Server.Webhooks;
+
+namespace ValuePool.Server.Tests;
+
+public sealed class OperationsTests
+{
+    [Fact]
+    public async Task Health_Metrics_OpenApi_AndTheApiReference_Answer()
+    {
+        await using var platform = new Platform();
+        var (_, storeId, _) = await platform.OpenStoreAsync();
+        await (await platform.RegisterAsync()).BuyAsync(storeId, "10.00");
+        var client = platform.Anonymous();
+        Assert.Equal("Healthy", await client.GetStringAsync("/health"));
+        Assert.Contains("valuepool_orders_completed", await client.GetStringAsync("/metrics"));
+        var openApi = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
+        Assert.True(openApi.GetProperty("paths").TryGetProperty("/api/orders", out _));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/scalar/v1")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Webhooks_AreSigned_RetriedWithBackOff_AndCarryAStableEventId()
+    {
+        var receiver = new RecordingHandler(failFirst: 1);
+        await using var platform = new Platform(services: s => s.AddHttpClient(nameof(WebhookDispatcher)).ConfigurePrimaryHttpMessageHandler(() => receiver));
+        var admin = await platform.AdminAsync();
+        await admin.PostAsync("/api/admin/webhooks", new { url = "http://integrations.test/hook", secret = "0123456789abcdef" });
+        var (_, storeId, _) = await platform.OpenStoreAsync();
+        await (await platform.RegisterAsync()).BuyAsync(storeId, "10.00");
+
+        var work = platform.Service<DueWork>();
+        await work.RunOnceAsync();
+        Assert.Single(receiver.Received);
+        await work.RunOnceAsync();
+        Assert.Single(receiver.Received);
+        platform.Clock.Advance(TimeSpan.FromSeconds(31));
+        await work.RunOnceAsync();
+        Assert.Equal(2, receiver.Received.Count);
+        var (eventId, signature, body) = receiver.Received[1];
+        Assert.Equal(receiver.Received[0].EventId, eventId);
+        Assert.StartsWith("order.completed:", eventId);
+        Assert.Equal(WebhookDispatcher.Sign("0123456789abcdef", body), signature);
+        await work.RunOnceAsync();
+        Assert.Equal(2, receiver.Received.Count);
+    }
+
+    [Fact]
+    public async Task ClosedDays_AreSettledOnce()
+    {
+        await using var platform = new Platform();
+        var settlements = platform.Service<SettlementRunner>();
+        Assert.Equal(1, await settlements.RunDueAsync());
+        Assert.Equal(0, await settlements.RunDueAsync());
+        platform.Clock.Advance(TimeSpan.FromDays(2));
+        Assert.Equal(2, await settlements.RunDueAsync());
+    }
+
+    private sealed class RecordingHandler(int failFirst) : HttpMessageHandler
+    {
+        public List<(string EventId, string Signature, string Body)> Received { get; } = [];
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Received.Add((request.Headers.GetValues(WebhookDispatcher.EventIdHeader).Single(), request.Headers.GetValues(WebhookDispatcher.SignatureHeader).Single(),
+                await request.Content!.ReadAsStringAsync(cancellationToken)));
+            return new HttpResponseMessage(Received.Count <= failFirst ? HttpStatusCode.InternalServerError : HttpStatusCode.OK);
+        }
+    }
+}
