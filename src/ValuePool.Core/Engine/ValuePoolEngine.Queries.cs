@@ -18,9 +18,6 @@ public sealed record MemberView(string Id, Points Points, Money Cash, Money Cons
 public sealed record StoreView(string Id, string Owner, Money Revenue, Money Balance, IReadOnlyList<string> Partners, Rate SharesTotal,
     PartnerPeriod PartnerPeriod);
 
-/// <summary>A member's current cycle (MODEL.md §2): consumption C and realized gross sales R since the last exit.</summary>
-public sealed record MemberCycle(Money Consumed, Money Realized);
-
 /// <summary>The member's next shopping points to expire, and the day they are removed.</summary>
 public sealed record ShoppingPointsExpiry(ShoppingPoints Points, DateOnly ExpiresOn);
 
@@ -42,13 +39,6 @@ public sealed partial class ValuePoolEngine
             CycleConsumed = new Money(state.CycleConsumedFen),
             CycleRealized = new Money(state.CycleRealizedFen),
         };
-    }
-
-    public MemberCycle? FindCycle(string id)
-    {
-        if (!_members.TryFind(id, out var index)) return null;
-        var state = _members[index];
-        return new MemberCycle(new Money(state.CycleConsumedFen), new Money(state.CycleRealizedFen));
     }
 
     public IEnumerable<string> StoreIdsOrdinal() => _stores.All.Select(store => store.Id).Order(StringComparer.Ordinal);

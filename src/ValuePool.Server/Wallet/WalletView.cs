@@ -14,13 +14,13 @@ public sealed record WalletResponse(string MemberId, string Points, string Price
     public static WalletResponse Of(string memberId, ValuePoolEngine engine)
     {
         var member = engine.FindMember(memberId);
-        var cycle = engine.FindCycle(memberId) ?? new MemberCycle(Money.Zero, Money.Zero);
         var points = member?.Points ?? Core.Amounts.Points.Zero;
         var value = engine.Price.ValueOf(points);
-        var target = cycle.Consumed.Share(engine.Config.ExitMultiple);
-        var progress = target.Fen == 0 ? 0m : Math.Min(1m, (value + cycle.Realized).Yuan / target.Yuan);
+        var (consumed, realized) = (member?.CycleConsumed ?? Money.Zero, member?.CycleRealized ?? Money.Zero);
+        var target = consumed.Share(engine.Config.ExitMultiple);
+        var progress = target.Fen == 0 ? 0m : Math.Min(1m, (value + realized).Yuan / target.Yuan);
         return new WalletResponse(memberId, points.Text(), engine.Price.Text(), value.Text(), (member?.Cash ?? Money.Zero).Text(),
-            (member?.ShoppingPoints ?? Core.Amounts.ShoppingPoints.Zero).ToString(), cycle.Consumed.Text(), cycle.Realized.Text(), target.Text(),
+            (member?.ShoppingPoints ?? Core.Amounts.ShoppingPoints.Zero).ToString(), consumed.Text(), realized.Text(), target.Text(),
             decimal.Round(progress, 4, MidpointRounding.ToZero).ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture),
             member?.Exits ?? 0, member?.Referrer);
     }

@@ -26,10 +26,9 @@ public class PoolRuleTests
         engine.Buy("u1", 1000m);
         var priceAtSale = engine.Price;
         engine.SellPoints("u1", 10m);
-        var cycle = engine.FindCycle("u1")!;
-        Assert.Equal(Money.FromYuan(1000), cycle.Consumed);
-        Assert.Equal(priceAtSale.ValueOf(Points.FromValue(10m)), cycle.Realized);
-        Assert.Null(engine.FindCycle("nobody"));
+        var member = engine.Member("u1");
+        Assert.Equal(Money.FromYuan(1000), member.CycleConsumed);
+        Assert.Equal(priceAtSale.ValueOf(Points.FromValue(10m)), member.CycleRealized);
         Assert.Equal("u1", engine.MemberIdAt(0));
     }
 
