@@ -22,7 +22,8 @@ public static class ComplianceAudit
     private const string PyramidLaw = "Criminal Law art. 224-1 (组织、领导传销活动罪; 3+ levels, 30+ people) and the 2005 Regulations Prohibiting Pyramid Selling (禁止传销条例)";
     private const string RebateNotice = "2018 six-ministry notice on 消费返利 schemes (illegal fund-raising 非法集资 risk)";
 
-    public static IReadOnlyList<AuditFinding> Run(EngineConfig config, IEnumerable<StorePromise>? stores = null)
+    public static IReadOnlyList<AuditFinding> Run(EngineConfig config, IEnumerable<StorePromise>? stores = null,
+        IEnumerable<(string ProductId, OrderRates Rates)>? productRates = null)
     {
         var findings = new List<AuditFinding>();
         var paidLevels = config.ReferralLevels.Count(rate => rate > Rate.Zero);
@@ -53,7 +54,20 @@ public static class ComplianceAudit
                 PyramidLaw + "; paying to join is a named feature"));
         }
         foreach (var store in stores ?? []) findings.AddRange(StoreFindings(config, store));
+        foreach (var (product, rates) in productRates ?? []) findings.AddRange(ProductFindings(config, product, rates));
         return findings;
+    }
+
+    /// <summary>A product's own rates: refused outside the limits, and held to the same depth rule as the configuration.</summary>
+    private static IEnumerable<AuditFinding> ProductFindings(EngineConfig config, string product, OrderRates rates)
+    {
+        foreach (var problem in rates.Problems(config))
+            yield return new(FindingSeverity.Risk, $"product-rates:{product}", $"product {product}: {problem}; its orders are refused",
+                "configuration limits (productCommissionMin/Max, the distribution budget)");
+        var paidLevels = (rates.ReferralLevels ?? config.ReferralLevels).Count(rate => rate > Rate.Zero);
+        if (paidLevels > 2)
+            yield return new(FindingSeverity.Risk, $"referral-depth:{product}",
+                $"product {product} pays referral rewards {paidLevels} levels deep", PyramidLaw);
     }
 
     /// <summary>A store's promised payouts (flagged above 100% of revenue) and its shares sold for money (入门费 review).</summary>

@@ -40,6 +40,8 @@ public static class ConfigJson
         ["partnerPoolShare"] = (c, v) => c with { PartnerPoolShare = ReadRate(v) },
         ["shareholderDividendShare"] = (c, v) => c with { ShareholderDividendShare = ReadRate(v) },
         ["initiatorBonus"] = (c, v) => c with { InitiatorBonus = ReadRate(v) },
+        ["productCommissionMin"] = (c, v) => c with { ProductCommissionMin = ReadRate(v) },
+        ["productCommissionMax"] = (c, v) => c with { ProductCommissionMax = ReadRate(v) },
         ["withdrawalMinimum"] = (c, v) => c with { WithdrawalMinimum = ReadMoney(v) },
         ["withdrawalFee"] = (c, v) => c with { WithdrawalFee = ReadRate(v) },
         ["binding"] = (c, v) => c with { Binding = Enum.Parse<BindingPolicy>(v.GetString()!, ignoreCase: true) },

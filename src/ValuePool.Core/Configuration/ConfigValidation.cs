@@ -31,6 +31,8 @@ public static class ConfigValidation
         Require(config.ShoppingPointsExpiryDays >= 0, "shoppingPointsExpiryDays must not be negative (0 = never)");
         Require(config.PartnerPoolShare <= Rate.One && config.ShareholderDividendShare + config.InitiatorBonus <= Rate.One,
             "partner and shareholder shares must not exceed 1");
+        Require(config.ProductCommissionMin <= config.ProductCommissionMax && config.ProductCommissionMax <= Rate.One,
+            $"productCommissionMin {config.ProductCommissionMin} must not exceed productCommissionMax {config.ProductCommissionMax} (at most 1)");
         Require(config.WithdrawalMinimum > Money.Zero, "withdrawalMinimum must be above 0");
         Require(config.WithdrawalFee >= Rate.Zero && config.WithdrawalFee < Rate.One, "withdrawalFee must be at least 0 and below 1");
         Require(config.BindingLapseDays > 0, $"bindingLapseDays {config.BindingLapseDays} must be above 0");

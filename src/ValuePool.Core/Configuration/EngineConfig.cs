@@ -58,6 +58,11 @@ public sealed record EngineConfig
     /// <summary>The initiating shareholder's daily management bonus, of gross revenue.</summary>
     public Rate InitiatorBonus { get; init; } = Rate.Percent(2);
 
+    /// <summary>The lowest commission a product may set for itself (<see cref="OrderRates"/>).</summary>
+    public Rate ProductCommissionMin { get; init; } = Rate.Percent(5);
+    /// <summary>The highest commission a product may set for itself.</summary>
+    public Rate ProductCommissionMax { get; init; } = Rate.Percent(30);
+
     /// <summary>The smallest withdrawal of wallet cash.</summary>
     public Money WithdrawalMinimum { get; init; } = Money.FromYuan(10);
     /// <summary>Fee kept by the platform from an approved withdrawal (rounded down; 0 by default).</summary>

@@ -34,6 +34,7 @@ public enum CommandResult
     DuplicateWithdrawal = 32,
     UnknownWithdrawal = 33,
     WithdrawalAlreadyReviewed = 34,
+    InvalidRates = 35,
 }
 
 public static class CommandResultExtensions
@@ -68,6 +69,7 @@ public static class CommandResultExtensions
         CommandResult.DuplicateWithdrawal => "a withdrawal with this id already exists",
         CommandResult.UnknownWithdrawal => "no withdrawal has this id",
         CommandResult.WithdrawalAlreadyReviewed => "the withdrawal was already approved or rejected",
+        CommandResult.InvalidRates => "the product's rates are outside the configuration's limits",
         CommandResult.InvalidTerms => "the terms are invalid (amounts and rates must not be negative; a discount is below 1)",
         _ => result.ToString(),
     };

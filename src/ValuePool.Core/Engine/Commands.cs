@@ -20,6 +20,8 @@ public sealed record Configure(EngineConfig Config, DateTimeOffset At) : Command
 public sealed record Consume(string Member, string? Store, Money Amount, DateTimeOffset At) : Command(At)
 {
     public CheckoutBenefit Benefit { get; init; } = CheckoutBenefit.None;
+    /// <summary>The product's own rates, if it overrides the configuration's; refused outside its limits.</summary>
+    public OrderRates? Rates { get; init; }
 }
 
 /// <summary>A member sells appreciation points for wallet cash.</summary>

@@ -12,9 +12,9 @@ public sealed partial class ValuePoolEngine
     /// district, city, province), each cut to what is left of the budget. Returns what was paid;
     /// the caller gives the rest of the budget to the platform.
     /// </summary>
-    private Money PayRewards(int buyer, int store, Money amount, DateTimeOffset at)
+    private Money PayRewards(EngineConfig rates, int buyer, int store, Money amount, DateTimeOffset at)
     {
-        var budget = amount.Share(Config.DistributionBudget);
+        var budget = amount.Share(rates.DistributionBudget);
         var left = budget;
         void Pay(int member, Rate rate, TransferKind kind)
         {
@@ -24,7 +24,7 @@ public sealed partial class ValuePoolEngine
         }
 
         var upline = ActiveReferrer(buyer, at);
-        var levels = Config.ReferralLevels;
+        var levels = rates.ReferralLevels;
         for (var level = 0; level < levels.Count && upline != Member.NoReferrer; level++)
         {
             Pay(upline, levels[level], TransferKind.ReferralReward);
@@ -33,14 +33,14 @@ public sealed partial class ValuePoolEngine
         if (store < 0) return budget - left;
 
         var shop = _stores[store];
-        if (shop.Recruiter != Store.NoRecruiter) Pay(shop.Recruiter, Config.RecruiterReward, TransferKind.RecruiterReward);
+        if (shop.Recruiter != Store.NoRecruiter) Pay(shop.Recruiter, rates.RecruiterReward, TransferKind.RecruiterReward);
         // Differential (级差): each level earns its rate minus the nearest lower level that has an agent.
         var lowerRate = Rate.Zero;
         foreach (var (region, level) in (ReadOnlySpan<(int, AgentLevel)>)[(shop.DistrictRegion, AgentLevel.District), (shop.CityRegion, AgentLevel.City), (shop.ProvinceRegion, AgentLevel.Province)])
         {
             var agent = _regions.AgentOf(region);
             if (agent == RegionBook.NoAgent) continue;
-            var rate = Config.AgentRate(level);
+            var rate = rates.AgentRate(level);
             Pay(agent, rate - lowerRate, TransferKind.AgentReward);
             lowerRate = rate;
         }

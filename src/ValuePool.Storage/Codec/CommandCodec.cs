@@ -47,7 +47,11 @@ public static class CommandCodec
         switch (command)
         {
             case Configure c: output.Write(EngineConfigJson.Write(c.Config)); break;
-            case Consume c: output.Write(c.Member); WriteOptional(output, c.Store); output.Write(c.Amount.Fen); output.Write((byte)c.Benefit); break;
+            case Consume c:
+                output.Write(c.Member); WriteOptional(output, c.Store); output.Write(c.Amount.Fen); output.Write((byte)c.Benefit);
+                output.Write(c.Rates is not null);
+                c.Rates?.Write(output);
+                break;
             case Sell s: output.Write(s.Member); output.Write(s.Points.Units); break;
             case Subsidy s: output.Write(s.Amount.Fen); output.Write(s.Source); break;
             case RegisterStore r: output.Write(r.Id); output.Write(r.Owner); WriteOptional(output, r.Recruiter); WriteRegion(output, r.Region); r.Terms.Write(output); break;
@@ -78,7 +82,11 @@ public static class CommandCodec
         Command command = tag switch
         {
             Tag.Configure => new Configure(EngineConfigJson.Read(input.ReadString()), at),
-            Tag.Consume => new Consume(input.ReadString(), ReadOptional(input), new Money(input.ReadInt64()), at) { Benefit = (CheckoutBenefit)input.ReadByte() },
+            Tag.Consume => new Consume(input.ReadString(), ReadOptional(input), new Money(input.ReadInt64()), at)
+            {
+                Benefit = (CheckoutBenefit)input.ReadByte(),
+                Rates = input.ReadBoolean() ? OrderRates.Read(input) : null,
+            },
             Tag.Sell => new Sell(input.ReadString(), new Points(input.ReadInt64()), at),
             Tag.Subsidy => new Subsidy(new Money(input.ReadInt64()), input.ReadString(), at),
             Tag.RegisterStore => new RegisterStore(input.ReadString(), input.ReadString(), ReadOptional(input), ReadRegion(input), at) { Terms = StoreTerms.Read(input) },

@@ -46,6 +46,8 @@ public static class EngineConfigJson
             WriteRate(json, "partnerPoolShare", config.PartnerPoolShare);
             WriteRate(json, "shareholderDividendShare", config.ShareholderDividendShare);
             WriteRate(json, "initiatorBonus", config.InitiatorBonus);
+            WriteRate(json, "productCommissionMin", config.ProductCommissionMin);
+            WriteRate(json, "productCommissionMax", config.ProductCommissionMax);
             WriteMoney(json, "withdrawalMinimum", config.WithdrawalMinimum);
             WriteRate(json, "withdrawalFee", config.WithdrawalFee);
             json.WriteString("binding", config.Binding.ToString());

@@ -44,7 +44,7 @@ public class EngineProperties
         TransferKind[] expected = [TransferKind.ForcedExitPayout, TransferKind.SalePayout, TransferKind.ReferralReward,
             TransferKind.RecruiterReward, TransferKind.AgentReward, TransferKind.Subsidy, TransferKind.ShoppingRebate,
             TransferKind.ShareholderDividend, TransferKind.InitiatorBonus, TransferKind.PartnerDividend,
-            TransferKind.WithdrawalPaid, TransferKind.WithdrawalReturned];
+            TransferKind.WithdrawalPaid, TransferKind.WithdrawalReturned, TransferKind.CardSale, TransferKind.CardSellerReward];
         Assert.All(expected, kind => Assert.Contains(kind, seen));
     }
 

@@ -29,7 +29,9 @@ internal static class RandomCommands
                 (1, Gen.Select(Gen.Int[0, MemberCount - 1], Gen.Int[0, 2], (m, s) => new Step(5, m, s, 0))),
                 (2, Gen.Select(Gen.Int[0, 2], Gen.Int[0, 1], (s, kind) => new Step(6, 0, s, kind))),
                 (1, Gen.Select(Gen.Int[0, MemberCount - 1], Gen.Long[1, 100], (m, percent) => new Step(7, m, 0, percent))),
-                (1, Gen.Select(Gen.Int[0, 9], Gen.Bool, (w, approve) => new Step(8, 0, w, approve ? 1 : 0)))).Array[1, 120]);
+                (1, Gen.Select(Gen.Int[0, 9], Gen.Bool, (w, approve) => new Step(8, 0, w, approve ? 1 : 0))),
+                (1, Gen.Int[0, MemberCount - 1].Select(m => new Step(9, m, 0, 0))),
+                (1, Gen.Select(Gen.Int[0, MemberCount + 1], Gen.Int[1, 2], Gen.Long[1, 50_000], (m, benefit, fen) => new Step(10, m, benefit, fen)))).Array[1, 120]);
 
     /// <summary>Applies the platform step by step, calling <paramref name="afterEach"/> after every command; returns the commands applied.</summary>
     public static List<Command> Apply(ValuePoolEngine engine, bool twoTimesExit, Step[] steps, Action<Command, CommandResult>? afterEach = null)
@@ -52,6 +54,11 @@ internal static class RandomCommands
         Run(new AddShareholder("s0", "hq", Rate.FromDecimal(0.51m), Money.Zero, false, Start));
         Run(new AddShareholder("s0", "m3", Rate.FromDecimal(0.49m), Money.FromYuan(32_800m), true, Start));
         Run(new AddShareholder("s1", "m4", Rate.FromDecimal(0.3m), Money.FromYuan(9_800m), true, Start));
+        Run(new DefineCard("s0", "card", new MembershipCardTerms
+        {
+            Price = Money.FromYuan(99m), Discount = Rate.FromDecimal(0.2m), OpeningShoppingPoints = ShoppingPoints.FromValue(100m),
+            SellerReward = Money.FromYuan(10m), DailySpecialPrice = Money.FromYuan(9.9m), FreeItemDays = 3,
+        }, Start));
 
         var at = Start;
         foreach (var step in steps)
@@ -68,7 +75,9 @@ internal static class RandomCommands
                 5 => new AddPartner($"s{step.Other}", member, at),
                 6 => Settlement($"s{step.Other}", step.Amount == 0, at),
                 7 => new RequestWithdrawal(member, $"w{step.Member}-{at.Ticks}", CashShare(engine, member, step.Amount), at),
-                _ => new ReviewWithdrawal(PendingWithdrawal(engine, step.Other), step.Amount == 1, at),
+                8 => new ReviewWithdrawal(PendingWithdrawal(engine, step.Other), step.Amount == 1, at),
+                9 => new BuyCard(member, "card", null, at),
+                _ => new Consume(member, "s0", new Money(step.Amount), at) { Benefit = (CheckoutBenefit)step.Other },
             };
             Run(command);
         }

@@ -75,6 +75,7 @@ public sealed class CommandCodecTests
         _ when type == typeof(ShoppingPoints) => new ShoppingPoints(7_000),
         _ when type == typeof(StoreTerms) => new StoreTerms { ShoppingPointsRate = Rate.FromDecimal(2.5m), PartnerSpend = new Money(500_000), PartnerSplit = PartnerSplit.Weighted, PartnerPeriod = PartnerPeriod.Monthly, PartnerReferralReward = new Money(1_000) },
         _ when type == typeof(MembershipCardTerms) => new MembershipCardTerms { Price = new Money(29_900), Discount = Rate.FromDecimal(0.22m), OpeningShoppingPoints = new ShoppingPoints(50_000), SellerReward = new Money(3_000), ValidDays = 90, DailySpecialPrice = new Money(990), FreeItemDays = 30 },
+        _ when type == typeof(OrderRates) => new OrderRates(Rate.Percent(25), Rate.Percent(20), Rate.Percent(3)) { ReferralLevels = [Rate.Percent(1)], RecruiterReward = Rate.Percent(1) },
         _ when type == typeof(int) => 7,
         _ when type == typeof(long) => 7L,
         _ when type == typeof(bool) => true,
