@@ -5,6 +5,7 @@ using ValuePool.Core.Engine;
 using ValuePool.Server.Accounts;
 using ValuePool.Server.Http;
 using ValuePool.Server.Ledger;
+using ValuePool.Server.Products;
 using ValuePool.Server.Wallet;
 using ValuePool.Storage.Codec;
 
@@ -53,11 +54,15 @@ public static class AdminApi
 
     public static async Task<Ok<PoolResponse>> Pool(LedgerGateway ledger) => TypedResults.Ok(await ledger.ReadAsync(Describe));
 
-    public static async Task<Ok<ConfigResponse>> GetConfig(LedgerGateway ledger) =>
-        TypedResults.Ok(await ledger.ReadAsync(engine => WithAudit(engine.Config, engine)));
+    public static async Task<Ok<ConfigResponse>> GetConfig(LedgerGateway ledger, ProductRateBook productRates)
+    {
+        var products = await productRates.AllAsync();
+        return TypedResults.Ok(await ledger.ReadAsync(engine => WithAudit(engine.Config, engine, products)));
+    }
 
     /// <summary>Replaces the configuration (only before the first order), answering with its audit findings.</summary>
-    public static async Task<Results<Ok<ConfigResponse>, ValidationProblem, ProblemHttpResult>> PutConfig(JsonElement body, LedgerGateway ledger, TimeProvider time)
+    public static async Task<Results<Ok<ConfigResponse>, ValidationProblem, ProblemHttpResult>> PutConfig(JsonElement body, LedgerGateway ledger,
+        ProductRateBook productRates, TimeProvider time)
     {
         var current = await ledger.ReadAsync(engine => engine.Config);
         if (!ConfigJson.TryRead(body, current, out var config, out var error))
@@ -69,11 +74,12 @@ public static class AdminApi
         var key = "config:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(EngineConfigJson.Write(config))));
         var receipt = await ledger.SubmitAsync(key, new Configure(config, time.GetUtcNow()));
         if (ApiProblem.ForReceipt(receipt) is { } problem) return problem;
-        return TypedResults.Ok(await ledger.ReadAsync(engine => WithAudit(engine.Config, engine)));
+        var products = await productRates.AllAsync();
+        return TypedResults.Ok(await ledger.ReadAsync(engine => WithAudit(engine.Config, engine, products)));
     }
 
     /// <summary>The audit of a proposed configuration, applying nothing (invalid settings are reported too).</summary>
-    public static async Task<Results<Ok<ConfigResponse>, ValidationProblem>> AuditConfig(JsonElement body, LedgerGateway ledger)
+    public static async Task<Results<Ok<ConfigResponse>, ValidationProblem>> AuditConfig(JsonElement body, LedgerGateway ledger, ProductRateBook productRates)
     {
         var current = await ledger.ReadAsync(engine => engine.Config);
         if (!ConfigJson.TryReadKeys(body, current, out var config, out var error))
@@ -82,7 +88,8 @@ public static class AdminApi
             errors.Add("config", error);
             return errors.ToProblem();
         }
-        return TypedResults.Ok(await ledger.ReadAsync(engine => WithAudit(config, engine)));
+        var products = await productRates.AllAsync();
+        return TypedResults.Ok(await ledger.ReadAsync(engine => WithAudit(config, engine, products)));
     }
 
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> GrantRole(string id, RoleRequest request, UserStore users)
@@ -112,6 +119,7 @@ public static class AdminApi
         new(engine.Pool.Text(), engine.CirculatingPoints.Text(), engine.Price.Text(), engine.Orders, engine.PlatformRevenue.Text(), engine.MemberCount,
             engine.MembersAwaitingExit);
 
-    private static ConfigResponse WithAudit(EngineConfig config, ValuePoolEngine engine) =>
-        new(JsonDocument.Parse(EngineConfigJson.Write(config)).RootElement.Clone(), ComplianceAudit.Run(config, engine.StorePromises()));
+    /// <summary>The configuration with its audit: the settings, every store's promises and every product's own rates.</summary>
+    private static ConfigResponse WithAudit(EngineConfig config, ValuePoolEngine engine, IReadOnlyList<(string ProductId, OrderRates Rates)> products) =>
+        new(JsonDocument.Parse(EngineConfigJson.Write(config)).RootElement.Clone(), ComplianceAudit.Run(config, engine.StorePromises(), products));
 }

@@ -29,6 +29,10 @@ public static class ServerSchema
         """,
         "CREATE INDEX IF NOT EXISTS customer_order_due ON customer_order (status, complete_due_ms)",
         "CREATE INDEX IF NOT EXISTS customer_order_member ON customer_order (member_id, created_ms)",
+        """
+        CREATE TABLE IF NOT EXISTS product_rates (product_id TEXT PRIMARY KEY, commission_ppm BIGINT NOT NULL, pool_ppm BIGINT NOT NULL,
+            budget_ppm BIGINT NOT NULL, referral_levels_ppm TEXT, recruiter_ppm BIGINT)
+        """,
         "CREATE TABLE IF NOT EXISTS payment_event (event_id TEXT PRIMARY KEY, order_id TEXT NOT NULL, received_ms BIGINT NOT NULL)",
         """
         CREATE TABLE IF NOT EXISTS payment_callback_log (id TEXT PRIMARY KEY, event_id TEXT, order_id TEXT, outcome TEXT NOT NULL,

@@ -46,6 +46,7 @@ public static class PlatformSetup
         services.AddSingleton<ShareLinks>();
         services.AddSingleton<StoreDirectory>();
         services.AddSingleton<ProductCatalog>();
+        services.AddSingleton<ProductRateBook>();
         services.AddSingleton<OrderStore>();
         services.AddSingleton<OrderCompletion>();
         services.AddSingleton<SimulatedPaymentProvider>();

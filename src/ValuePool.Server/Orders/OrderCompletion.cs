@@ -5,6 +5,7 @@ using ValuePool.Server.Data;
 using ValuePool.Server.Health;
 using ValuePool.Server.Hosting;
 using ValuePool.Server.Ledger;
+using ValuePool.Server.Products;
 using ValuePool.Storage.Sequencing;
 
 namespace ValuePool.Server.Orders;
@@ -13,13 +14,14 @@ namespace ValuePool.Server.Orders;
 /// The one place an order moves money: the engine's Consume under the key <c>order:{id}:complete</c>,
 /// so a completion tried twice (a crash, two sweeps) is applied once. Then the order is marked completed.
 /// </summary>
-public sealed class OrderCompletion(LedgerGateway ledger, OrderStore orders, TimeProvider time, ServerMetrics metrics, ILogger<OrderCompletion> log,
-    IOptions<ServerOptions> options)
+public sealed class OrderCompletion(LedgerGateway ledger, OrderStore orders, ProductRateBook productRates, TimeProvider time, ServerMetrics metrics,
+    ILogger<OrderCompletion> log, IOptions<ServerOptions> options)
 {
     public async Task<bool> CompleteAsync(OrderRecord order)
     {
         var now = time.GetUtcNow();
-        var consume = new Consume(order.MemberId, order.StoreId, new Money(order.AmountFen), now);
+        var rates = order.ProductId is null ? null : await productRates.FindAsync(order.ProductId);
+        var consume = new Consume(order.MemberId, order.StoreId, new Money(order.AmountFen), now) { Rates = rates };
         var receipt = await ledger.SubmitAsync($"order:{order.Id}:complete", consume);
         if (receipt.Status == SubmitStatus.KeyConflict || !receipt.Result.IsAccepted())
         {

@@ -1,5 +1,6 @@
 using Dapper;
 using ValuePool.Core.Amounts;
+using ValuePool.Core.Configuration;
 using ValuePool.Server.Data;
 
 namespace ValuePool.Server.Products;
@@ -8,14 +9,19 @@ public sealed class ProductCatalog(ServerDatabase database, ServerWriter writer,
 {
     private const string Columns = "id AS Id, store_id AS StoreId, name AS Name, price_fen AS PriceFen, shipped AS Shipped, created_ms AS CreatedMs";
 
-    public async Task<ProductRecord> AddAsync(string? storeId, string name, Money price, bool shipped)
+    /// <summary>Adds a product and, when it overrides them, its rates, in one write.</summary>
+    public async Task<ProductRecord> AddAsync(string? storeId, string name, Money price, bool shipped, OrderRates? rates)
     {
         var product = new ProductRecord
         {
             Id = Ids.New("p"), StoreId = storeId, Name = name, PriceFen = price.Fen, Shipped = shipped ? 1 : 0, CreatedMs = UnixTime.Ms(time.GetUtcNow()),
         };
-        await writer.WriteAsync((c, t) => c.Execute(
-            "INSERT INTO product (id, store_id, name, price_fen, shipped, created_ms) VALUES (@Id, @StoreId, @Name, @PriceFen, @Shipped, @CreatedMs)", product, t));
+        await writer.WriteAsync((c, t) =>
+        {
+            c.Execute("INSERT INTO product (id, store_id, name, price_fen, shipped, created_ms) VALUES (@Id, @StoreId, @Name, @PriceFen, @Shipped, @CreatedMs)", product, t);
+            if (rates is not null) ProductRateBook.Save(c, t, product.Id, rates);
+            return 0;
+        });
         return product;
     }
 

@@ -1,14 +1,17 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ValuePool.Core.Amounts;
+using ValuePool.Core.Configuration;
+using ValuePool.Server.Ledger;
 using ValuePool.Server.Accounts;
 using ValuePool.Server.Http;
 using ValuePool.Server.Stores;
 
 namespace ValuePool.Server.Products;
 
-public sealed record ProductRequest(string? Name, string? Price, bool Shipped);
-public sealed record ProductResponse(string Id, string? StoreId, string Name, string Price, bool Shipped);
+/// <summary>A product; <c>Rates</c> (optional) overrides the configuration's commission and rewards within its limits.</summary>
+public sealed record ProductRequest(string? Name, string? Price, bool Shipped, ProductRatesRequest? Rates = null);
+public sealed record ProductResponse(string Id, string? StoreId, string Name, string Price, bool Shipped, ProductRatesRequest? Rates);
 
 /// <summary>Products for in-store and platform sale: a store's owner adds its own, an admin the platform's (自营).</summary>
 public static class ProductsApi
@@ -25,37 +28,50 @@ public static class ProductsApi
     }
 
     public static async Task<Results<Created<ProductResponse>, ValidationProblem, ProblemHttpResult>> AddToStore(string storeId, ProductRequest request,
-        ClaimsPrincipal caller, StoreDirectory stores, ProductCatalog catalog)
+        ClaimsPrincipal caller, StoreDirectory stores, ProductCatalog catalog, LedgerGateway ledger)
     {
         var store = await stores.FindAsync(storeId);
         if (store is null) return ApiProblem.NotFound("store");
         if (!StoresApi.MayManage(caller, store)) return ApiProblem.Forbidden("only the store's owner adds its products");
         if (!store.IsApproved) return ApiProblem.Conflict("StoreNotApproved", "the store sells only once an admin approved it");
-        return await AddAsync(storeId, request, catalog);
+        return await AddAsync(storeId, request, catalog, ledger);
     }
 
-    public static Task<Results<Created<ProductResponse>, ValidationProblem, ProblemHttpResult>> AddToPlatform(ProductRequest request, ProductCatalog catalog) =>
-        AddAsync(null, request, catalog);
+    public static Task<Results<Created<ProductResponse>, ValidationProblem, ProblemHttpResult>> AddToPlatform(ProductRequest request, ProductCatalog catalog,
+        LedgerGateway ledger) =>
+        AddAsync(null, request, catalog, ledger);
 
-    public static async Task<Ok<ProductResponse[]>> ListOfStore(string storeId, ProductCatalog catalog) =>
-        TypedResults.Ok((await catalog.ListAsync(storeId)).Select(Describe).ToArray());
+    public static async Task<Ok<ProductResponse[]>> ListOfStore(string storeId, ProductCatalog catalog, ProductRateBook rates) =>
+        TypedResults.Ok(await DescribeAllAsync(await catalog.ListAsync(storeId), rates));
 
-    public static async Task<Ok<ProductResponse[]>> ListOfPlatform(ProductCatalog catalog) =>
-        TypedResults.Ok((await catalog.ListAsync(null)).Select(Describe).ToArray());
+    public static async Task<Ok<ProductResponse[]>> ListOfPlatform(ProductCatalog catalog, ProductRateBook rates) =>
+        TypedResults.Ok(await DescribeAllAsync(await catalog.ListAsync(null), rates));
 
-    public static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> Get(string id, ProductCatalog catalog) =>
-        await catalog.FindAsync(id) is { } product ? TypedResults.Ok(Describe(product)) : ApiProblem.NotFound("product");
+    public static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> Get(string id, ProductCatalog catalog, ProductRateBook rates) =>
+        await catalog.FindAsync(id) is { } product ? TypedResults.Ok(Describe(product, await rates.FindAsync(product.Id))) : ApiProblem.NotFound("product");
 
-    private static async Task<Results<Created<ProductResponse>, ValidationProblem, ProblemHttpResult>> AddAsync(string? storeId, ProductRequest request, ProductCatalog catalog)
+    private static async Task<Results<Created<ProductResponse>, ValidationProblem, ProblemHttpResult>> AddAsync(string? storeId, ProductRequest request,
+        ProductCatalog catalog, LedgerGateway ledger)
     {
         var errors = new FieldErrors();
         var name = errors.Text("name", request.Name);
         var price = errors.Money("price", request.Price);
+        var rates = request.Rates?.Read(errors);
+        if (rates is not null)
+            foreach (var problem in await ledger.ReadAsync(engine => rates.Problems(engine.Config))) errors.Add("rates", problem);
         if (errors.Any) return errors.ToProblem();
-        var product = await catalog.AddAsync(storeId, name, price, request.Shipped);
-        return TypedResults.Created($"/api/products/{product.Id}", Describe(product));
+        var product = await catalog.AddAsync(storeId, name, price, request.Shipped, rates);
+        return TypedResults.Created($"/api/products/{product.Id}", Describe(product, rates));
     }
 
-    private static ProductResponse Describe(ProductRecord product) =>
-        new(product.Id, product.StoreId, product.Name, new Money(product.PriceFen).Text(), product.IsShipped);
+    private static async Task<ProductResponse[]> DescribeAllAsync(IEnumerable<ProductRecord> products, ProductRateBook rates)
+    {
+        var described = new List<ProductResponse>();
+        foreach (var product in products) described.Add(Describe(product, await rates.FindAsync(product.Id)));
+        return described.ToArray();
+    }
+
+    private static ProductResponse Describe(ProductRecord product, OrderRates? rates) =>
+        new(product.Id, product.StoreId, product.Name, new Money(product.PriceFen).Text(), product.IsShipped,
+            rates is null ? null : ProductRatesRequest.Of(rates));
 }
