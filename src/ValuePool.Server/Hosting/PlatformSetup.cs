@@ -81,6 +81,9 @@ public static class PlatformSetup
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // The web console (wwwroot: zh-CN first, English second) is static: it only calls the API.
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
         app.UseMiddleware<RequestBodyLimit>();
         app.UseAuthentication();
         app.UseAuthorization();
