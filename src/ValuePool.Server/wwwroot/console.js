@@ -16,7 +16,7 @@ const TEXT = {
     province: "省", city: "市", district: "区", qr: "收款码", account: "门店账户", pool: "盈利池",
     circulating: "流通积分", members: "会员数", platformRevenue: "平台收入", priceHistory: "价格走势",
     audit: "合规审计", pendingStores: "待审核门店", done: "已完成", status: "状态", kind: "类型", time: "时间",
-    id: "编号", fee: "手续费", revenue: "营业额", balance: "余额", severity: "级别", rule: "依据", message: "说明",
+    id: "编号", code: "代码", fee: "手续费", revenue: "营业额", balance: "余额", severity: "级别", rule: "依据", message: "说明",
   },
   en: {
     title: "ValuePool local-life consumption platform", language: "中文",
@@ -31,7 +31,7 @@ const TEXT = {
     province: "Province", city: "City", district: "District", qr: "Payment QR code", account: "Store account", pool: "Pool",
     circulating: "Circulating points", members: "Members", platformRevenue: "Platform revenue", priceHistory: "Price history",
     audit: "Compliance audit", pendingStores: "Stores to approve", done: "Done", status: "Status", kind: "Kind", time: "Time",
-    id: "Id", fee: "Fee", revenue: "Revenue", balance: "Balance", severity: "Severity", rule: "Rule", message: "Finding",
+    id: "Id", code: "Code", fee: "Fee", revenue: "Revenue", balance: "Balance", severity: "Severity", rule: "Rule", message: "Finding",
   },
 };
 
@@ -75,10 +75,11 @@ function table(rows, columns) {
     })))));
 }
 
-/** A form whose submit runs `action` with the named inputs' values, showing the error or `done`. */
+/** A form of [name, type, optional] fields whose submit runs `action` with their values, showing the error or `done`. */
 function form(fields, buttonText, action) {
   const message = el("span");
-  const node = el("form", {}, fields.map(([name, type = "text"]) => el("label", {}, t(name), el("input", { name, type, required: "" }))),
+  const node = el("form", {}, fields.map(([name, type = "text", optional = false]) =>
+      el("label", {}, t(name), el("input", optional ? { name, type } : { name, type, required: "" }))),
     el("button", { type: "submit" }, buttonText), message);
   node.addEventListener("submit", async event => {
     event.preventDefault();
@@ -101,7 +102,8 @@ const views = {
     };
     return [
       section(t("login"), form([["phone", "tel"], ["password", "password"]], t("login"), values => signIn("/api/accounts/login", values))),
-      section(t("register"), form([["phone", "tel"], ["password", "password"]], t("register"), values => signIn("/api/accounts/register", values))),
+      section(t("register"), form([["phone", "tel"], ["password", "password"], ["referral", "text", true]], t("register"),
+        values => signIn("/api/accounts/register", values))),
     ];
   },
 
