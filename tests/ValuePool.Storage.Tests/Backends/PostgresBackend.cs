@@ -1,3 +1,5 @@
+using ValuePool.Testing;
+
 namespace ValuePool.Storage.Tests.Backends;
 
 public sealed class PostgresBackend(PostgresServer server) : IBackend

@@ -1,5 +1,7 @@
 using ValuePool.Storage.Tests.Backends;
 
+using ValuePool.Testing;
+
 namespace ValuePool.Storage.Tests.Contract;
 
 [Collection(PostgresCollection.Name)]

@@ -5,6 +5,8 @@ using ValuePool.Storage.Journal;
 using ValuePool.Storage.Sequencing;
 using ValuePool.Storage.Tests.Backends;
 
+using ValuePool.Testing;
+
 namespace ValuePool.Storage.Tests.Crash;
 
 /// <summary>

@@ -3,12 +3,13 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace ValuePool.Storage.Tests.Backends;
+namespace ValuePool.Testing;
 
 /// <summary>
 /// A throwaway PostgreSQL 15 server for the test run: initdb and pg_ctl in a temp directory owned by
 /// the postgres user (initdb refuses root), on a free loopback port, stopped and deleted at the end.
-/// Each test gets its own schema, so tests share the server but never each other's data.
+/// Each test gets its own schema, so tests share the server but never each other's data. Shared by the
+/// test projects that run against PostgreSQL (each declares its own xunit collection for it).
 /// </summary>
 public sealed class PostgresServer : IDisposable
 {
@@ -74,10 +75,4 @@ public sealed class PostgresServer : IDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class PostgresCollection : ICollectionFixture<PostgresServer>
-{
-    public const string Name = "PostgreSQL server";
 }

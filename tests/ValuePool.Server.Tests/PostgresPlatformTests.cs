@@ -1,0 +1,40 @@
+using System.Net;
+using ValuePool.Testing;
+
+namespace ValuePool.Server.Tests;
+
+/// <summary>The platform with `--db postgres://…`: the journal and the server's tables on a real PostgreSQL.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresPlatformTests(PostgresServer server)
+{
+    private Platform OnPostgres() => new(new() { ["ValuePool:Db"] = server.NewSchemaUri() });
+
+    [Fact]
+    public async Task TheNewcomersWalk_WorksOnPostgres()
+    {
+        await using var platform = OnPostgres();
+        var (merchant, storeId, shareCode) = await platform.OpenStoreAsync();
+        var member = await platform.RegisterAsync(shareCode);
+        await member.BuyAsync(storeId, "1000.00");
+        Assert.Equal("112.0000", (await member.WalletAsync()).Text("points"));
+        Assert.Contains((await merchant.GetAsync("/api/wallet/rewards")).EnumerateArray(), reward => reward.Text("amount") == "3.00");
+
+        Assert.Equal(HttpStatusCode.OK, (await WalletAndWithdrawalTests.Sell(member, "112.0000", "sell-1")).StatusCode);
+        var withdrawal = await member.PostAsync("/api/withdrawals", new { amount = "100.00" });
+        var admin = await platform.AdminAsync();
+        await admin.PostAsync($"/api/withdrawals/{withdrawal.Text("id")}/approve", new { });
+        Assert.Equal("28.00", (await member.WalletAsync()).Text("cash")); // 128.00 from the sale − 100.00 withdrawn
+    }
+
+    [Fact]
+    public async Task ParallelSellsOfTheSamePoints_SellThemOnce_OnPostgres()
+    {
+        await using var platform = OnPostgres();
+        var (_, storeId, _) = await platform.OpenStoreAsync();
+        var buyer = await platform.RegisterAsync();
+        await buyer.BuyAsync(storeId, "1000.00");
+        var sells = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => WalletAndWithdrawalTests.Sell(buyer, "112.0000", null)));
+        Assert.Equal(1, sells.Count(r => r.StatusCode == HttpStatusCode.OK));
+        Assert.Equal("128.00", (await buyer.WalletAsync()).Text("cash"));
+    }
+}
