@@ -8,6 +8,7 @@ public sealed class CrashChild
     private readonly Process _process;
     private readonly List<long> _acknowledged = new();
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _firstAcknowledgement = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public CrashChild(string location, long first, long count)
     {
@@ -29,6 +30,13 @@ public sealed class CrashChild
         return finished == _ready.Task;
     }
 
+    /// <summary>Waits until the child has acknowledged a command; false if it exited or the time ran out first.</summary>
+    public async Task<bool> WaitFirstAcknowledgementAsync(TimeSpan timeout)
+    {
+        var finished = await Task.WhenAny(_firstAcknowledgement.Task, _process.WaitForExitAsync(), Task.Delay(timeout));
+        return finished == _firstAcknowledgement.Task;
+    }
+
     /// <summary>SIGKILL: no chance to flush, close or finish a transaction.</summary>
     public IReadOnlyList<long> Kill()
     {
@@ -42,6 +50,9 @@ public sealed class CrashChild
         if (line is null) return;
         if (line == "ready") _ready.TrySetResult();
         else if (line.StartsWith("ack ", StringComparison.Ordinal))
+        {
             lock (_acknowledged) _acknowledged.Add(long.Parse(line.AsSpan(4)));
+            _firstAcknowledgement.TrySetResult();
+        }
     }
 }

@@ -4,7 +4,6 @@ using ValuePool.Storage.CrashHost;
 using ValuePool.Storage.Journal;
 using ValuePool.Storage.Sequencing;
 using ValuePool.Storage.Tests.Backends;
-
 using ValuePool.Testing;
 
 namespace ValuePool.Storage.Tests.Crash;
@@ -32,13 +31,16 @@ public abstract class CrashContract : IDisposable
         {
             var child = new CrashChild(Backend.Location, Math.Max(0, next - 300), 1_000_000);
             Assert.True(await child.WaitReadyAsync(TimeSpan.FromSeconds(60)), "the crash host did not start");
+            // Every other kill waits for a first acknowledgement, so acknowledged work is always at stake
+            // however slow the machine; the others may land anywhere, recovery and start-up included.
+            if (kill % 2 == 0) Assert.True(await child.WaitFirstAcknowledgementAsync(TimeSpan.FromSeconds(60)), "the crash host acknowledged nothing");
             await Task.Delay(random.Next(20, 250));
             var acks = child.Kill();
             acknowledged.UnionWith(acks);
             if (acks.Count > 0) next = Math.Max(next, acks.Max() + 1);
             CheckJournal(acknowledged);
         }
-        Assert.True(acknowledged.Count > 1000, $"only {acknowledged.Count} commands were acknowledged");
+        Assert.True(acknowledged.Count >= (Kills + 1) / 2, $"only {acknowledged.Count} commands were acknowledged");
     }
 
     private void CheckJournal(HashSet<long> acknowledged)
