@@ -19,6 +19,10 @@ public static class ServerSchema
             created_ms BIGINT NOT NULL)
         """,
         """
+        CREATE TABLE IF NOT EXISTS store_terms (store_id TEXT PRIMARY KEY, shopping_points_rate_ppm BIGINT NOT NULL, partner_spend_fen BIGINT,
+            partner_split TEXT NOT NULL, partner_period TEXT NOT NULL, partner_referral_reward_fen BIGINT NOT NULL)
+        """,
+        """
         CREATE TABLE IF NOT EXISTS product (id TEXT PRIMARY KEY, store_id TEXT, name TEXT NOT NULL, price_fen BIGINT NOT NULL,
             shipped BIGINT NOT NULL, created_ms BIGINT NOT NULL)
         """,

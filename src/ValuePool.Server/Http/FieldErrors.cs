@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ValuePool.Core.Amounts;
@@ -36,6 +37,46 @@ public sealed partial class FieldErrors
         if (AmountText.TryParsePoints(text, out var points, out var error)) return points;
         Add(field, text is null ? "required, a decimal string such as \"10.0000\"" : error);
         return Core.Amounts.Points.Zero;
+    }
+
+    /// <summary>An amount that may be zero (a reward, an investment); absent = zero. Negative amounts are refused like any non-decimal text.</summary>
+    public Money MoneyOrZero(string field, string? text)
+    {
+        if (text is null) return Core.Amounts.Money.Zero;
+        if (!AmountText.TryParseDecimal(text, Core.Amounts.Money.Decimals, out var value, out var error))
+        {
+            Add(field, error);
+            return Core.Amounts.Money.Zero;
+        }
+        return value == 0m ? Core.Amounts.Money.Zero : Money(field, text);
+    }
+
+    public ShoppingPoints ShoppingPoints(string field, string? text)
+    {
+        if (AmountText.TryParseShoppingPoints(text, out var points, out var error)) return points;
+        Add(field, text is null ? "required, a decimal string such as \"100.00\"" : error);
+        return Core.Amounts.ShoppingPoints.Zero;
+    }
+
+    /// <summary>A proportion written as a decimal string ("0.04" = 4%), at most six decimals, between 0 and <paramref name="max"/>.</summary>
+    public Rate Rate(string field, string? text, decimal max)
+    {
+        if (!AmountText.TryParseDecimal(text, 6, out var value, out var error))
+        {
+            Add(field, text is null ? "required, a decimal string such as \"0.04\"" : error);
+            return Core.Amounts.Rate.Zero;
+        }
+        if (value > max) Add(field, $"at most {max}");
+        return Core.Amounts.Rate.FromDecimal(value);
+    }
+
+    /// <summary>One of an enum's names, written in lower camel case ("weighted"); absent = <paramref name="absent"/>.</summary>
+    public T Choice<T>(string field, string? text, T absent) where T : struct, Enum
+    {
+        if (text is null) return absent;
+        if (Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !text.Any(char.IsAsciiDigit)) return value;
+        Add(field, "one of " + string.Join(", ", Enum.GetNames<T>().Select(JsonNamingPolicy.CamelCase.ConvertName)));
+        return absent;
     }
 
     public string Text(string field, string? text, int lengthMax = 100)
