@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ValuePool.Core.Amounts;
@@ -75,7 +74,7 @@ public sealed partial class FieldErrors
     {
         if (text is null) return absent;
         if (Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !text.Any(char.IsAsciiDigit)) return value;
-        Add(field, "one of " + string.Join(", ", Enum.GetNames<T>().Select(JsonNamingPolicy.CamelCase.ConvertName)));
+        Add(field, "one of " + string.Join(", ", Enum.GetValues<T>().Select(value => value.Text())));
         return absent;
     }
 

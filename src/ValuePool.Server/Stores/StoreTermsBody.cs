@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ValuePool.Core.Amounts;
 using ValuePool.Core.Stores;
 using ValuePool.Server.Http;
@@ -31,8 +30,6 @@ public sealed record StoreTermsBody(string? ShoppingPointsRate, string? PartnerS
     }
 
     public static StoreTermsBody Of(StoreTerms terms) =>
-        new(terms.ShoppingPointsRate.ToString(), terms.PartnerSpend?.Text(), Name(terms.PartnerSplit), Name(terms.PartnerPeriod),
+        new(terms.ShoppingPointsRate.ToString(), terms.PartnerSpend?.Text(), terms.PartnerSplit.Text(), terms.PartnerPeriod.Text(),
             terms.PartnerReferralReward.Text());
-
-    private static string Name<T>(T choice) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(choice.ToString());
 }
