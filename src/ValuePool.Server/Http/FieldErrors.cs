@@ -73,7 +73,8 @@ public sealed partial class FieldErrors
     public T Choice<T>(string field, string? text, T absent) where T : struct, Enum
     {
         if (text is null) return absent;
-        if (Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !text.Any(char.IsAsciiDigit)) return value;
+        // Enum.TryParse also reads numbers ("1"); the API's choices are names only.
+        if (!text.Any(char.IsAsciiDigit) && Enum.TryParse<T>(text, ignoreCase: true, out var value)) return value;
         Add(field, "one of " + string.Join(", ", Enum.GetValues<T>().Select(value => value.Text())));
         return absent;
     }
