@@ -82,10 +82,10 @@ public sealed class Platform : WebApplicationFactory<Program>
     }
 
     /// <summary>A store registered by a new merchant and approved by the admin.</summary>
-    public async Task<(User Merchant, string StoreId, string ShareCode)> OpenStoreAsync(string district = "Nanshan")
+    public async Task<(User Merchant, string StoreId, string ShareCode)> OpenStoreAsync(string district = "Nanshan", object? terms = null)
     {
         var merchant = await RegisterAsync();
-        var created = await merchant.PostAsync("/api/stores", new { name = "Tea House", region = new { province = "Guangdong", city = "Shenzhen", district } });
+        var created = await merchant.PostAsync("/api/stores", new { name = "Tea House", region = new { province = "Guangdong", city = "Shenzhen", district }, terms });
         var storeId = created.GetProperty("id").GetString()!;
         var admin = await AdminAsync();
         var approved = await admin.PostAsync($"/api/stores/{storeId}/approve", new { });

@@ -19,6 +19,17 @@ public static class ServerSchema
             created_ms BIGINT NOT NULL)
         """,
         """
+        CREATE TABLE IF NOT EXISTS store_terms (store_id TEXT PRIMARY KEY, shopping_points_rate_ppm BIGINT NOT NULL, partner_spend_fen BIGINT,
+            partner_split TEXT NOT NULL, partner_period TEXT NOT NULL, partner_referral_reward_fen BIGINT NOT NULL)
+        """,
+        "CREATE TABLE IF NOT EXISTS membership_card (id TEXT PRIMARY KEY, store_id TEXT NOT NULL, name TEXT NOT NULL, created_ms BIGINT NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS membership_card_store ON membership_card (store_id, created_ms)",
+        """
+        CREATE TABLE IF NOT EXISTS store_checkout (idempotency_key TEXT PRIMARY KEY, store_id TEXT NOT NULL, member_id TEXT NOT NULL,
+            amount_fen BIGINT NOT NULL, benefit TEXT NOT NULL, charged_fen BIGINT NOT NULL, created_ms BIGINT NOT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS store_checkout_member ON store_checkout (member_id, created_ms)",
+        """
         CREATE TABLE IF NOT EXISTS product (id TEXT PRIMARY KEY, store_id TEXT, name TEXT NOT NULL, price_fen BIGINT NOT NULL,
             shipped BIGINT NOT NULL, created_ms BIGINT NOT NULL)
         """,

@@ -8,14 +8,20 @@ using Scalar.AspNetCore;
 using ValuePool.Server.Accounts;
 using ValuePool.Server.Admin;
 using ValuePool.Server.Agents;
+using ValuePool.Server.Cards;
+using ValuePool.Server.Checkout;
+using ValuePool.Server.Compliance;
 using ValuePool.Server.Data;
 using ValuePool.Server.Health;
 using ValuePool.Server.Ledger;
 using ValuePool.Server.Links;
 using ValuePool.Server.Orders;
+using ValuePool.Server.Partners;
 using ValuePool.Server.Payments;
 using ValuePool.Server.Products;
 using ValuePool.Server.Settlements;
+using ValuePool.Server.Shareholders;
+using ValuePool.Server.Shopping;
 using ValuePool.Server.Stores;
 using ValuePool.Server.Wallet;
 using ValuePool.Server.Webhooks;
@@ -38,7 +44,9 @@ public static class PlatformSetup
         services.AddSingleton<ServerWriter>();
         services.AddSingleton<ServerSettings>();
         services.AddSingleton<RewardFeed>();
-        services.AddSingleton(sp => new LedgerGateway(options.Db, sp.GetRequiredService<ServerDatabase>(), sp.GetRequiredService<RewardFeed>()));
+        services.AddSingleton<CheckoutCharges>();
+        services.AddSingleton(sp => new LedgerGateway(options.Db, sp.GetRequiredService<ServerDatabase>(),
+            new SequencerObservers(sp.GetRequiredService<RewardFeed>(), sp.GetRequiredService<CheckoutCharges>())));
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         if (options.PasswordHashIterations is { } iterations) services.Configure<PasswordHasherOptions>(o => o.IterationCount = iterations);
         services.AddSingleton<UserStore>();
@@ -47,6 +55,8 @@ public static class PlatformSetup
         services.AddSingleton<StoreDirectory>();
         services.AddSingleton<ProductCatalog>();
         services.AddSingleton<ProductRateBook>();
+        services.AddSingleton<CardCatalog>();
+        services.AddSingleton<CheckoutLog>();
         services.AddSingleton<OrderStore>();
         services.AddSingleton<OrderCompletion>();
         services.AddSingleton<SimulatedPaymentProvider>();
@@ -104,6 +114,12 @@ public static class PlatformSetup
         app.MapAdminApi();
         app.MapLinksApi();
         app.MapWebhooksApi();
+        app.MapShoppingPointsApi();
+        app.MapPartnersApi();
+        app.MapShareholdersApi();
+        app.MapCardsApi();
+        app.MapCheckoutApi();
+        app.MapComplianceApi();
     }
 
     private static void AddAuth(IServiceCollection services, ServerOptions options)

@@ -13,7 +13,8 @@ namespace ValuePool.Server.Settlements;
 /// </summary>
 public sealed class SettlementRunner(LedgerGateway ledger, ServerSettings settings, TimeProvider time, ILogger<SettlementRunner> log)
 {
-    private const string Checkpoint = "settlements.last_closed_day";
+    /// <summary>The last day settled, in <c>server_setting</c>; public so tests can rewind it and prove a re-run pays nothing twice.</summary>
+    public const string Checkpoint = "settlements.last_closed_day";
 
     public async Task<int> RunDueAsync()
     {

@@ -1,4 +1,5 @@
 using Dapper;
+using ValuePool.Core.Stores;
 using ValuePool.Server.Data;
 using ValuePool.Server.Links;
 
@@ -8,9 +9,13 @@ namespace ValuePool.Server.Stores;
 public sealed class StoreDirectory(ServerDatabase database, ServerWriter writer, TimeProvider time)
 {
     private const string Columns = "id AS Id, owner_id AS OwnerId, name AS Name, province AS Province, city AS City, district AS District, " +
-                                   "recruiter_id AS RecruiterId, status AS Status, share_code AS ShareCode, created_ms AS CreatedMs";
+                                   "recruiter_id AS RecruiterId, status AS Status, share_code AS ShareCode, created_ms AS CreatedMs, " +
+                                   "shopping_points_rate_ppm AS ShoppingPointsRatePpm, partner_spend_fen AS PartnerSpendFen, partner_split AS PartnerSplit, " +
+                                   "partner_period AS PartnerPeriod, partner_referral_reward_fen AS PartnerReferralRewardFen";
+    private const string From = "store LEFT JOIN store_terms ON store_terms.store_id = store.id";
 
-    public async Task<StoreRecord> AddAsync(string ownerId, string name, string province, string city, string district, string? recruiterId)
+    public async Task<StoreRecord> AddAsync(string ownerId, string name, string province, string city, string district, string? recruiterId,
+        StoreTerms terms)
     {
         var store = new StoreRecord
         {
@@ -19,16 +24,24 @@ public sealed class StoreDirectory(ServerDatabase database, ServerWriter writer,
         };
         await writer.WriteAsync((c, t) => c.Execute(
             "INSERT INTO store (id, owner_id, name, province, city, district, recruiter_id, status, share_code, created_ms) " +
-            "VALUES (@Id, @OwnerId, @Name, @Province, @City, @District, @RecruiterId, @Status, @ShareCode, @CreatedMs)", store, t));
-        return store;
+            "VALUES (@Id, @OwnerId, @Name, @Province, @City, @District, @RecruiterId, @Status, @ShareCode, @CreatedMs)", store, t) +
+            c.Execute(
+            "INSERT INTO store_terms (store_id, shopping_points_rate_ppm, partner_spend_fen, partner_split, partner_period, partner_referral_reward_fen) " +
+            "VALUES (@storeId, @ratePpm, @spendFen, @split, @period, @rewardFen)",
+            new
+            {
+                storeId = store.Id, ratePpm = terms.ShoppingPointsRate.PartsPerMillion, spendFen = terms.PartnerSpend?.Fen, split = terms.PartnerSplit.ToString(),
+                period = terms.PartnerPeriod.ToString(), rewardFen = terms.PartnerReferralReward.Fen,
+            }, t));
+        return (await FindAsync(store.Id))!;
     }
 
     public Task<StoreRecord?> FindAsync(string id) =>
-        database.QuerySingleAsync<StoreRecord>($"SELECT {Columns} FROM store WHERE id = @id", new { id });
+        database.QuerySingleAsync<StoreRecord>($"SELECT {Columns} FROM {From} WHERE id = @id", new { id });
 
     public Task<IReadOnlyList<StoreRecord>> ListAsync(string? status, string? ownerId) =>
         database.QueryAsync<StoreRecord>(
-            $"SELECT {Columns} FROM store WHERE (@status IS NULL OR status = @status) AND (@ownerId IS NULL OR owner_id = @ownerId) ORDER BY created_ms, id",
+            $"SELECT {Columns} FROM {From} WHERE (@status IS NULL OR status = @status) AND (@ownerId IS NULL OR owner_id = @ownerId) ORDER BY created_ms, id",
             new { status, ownerId });
 
     /// <summary>Marks the store approved and opens its share link (the link exists only for stores that can take orders).</summary>

@@ -1,3 +1,6 @@
+using ValuePool.Core.Amounts;
+using ValuePool.Core.Stores;
+
 namespace ValuePool.Server.Stores;
 
 public static class StoreStatus
@@ -20,5 +23,23 @@ public sealed class StoreRecord
     public string ShareCode { get; init; } = "";
     public long CreatedMs { get; init; }
 
+    // The terms chosen at registration (table store_terms); null on stores registered before terms existed, which keep the defaults.
+    public long? ShoppingPointsRatePpm { get; init; }
+    public long? PartnerSpendFen { get; init; }
+    public string? PartnerSplit { get; init; }
+    public string? PartnerPeriod { get; init; }
+    public long? PartnerReferralRewardFen { get; init; }
+
     public bool IsApproved => Status == StoreStatus.Approved;
+
+    public StoreTerms Terms => ShoppingPointsRatePpm is not { } ratePpm
+        ? StoreTerms.Default
+        : new StoreTerms
+        {
+            ShoppingPointsRate = new Rate(ratePpm),
+            PartnerSpend = PartnerSpendFen is { } spendFen ? new Money(spendFen) : null,
+            PartnerSplit = Enum.Parse<PartnerSplit>(PartnerSplit!),
+            PartnerPeriod = Enum.Parse<PartnerPeriod>(PartnerPeriod!),
+            PartnerReferralReward = new Money(PartnerReferralRewardFen ?? 0),
+        };
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ValuePool.Core.Engine;
+using ValuePool.Core.Stores;
 using ValuePool.Server.Accounts;
 using ValuePool.Server.Http;
 using ValuePool.Server.Ledger;
@@ -9,13 +10,14 @@ using ValuePool.Server.Links;
 namespace ValuePool.Server.Stores;
 
 public sealed record RegionBody(string? Province, string? City, string? District);
-public sealed record RegisterStoreRequest(string? Name, RegionBody? Region, string? RecruiterId);
-public sealed record StoreResponse(string Id, string Name, string OwnerId, RegionBody Region, string? RecruiterId, string Status, string? ShareCode);
+public sealed record RegisterStoreRequest(string? Name, RegionBody? Region, string? RecruiterId, StoreTermsBody? Terms);
+public sealed record StoreResponse(string Id, string Name, string OwnerId, RegionBody Region, string? RecruiterId, string Status, string? ShareCode,
+    StoreTermsBody Terms);
 public sealed record StoreRevenueDay(string Day, string Revenue, string Net, long Orders);
 public sealed record StoreAccountResponse(string StoreId, string Revenue, string Balance, IReadOnlyList<StoreRevenueDay> Days);
 
 /// <summary>
-/// A merchant registers a store (pending), an admin approves it (the engine's RegisterStore), and
+/// A merchant registers a store (pending) with its optional terms, an admin approves it (the engine's RegisterStore with those terms), and
 /// the store gets its share link and payment QR code. Only the owner and admins see its money.
 /// </summary>
 public static class StoresApi
@@ -40,9 +42,10 @@ public static class StoresApi
         var province = errors.Text("region.province", request.Region?.Province, 40);
         var city = errors.Text("region.city", request.Region?.City, 40);
         var district = errors.Text("region.district", request.Region?.District, 40);
+        var terms = request.Terms?.Read(errors) ?? StoreTerms.Default;
         if (request.RecruiterId is not null && await users.FindAsync(request.RecruiterId) is null) errors.Add("recruiterId", "no account has this id");
         if (errors.Any) return errors.ToProblem();
-        var store = await stores.AddAsync(caller.Id(), name, province, city, district, request.RecruiterId);
+        var store = await stores.AddAsync(caller.Id(), name, province, city, district, request.RecruiterId, terms);
         return TypedResults.Created($"/api/stores/{store.Id}", Describe(store));
     }
 
@@ -79,7 +82,7 @@ public static class StoresApi
         var store = await stores.FindAsync(id);
         if (store is null) return ApiProblem.NotFound("store");
         var region = new Region([store.Province, store.City, store.District]);
-        var receipt = await ledger.SubmitAsync($"store:{id}:register", new RegisterStore(id, store.OwnerId, store.RecruiterId, region, time.GetUtcNow()));
+        var receipt = await ledger.SubmitAsync($"store:{id}:register", new RegisterStore(id, store.OwnerId, store.RecruiterId, region, time.GetUtcNow()) { Terms = store.Terms });
         if (ApiProblem.ForReceipt(receipt) is { } problem) return problem;
         await stores.MarkApprovedAsync(store);
         await users.AddRoleAsync(store.OwnerId, Roles.Merchant);
@@ -97,5 +100,5 @@ public static class StoresApi
 
     private static StoreResponse Describe(StoreRecord store) =>
         new(store.Id, store.Name, store.OwnerId, new RegionBody(store.Province, store.City, store.District), store.RecruiterId, store.Status,
-            store.IsApproved ? store.ShareCode : null);
+            store.IsApproved ? store.ShareCode : null, StoreTermsBody.Of(store.Terms));
 }

@@ -1,0 +1,81 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ValuePool.Core.Engine;
+using ValuePool.Server.Accounts;
+using ValuePool.Server.Data;
+using ValuePool.Server.Http;
+using ValuePool.Server.Ledger;
+using ValuePool.Server.Stores;
+using ValuePool.Storage.Sequencing;
+
+namespace ValuePool.Server.Cards;
+
+public sealed record BuyCardRequest(string? SellerId);
+public sealed record CardPurchaseResponse(bool Replayed, CardResponse Card, string ShoppingPoints);
+
+/// <summary>
+/// Membership cards (会员卡, MODEL.md §5): the owner (or an admin) defines them, anyone signed in sees a
+/// store's cards, a member buys one, naming the seller who earns the card's reward (else their referrer).
+/// The discount and benefits apply at the store's checkout (<c>Checkout/</c>).
+/// </summary>
+public static class CardsApi
+{
+    public static RouteGroupBuilder MapCardsApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api").WithTags("Membership cards").RequireAuthorization();
+        api.MapPost("/stores/{storeId}/cards", Define);
+        api.MapGet("/stores/{storeId}/cards", OfStore);
+        api.MapGet("/cards/{id}", Get);
+        api.MapPost("/cards/{id}/purchases", Buy);
+        return api;
+    }
+
+    public static async Task<Results<Created<CardResponse>, ValidationProblem, ProblemHttpResult>> Define(string storeId, DefineCardRequest request,
+        ClaimsPrincipal caller, StoreDirectory stores, CardCatalog cards, LedgerGateway ledger, TimeProvider time)
+    {
+        var (_, denied) = await stores.ManagedAsync(storeId, caller, "only the store's owner and admins define its cards");
+        if (denied is not null) return denied;
+        var errors = new FieldErrors();
+        var name = errors.Text("name", request.Name);
+        var terms = request.Read(errors);
+        if (errors.Any) return errors.ToProblem();
+
+        var now = time.GetUtcNow();
+        var card = new CardRecord { Id = Ids.New("card"), StoreId = storeId, Name = name, CreatedMs = UnixTime.Ms(now) };
+        var receipt = await ledger.SubmitAsync($"card:{card.Id}:define", new DefineCard(storeId, card.Id, terms, now));
+        if (ApiProblem.ForReceipt(receipt) is { } problem) return problem;
+        await cards.AddAsync(card);
+        return TypedResults.Created($"/api/cards/{card.Id}", CardResponse.Of(card, new MembershipCardView(card.Id, storeId, terms)));
+    }
+
+    public static async Task<Ok<CardResponse[]>> OfStore(string storeId, CardCatalog cards, LedgerGateway ledger)
+    {
+        var records = await cards.OfStoreAsync(storeId);
+        return TypedResults.Ok(await ledger.ReadAsync(engine => records.Select(card => CardResponse.Of(card, engine.FindCard(card.Id)!)).ToArray()));
+    }
+
+    public static async Task<Results<Ok<CardResponse>, ProblemHttpResult>> Get(string id, CardCatalog cards, LedgerGateway ledger) =>
+        await DescribeAsync(id, cards, ledger) is { } card ? TypedResults.Ok(card) : ApiProblem.ForResult(CommandResult.UnknownCard);
+
+    /// <summary>
+    /// The caller buys the card: the price goes to the store, the seller's reward from the store to the
+    /// seller, the opening shopping points to the buyer. Send <c>Idempotency-Key</c> to make a retry safe.
+    /// </summary>
+    public static async Task<Results<Ok<CardPurchaseResponse>, ValidationProblem, ProblemHttpResult>> Buy(string id, BuyCardRequest request, HttpRequest http,
+        ClaimsPrincipal caller, UserStore users, CardCatalog cards, LedgerGateway ledger, TimeProvider time)
+    {
+        var errors = new FieldErrors();
+        if (request.SellerId is not null && await users.FindAsync(request.SellerId) is null) errors.Add("sellerId", "no account has this id");
+        var memberId = caller.Id();
+        IdempotencyKeys.TryScoped(http, "card-purchase", memberId, out var key, errors);
+        if (errors.Any) return errors.ToProblem();
+        var receipt = await ledger.SubmitAsync(key, new BuyCard(memberId, id, request.SellerId, time.GetUtcNow()));
+        if (ApiProblem.ForReceipt(receipt) is { } problem) return problem;
+        var card = (await DescribeAsync(id, cards, ledger))!;
+        var shoppingPoints = await ledger.ReadAsync(engine => engine.FindMember(memberId)!.ShoppingPoints);
+        return TypedResults.Ok(new CardPurchaseResponse(receipt.Status == SubmitStatus.Duplicate, card, shoppingPoints.ToString()));
+    }
+
+    private static async Task<CardResponse?> DescribeAsync(string id, CardCatalog cards, LedgerGateway ledger) =>
+        await cards.FindAsync(id) is { } card && await ledger.ReadAsync(engine => engine.FindCard(id)) is { } view ? CardResponse.Of(card, view) : null;
+}

@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ValuePool.Core.Amounts;
+using ValuePool.Core.Engine;
+using ValuePool.Core.Stores;
+using ValuePool.Server.Accounts;
+using ValuePool.Server.Data;
+using ValuePool.Server.Http;
+using ValuePool.Server.Ledger;
+using ValuePool.Server.Stores;
+using ValuePool.Storage.Sequencing;
+
+namespace ValuePool.Server.Checkout;
+
+/// <summary><c>benefit</c>: <c>dailySpecial</c> or <c>freeItem</c> (the card's); absent = the card's discount only, if the member holds a card.</summary>
+public sealed record CheckoutRequest(string? MemberId, string? Amount, string? Benefit);
+public sealed record CheckoutResponse(bool Replayed, string StoreId, string MemberId, string Amount, string Benefit, string Charged, DateTimeOffset At);
+
+/// <summary>
+/// A store's till (MODEL.md §5 membership cards): the owner or an admin records a member's in-store
+/// purchase, paid at the counter, and the engine applies the member's card: the discount always, the
+/// daily special or the free item when asked. The charge shown is the engine's, never re-computed here.
+/// </summary>
+public static class CheckoutApi
+{
+    public static RouteGroupBuilder MapCheckoutApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api").WithTags("Checkout").RequireAuthorization();
+        api.MapPost("/stores/{storeId}/checkout", Checkout);
+        api.MapGet("/checkouts", Mine);
+        return api;
+    }
+
+    /// <summary>Send <c>Idempotency-Key</c> to make a retry safe: it answers the first charge.</summary>
+    public static async Task<Results<Ok<CheckoutResponse>, ValidationProblem, ProblemHttpResult>> Checkout(string storeId, CheckoutRequest request,
+        HttpRequest http, ClaimsPrincipal caller, StoreDirectory stores, UserStore users, LedgerGateway ledger, CheckoutCharges charges, CheckoutLog log,
+        TimeProvider time)
+    {
+        var (_, denied) = await stores.ManagedAsync(storeId, caller, "only the store's owner and admins run its checkout");
+        if (denied is not null) return denied;
+        var errors = new FieldErrors();
+        var amount = errors.Money("amount", request.Amount);
+        var benefit = errors.Choice("benefit", request.Benefit, CheckoutBenefit.None);
+        if (request.MemberId is null || await users.FindAsync(request.MemberId) is null) errors.Add("memberId", "no account has this id");
+        IdempotencyKeys.TryScoped(http, CheckoutCharges.KeyPrefix + storeId, caller.Id(), out var key, errors);
+        if (errors.Any) return errors.ToProblem();
+
+        var now = time.GetUtcNow();
+        var receipt = await ledger.SubmitAsync(key, new Consume(request.MemberId!, storeId, amount, now) { Benefit = benefit });
+        if (ApiProblem.ForReceipt(receipt) is { } problem) return problem;
+        if (receipt.Status == SubmitStatus.Duplicate)
+            return await log.FindAsync(key) is { } first
+                ? TypedResults.Ok(Describe(first, replayed: true))
+                : ApiProblem.Conflict("CheckoutUnrecorded", "the checkout was applied but the server stopped before recording its charge; see the member's wallet history");
+        var checkout = new CheckoutRecord
+        {
+            IdempotencyKey = key, StoreId = storeId, MemberId = request.MemberId!, AmountFen = amount.Fen,
+            Benefit = benefit.Text(), ChargedFen = charges.Take(key)!.Value, CreatedMs = UnixTime.Ms(now),
+        };
+        await log.AddAsync(checkout);
+        return TypedResults.Ok(Describe(checkout, replayed: false));
+    }
+
+    /// <summary>The caller's own checkouts at any store, newest first, with what each was charged.</summary>
+    public static async Task<Ok<CheckoutResponse[]>> Mine(ClaimsPrincipal caller, CheckoutLog log) =>
+        TypedResults.Ok((await log.OfMemberAsync(caller.Id())).Select(checkout => Describe(checkout, replayed: false)).ToArray());
+
+    private static CheckoutResponse Describe(CheckoutRecord checkout, bool replayed) =>
+        new(replayed, checkout.StoreId, checkout.MemberId, new Money(checkout.AmountFen).Text(), checkout.Benefit, new Money(checkout.ChargedFen).Text(),
+            UnixTime.At(checkout.CreatedMs));
+}

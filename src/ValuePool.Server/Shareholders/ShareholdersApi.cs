@@ -1,0 +1,75 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ValuePool.Core.Engine;
+using ValuePool.Core.Ledger;
+using ValuePool.Server.Accounts;
+using ValuePool.Server.Http;
+using ValuePool.Server.Ledger;
+using ValuePool.Server.Stores;
+using ValuePool.Server.Wallet;
+
+namespace ValuePool.Server.Shareholders;
+
+/// <summary>A cap-table line: <c>share</c> as a decimal string ("0.04" = 4%), <c>invested</c> in yuan (may be "0.00").</summary>
+public sealed record AddShareholderRequest(string? MemberId, string? Share, string? Invested, bool Initiator);
+public sealed record ShareholdingResponse(string MemberId, string Share, string Invested, bool Initiator);
+public sealed record CapTableResponse(string StoreId, string SharesTotal, IReadOnlyList<ShareholdingResponse> Holdings);
+
+/// <summary>
+/// Store shareholders (门店股东, MODEL.md §5): the owner or an admin adds cap-table lines; the owner,
+/// admins and the store's own shareholders see the table. Dividends are paid by the daily settlement
+/// (<c>SettlementRunner</c>) once the shares sum to 1.
+/// </summary>
+public static class ShareholdersApi
+{
+    public static RouteGroupBuilder MapShareholdersApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api").WithTags("Shareholders").RequireAuthorization();
+        api.MapPost("/stores/{storeId}/shareholders", Add);
+        api.MapGet("/stores/{storeId}/shareholders", CapTable);
+        api.MapGet("/shareholders/me/dividends", Dividends);
+        return api;
+    }
+
+    /// <summary>
+    /// Adds a line; the holder gets the <c>shareholder</c> role. A line has no natural id, so send
+    /// <c>Idempotency-Key</c> to make a retry safe (without one, each request adds a line).
+    /// </summary>
+    public static async Task<Results<Created<CapTableResponse>, ValidationProblem, ProblemHttpResult>> Add(string storeId, AddShareholderRequest request,
+        HttpRequest http, ClaimsPrincipal caller, StoreDirectory stores, UserStore users, LedgerGateway ledger, TimeProvider time)
+    {
+        var (_, denied) = await stores.ManagedAsync(storeId, caller, "only the store's owner and admins change its cap table");
+        if (denied is not null) return denied;
+        var errors = new FieldErrors();
+        var share = errors.Rate("share", request.Share, max: 1m);
+        var invested = errors.MoneyOrZero("invested", request.Invested);
+        if (request.MemberId is null || await users.FindAsync(request.MemberId) is null) errors.Add("memberId", "no account has this id");
+        IdempotencyKeys.TryScoped(http, $"shareholder:{storeId}", caller.Id(), out var key, errors);
+        if (errors.Any) return errors.ToProblem();
+
+        var receipt = await ledger.SubmitAsync(key, new AddShareholder(storeId, request.MemberId!, share, invested, request.Initiator, time.GetUtcNow()));
+        if (ApiProblem.ForReceipt(receipt) is { } problem) return problem;
+        await users.AddRoleAsync(request.MemberId!, Roles.Shareholder);
+        return TypedResults.Created($"/api/stores/{storeId}/shareholders", (await ReadCapTableAsync(storeId, ledger))!);
+    }
+
+    public static async Task<Results<Ok<CapTableResponse>, ProblemHttpResult>> CapTable(string storeId, ClaimsPrincipal caller, StoreDirectory stores,
+        LedgerGateway ledger)
+    {
+        var store = await stores.FindAsync(storeId);
+        var table = store is null ? null : await ReadCapTableAsync(storeId, ledger);
+        if (table is null) return ApiProblem.NotFound("approved store");
+        var mayRead = StoresApi.MayManage(caller, store!) || table.Holdings.Any(h => h.MemberId == caller.Id());
+        return mayRead ? TypedResults.Ok(table) : ApiProblem.Forbidden("only the store's owner, admins and its shareholders see its cap table");
+    }
+
+    public static async Task<Ok<RewardRow[]>> Dividends(ClaimsPrincipal caller, RewardFeed rewards) =>
+        TypedResults.Ok(await rewards.OfMemberAsync(caller.Id(), TransferKind.ShareholderDividend, TransferKind.InitiatorBonus));
+
+    /// <summary>The cap table as the engine holds it; null while the engine does not know the store (not approved).</summary>
+    private static Task<CapTableResponse?> ReadCapTableAsync(string storeId, LedgerGateway ledger) =>
+        ledger.ReadAsync(engine => engine.CapTableOf(storeId) is { } lines
+            ? new CapTableResponse(storeId, engine.FindStore(storeId)!.SharesTotal.ToString(),
+                lines.Select(h => new ShareholdingResponse(h.MemberId, h.Share.ToString(), h.Invested.Text(), h.Initiator)).ToArray())
+            : null);
+}

@@ -1,0 +1,75 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ValuePool.Core.Amounts;
+using ValuePool.Core.Engine;
+using ValuePool.Server.Accounts;
+using ValuePool.Server.Http;
+using ValuePool.Server.Ledger;
+using ValuePool.Server.Products;
+using ValuePool.Storage.Sequencing;
+
+namespace ValuePool.Server.Shopping;
+
+public sealed record ShoppingLotResponse(string StoreId, string Points, string Day);
+public sealed record ShoppingPointsExpiryResponse(string Points, string On);
+public sealed record ShoppingPointsResponse(string Balance, IReadOnlyList<ShoppingLotResponse> Lots, ShoppingPointsExpiryResponse? NextExpiry);
+public sealed record ShoppingPurchaseRequest(string? ProductId, int? Quantity, string? ShoppingPoints);
+public sealed record ShoppingPurchaseResponse(bool Replayed, string ProductId, string Amount, string ShoppingPoints, string Cash, ShoppingPointsResponse Holdings);
+
+/// <summary>
+/// Shopping points (购物积分, MODEL.md §4): the caller's balance, lots and next expiry, and buying a
+/// platform product with up to 70% of its price in shopping points. The issuing stores' rebates arrive
+/// in their balance (<c>GET /api/stores/{id}/account</c>).
+/// </summary>
+public static class ShoppingPointsApi
+{
+    // The same bound as a product order: a quantity beyond it is a client bug, not a purchase.
+    private const int QuantityMax = 1000;
+
+    public static RouteGroupBuilder MapShoppingPointsApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/shopping-points").WithTags("Shopping points").RequireAuthorization();
+        api.MapGet("/", Get);
+        api.MapPost("/purchases", Buy);
+        return api;
+    }
+
+    public static async Task<Ok<ShoppingPointsResponse>> Get(ClaimsPrincipal caller, LedgerGateway ledger)
+    {
+        var id = caller.Id();
+        return TypedResults.Ok(await ledger.ReadAsync(engine => Describe(id, engine)));
+    }
+
+    /// <summary>
+    /// A platform product (自营) paid partly in shopping points, oldest lots first; the rest is cash paid
+    /// to the platform, so the purchase is final at once. Send <c>Idempotency-Key</c> to make a retry safe.
+    /// </summary>
+    public static async Task<Results<Ok<ShoppingPurchaseResponse>, ValidationProblem, ProblemHttpResult>> Buy(ShoppingPurchaseRequest request,
+        HttpRequest http, ClaimsPrincipal caller, ProductCatalog catalog, LedgerGateway ledger, TimeProvider time)
+    {
+        var errors = new FieldErrors();
+        var used = errors.ShoppingPoints("shoppingPoints", request.ShoppingPoints);
+        var quantity = request.Quantity ?? 1;
+        if (quantity is < 1 or > QuantityMax) errors.Add("quantity", $"1 to {QuantityMax}");
+        var product = request.ProductId is null ? null : await catalog.FindAsync(request.ProductId);
+        if (product is not { StoreId: null }) errors.Add("productId", "no platform product has this id");
+        var id = caller.Id();
+        IdempotencyKeys.TryScoped(http, "shop", id, out var key, errors);
+        if (errors.Any) return errors.ToProblem();
+
+        var amount = new Money(checked(product!.PriceFen * quantity));
+        var receipt = await ledger.SubmitAsync(key, new BuyWithShoppingPoints(id, amount, used, time.GetUtcNow()));
+        if (ApiProblem.ForReceipt(receipt) is { } problem) return problem;
+        var holdings = await ledger.ReadAsync(engine => Describe(id, engine));
+        return TypedResults.Ok(new ShoppingPurchaseResponse(receipt.Status == SubmitStatus.Duplicate, product.Id, amount.Text(), used.ToString(),
+            (amount - used.Worth).Text(), holdings));
+    }
+
+    private static ShoppingPointsResponse Describe(string memberId, ValuePoolEngine engine)
+    {
+        var balance = engine.FindMember(memberId)?.ShoppingPoints ?? ShoppingPoints.Zero;
+        var lots = engine.ShoppingLotsOf(memberId).Select(lot => new ShoppingLotResponse(lot.StoreId, lot.Points.ToString(), lot.Day.Text())).ToArray();
+        var expiry = engine.NextShoppingPointsExpiry(memberId) is { } next ? new ShoppingPointsExpiryResponse(next.Points.ToString(), next.ExpiresOn.Text()) : null;
+        return new ShoppingPointsResponse(balance.ToString(), lots, expiry);
+    }
+}

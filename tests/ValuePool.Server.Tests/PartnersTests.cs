@@ -1,0 +1,42 @@
+using System.Net;
+
+namespace ValuePool.Server.Tests;
+
+public sealed class PartnersTests
+{
+    [Fact]
+    public async Task TheOwnerNamesAPartner_WhoIsPaidTheWeeklyPool()
+    {
+        await using var platform = new Platform();
+        var (merchant, storeId, _) = await platform.OpenStoreAsync();
+        var partner = await platform.RegisterAsync();
+        var named = await merchant.PostAsync($"/api/stores/{storeId}/partners", new { memberId = partner.Id });
+        Assert.Equal([partner.Id], named.GetProperty("partners").EnumerateArray().Select(p => p.GetString()));
+        await merchant.PostAsync($"/api/stores/{storeId}/partners", new { memberId = partner.Id });
+        Assert.Single((await merchant.GetAsync($"/api/stores/{storeId}/partners")).GetProperty("partners").EnumerateArray());
+
+        await (await platform.RegisterAsync()).BuyAsync(storeId, "1000.00");
+        // The weekly period closes on Sunday and settles at the start of Monday.
+        var today = platform.Clock.GetUtcNow().UtcDateTime.DayOfWeek;
+        platform.Clock.Advance(TimeSpan.FromDays(((int)DayOfWeek.Sunday - (int)today + 7) % 7 + 1));
+        await platform.Service<Hosting.DueWork>().RunOnceAsync();
+        // 15% of the revenue net of the 20% commission: 15% × 800.00.
+        var dividends = await AdminAndAgentsTests.Eventually(() => partner.GetAsync("/api/partners/me/dividends"), d => d.GetArrayLength() > 0);
+        Assert.Equal(("PartnerDividend", "120.00"), (dividends[0].Text("kind"), dividends[0].Text("amount")));
+    }
+
+    [Fact]
+    public async Task OnlyTheOwnerAndAdminsNameAndSeePartners()
+    {
+        await using var platform = new Platform();
+        var (_, storeId, _) = await platform.OpenStoreAsync();
+        var (otherMerchant, _, _) = await platform.OpenStoreAsync("Futian");
+        var member = await platform.RegisterAsync();
+        await (await member.SendAsync($"/api/stores/{storeId}/partners", new { memberId = member.Id })).AssertProblem(HttpStatusCode.Forbidden);
+        await (await otherMerchant.SendAsync($"/api/stores/{storeId}/partners", new { memberId = member.Id })).AssertProblem(HttpStatusCode.Forbidden);
+        await (await otherMerchant.Http.GetAsync($"/api/stores/{storeId}/partners")).AssertProblem(HttpStatusCode.Forbidden);
+        var admin = await platform.AdminAsync();
+        await (await admin.SendAsync($"/api/stores/{storeId}/partners", new { memberId = "u_nobody" })).AssertFieldError("memberId");
+        await (await admin.SendAsync("/api/stores/s_nothing/partners", new { memberId = member.Id })).AssertProblem(HttpStatusCode.NotFound);
+    }
+}

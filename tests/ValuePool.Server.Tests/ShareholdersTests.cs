@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Net;
+using ValuePool.Server.Data;
+using ValuePool.Server.Hosting;
+using ValuePool.Server.Settlements;
+
+namespace ValuePool.Server.Tests;
+
+public sealed class ShareholdersTests
+{
+    [Fact]
+    public async Task AFiveThousandYuanDay_PaysTheInitiator245_AndA4PercentHolder116_OnceOnly()
+    {
+        await using var platform = new Platform();
+        var (merchant, storeId, _) = await platform.OpenStoreAsync();
+        var (initiator, holder, other) = (await platform.RegisterAsync(), await platform.RegisterAsync(), await platform.RegisterAsync());
+        await AddLineAsync(merchant, storeId, merchant.Id, "0.51", "0.00");
+        await AddLineAsync(merchant, storeId, initiator.Id, "0.05", "49800.00", initiator: true);
+        await AddLineAsync(merchant, storeId, holder.Id, "0.04", "32800.00");
+        var table = await AddLineAsync(merchant, storeId, other.Id, "0.40", "328000.00");
+        Assert.Equal("1", table.Text("sharesTotal"));
+
+        await (await platform.RegisterAsync()).BuyAsync(storeId, "5000.00");
+        var salesDay = DateOnly.FromDateTime(platform.Clock.GetUtcNow().UtcDateTime);
+        platform.Clock.Advance(TimeSpan.FromDays(1));
+        var work = platform.Service<DueWork>();
+        await work.RunOnceAsync();
+        Assert.Equal(("245.00", "116.00"), ((await initiator.WalletAsync()).Text("cash"), (await holder.WalletAsync()).Text("cash")));
+
+        // A re-run of the same day (the checkpoint rewound, as after a crash before it was saved) pays nothing twice.
+        platform.Service<ServerSettings>().Set(SettlementRunner.Checkpoint, salesDay.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await work.RunOnceAsync();
+        await work.RunOnceAsync();
+        Assert.Equal(("245.00", "116.00"), ((await initiator.WalletAsync()).Text("cash"), (await holder.WalletAsync()).Text("cash")));
+        var dividends = await AdminAndAgentsTests.Eventually(() => initiator.GetAsync("/api/shareholders/me/dividends"), d => d.GetArrayLength() == 2);
+        Assert.Equal(["145.00", "100.00"], dividends.EnumerateArray().Select(d => d.Text("amount")));
+    }
+
+    [Fact]
+    public async Task SharesAboveOne_AreRefused_AndBadLinesNamed()
+    {
+        await using var platform = new Platform();
+        var (merchant, storeId, _) = await platform.OpenStoreAsync();
+        var holder = await platform.RegisterAsync();
+        await AddLineAsync(merchant, storeId, holder.Id, "0.60", "0.00");
+        var tooMuch = await merchant.SendAsync($"/api/stores/{storeId}/shareholders", new { memberId = holder.Id, share = "0.41", invested = "0.00" });
+        await tooMuch.AssertProblem(HttpStatusCode.UnprocessableEntity, "SharesAboveOne");
+        var bad = await merchant.SendAsync($"/api/stores/{storeId}/shareholders", new { memberId = "u_nobody", share = "1.5", invested = "-5.00" });
+        foreach (var field in new[] { "memberId", "share", "invested" }) await bad.AssertFieldError(field);
+        Assert.Equal("0.6", (await merchant.GetAsync($"/api/stores/{storeId}/shareholders")).Text("sharesTotal"));
+    }
+
+    [Fact]
+    public async Task OnlyTheOwnerAndAdminsChangeTheCapTable_AndOnlyThemAndItsShareholdersSeeIt()
+    {
+        await using var platform = new Platform();
+        var (merchant, storeId, _) = await platform.OpenStoreAsync();
+        var (otherMerchant, _, _) = await platform.OpenStoreAsync("Futian");
+        var (holder, member) = (await platform.RegisterAsync(), await platform.RegisterAsync());
+        var line = new { memberId = member.Id, share = "0.10", invested = "0.00" };
+        await (await member.SendAsync($"/api/stores/{storeId}/shareholders", line)).AssertProblem(HttpStatusCode.Forbidden);
+        await (await otherMerchant.SendAsync($"/api/stores/{storeId}/shareholders", line)).AssertProblem(HttpStatusCode.Forbidden);
+        await (await platform.AdminAsync()).PostAsync($"/api/stores/{storeId}/shareholders", new { memberId = holder.Id, share = "0.10" });
+
+        var seen = await holder.GetAsync($"/api/stores/{storeId}/shareholders");
+        Assert.Equal(holder.Id, Assert.Single(seen.GetProperty("holdings").EnumerateArray()).Text("memberId"));
+        await merchant.GetAsync($"/api/stores/{storeId}/shareholders");
+        await (await member.Http.GetAsync($"/api/stores/{storeId}/shareholders")).AssertProblem(HttpStatusCode.Forbidden);
+        await (await otherMerchant.Http.GetAsync($"/api/stores/{storeId}/shareholders")).AssertProblem(HttpStatusCode.Forbidden);
+    }
+
+    private static async Task<System.Text.Json.JsonElement> AddLineAsync(User owner, string storeId, string memberId, string share, string invested,
+        bool initiator = false) =>
+        await owner.PostAsync($"/api/stores/{storeId}/shareholders", new { memberId, share, invested, initiator });
+}
