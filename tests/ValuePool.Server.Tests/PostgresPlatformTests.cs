@@ -17,7 +17,9 @@ public sealed class PostgresPlatformTests(PostgresServer server)
         var member = await platform.RegisterAsync(shareCode);
         await member.BuyAsync(storeId, "1000.00");
         Assert.Equal("112.0000", (await member.WalletAsync()).Text("points"));
-        Assert.Contains((await merchant.GetAsync("/api/wallet/rewards")).EnumerateArray(), reward => reward.Text("amount") == "3.00");
+        // The reward feed is written after the batch is durable, so it shows a moment later.
+        var rewards = await AdminAndAgentsTests.Eventually(() => merchant.GetAsync("/api/wallet/rewards"), r => r.GetArrayLength() > 0);
+        Assert.Contains(rewards.EnumerateArray(), reward => reward.Text("amount") == "3.00");
 
         Assert.Equal(HttpStatusCode.OK, (await WalletAndWithdrawalTests.Sell(member, "112.0000", "sell-1")).StatusCode);
         var withdrawal = await member.PostAsync("/api/withdrawals", new { amount = "100.00" });

@@ -43,7 +43,7 @@ public static class Workload
             {
                 < 14 => new Consume(member, random.Next(4) switch { 0 => "s1", 1 => "s2", 2 => "s3", _ => null }, new Money(random.Next(1, 200_000)), at)
                 {
-                    Benefit = random.Next(10) == 0 ? (CheckoutBenefit)random.Next(1, 3) : CheckoutBenefit.None,
+                    Benefit = random.Next(10) == 0 ? (CheckoutBenefit)random.Next(1, 4) : CheckoutBenefit.None,
                 },
                 < 17 => new Sell(member, new Points(random.Next(1, 500_000)), at),
                 < 18 => new Bind(member, $"m{random.Next(1, 40)}", at),

@@ -15,7 +15,7 @@ public sealed record Configure(EngineConfig Config, DateTimeOffset At) : Command
 
 /// <summary>
 /// A completed order (MODEL.md §2). <paramref name="Store"/> null = a platform product (自营).
-/// At a store where the member holds a valid card, the card's discount (and the asked benefit) applies.
+/// At a store where the member holds a valid card, <see cref="Benefit"/> may ask for the card's pricing.
 /// </summary>
 public sealed record Consume(string Member, string? Store, Money Amount, DateTimeOffset At) : Command(At)
 {

@@ -20,7 +20,8 @@ public sealed partial class ValuePoolEngine
         var rates = order.Rates?.ApplyTo(Config) ?? Config;
         var day = DayOf(order.At);
         var known = _members.TryFind(order.Member, out var member);
-        var charged = store >= 0 && known ? ChargeAtStore(member, store, order, day) : order.Benefit == CheckoutBenefit.None ? order.Amount : null;
+        var charged = store >= 0 && known ? ChargeAtStore(member, store, order, day)
+            : order.Benefit is CheckoutBenefit.None or CheckoutBenefit.CardDiscount ? order.Amount : null;
         if (charged is not { } amount) return CommandResult.CardBenefitUnavailable;
         if (amount == Money.Zero) return CommandResult.Ok; // a free item: nothing is sold, nothing moves
         if (!known) member = _members.GetOrAdd(order.Member);

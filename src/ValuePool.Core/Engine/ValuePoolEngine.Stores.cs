@@ -40,8 +40,9 @@ public sealed partial class ValuePoolEngine
     /// </summary>
     private Money? ChargeAtStore(int member, int store, Consume order, DateOnly day)
     {
+        if (order.Benefit == CheckoutBenefit.None) return order.Amount;
         var holding = _cards.ValidAt(member, store, day);
-        if (holding is null) return order.Benefit == CheckoutBenefit.None ? order.Amount : null;
+        if (holding is null) return order.Benefit == CheckoutBenefit.CardDiscount ? order.Amount : null;
         var terms = _cards[holding.Card].Terms;
         switch (order.Benefit)
         {
@@ -51,7 +52,7 @@ public sealed partial class ValuePoolEngine
             case CheckoutBenefit.FreeItem when day < holding.OpenedOn.AddDays(terms.FreeItemDays) && holding.LastFreeItemDay != day:
                 holding.LastFreeItemDay = day;
                 return Money.Zero;
-            case CheckoutBenefit.None:
+            case CheckoutBenefit.CardDiscount:
                 return order.Amount - order.Amount.Share(terms.Discount);
             default:
                 return null;

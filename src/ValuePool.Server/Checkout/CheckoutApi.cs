@@ -40,7 +40,8 @@ public static class CheckoutApi
         if (denied is not null) return denied;
         var errors = new FieldErrors();
         var amount = errors.Money("amount", request.Amount);
-        var benefit = errors.Choice("benefit", request.Benefit, CheckoutBenefit.None);
+        // At the till the card prices the order unless the cashier picks another benefit.
+        var benefit = errors.Choice("benefit", request.Benefit, CheckoutBenefit.CardDiscount);
         if (request.MemberId is null || await users.FindAsync(request.MemberId) is null) errors.Add("memberId", "no account has this id");
         IdempotencyKeys.TryScoped(http, CheckoutCharges.KeyPrefix + storeId, caller.Id(), out var key, errors);
         if (errors.Any) return errors.ToProblem();

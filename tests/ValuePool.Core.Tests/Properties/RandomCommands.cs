@@ -31,7 +31,7 @@ internal static class RandomCommands
                 (1, Gen.Select(Gen.Int[0, MemberCount - 1], Gen.Long[1, 100], (m, percent) => new Step(7, m, 0, percent))),
                 (1, Gen.Select(Gen.Int[0, 9], Gen.Bool, (w, approve) => new Step(8, 0, w, approve ? 1 : 0))),
                 (1, Gen.Int[0, MemberCount - 1].Select(m => new Step(9, m, 0, 0))),
-                (1, Gen.Select(Gen.Int[0, MemberCount + 1], Gen.Int[1, 2], Gen.Long[1, 50_000], (m, benefit, fen) => new Step(10, m, benefit, fen)))).Array[1, 120]);
+                (1, Gen.Select(Gen.Int[0, MemberCount + 1], Gen.Int[1, 3], Gen.Long[1, 50_000], (m, benefit, fen) => new Step(10, m, benefit, fen)))).Array[1, 120]);
 
     /// <summary>Applies the platform step by step, calling <paramref name="afterEach"/> after every command; returns the commands applied.</summary>
     public static List<Command> Apply(ValuePoolEngine engine, bool twoTimesExit, Step[] steps, Action<Command, CommandResult>? afterEach = null)

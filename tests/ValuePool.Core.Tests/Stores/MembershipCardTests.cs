@@ -49,9 +49,11 @@ public class MembershipCardTests
     {
         var engine = WithCard();
         engine.Apply(new BuyCard("u1", "coffee", null, At(Day)));
-        engine.BuyAt("u1", 100m, Day);
+        engine.BuyAt("u1", 100m, Day, benefit: CheckoutBenefit.CardDiscount);
         Assert.Equal("78.00", engine.Member("u1").Consumed.ToString());
-        Assert.Equal("78.00", engine.Store().Revenue.ToString());
+        engine.BuyAt("u1", 100m, Day); // paid in full through a payment provider: booked in full
+        Assert.Equal("178.00", engine.Member("u1").Consumed.ToString());
+        Assert.Equal("178.00", engine.Store().Revenue.ToString());
     }
 
     [Fact]
@@ -83,7 +85,7 @@ public class MembershipCardTests
     {
         var engine = WithCard();
         engine.Apply(new BuyCard("u1", "coffee", null, At(Day)));
-        engine.BuyAt("u1", 100m, Day.AddDays(365));
+        engine.BuyAt("u1", 100m, Day.AddDays(365), benefit: CheckoutBenefit.CardDiscount);
         Assert.Equal("100.00", engine.Member("u1").Consumed.ToString());
         Assert.Equal(CommandResult.CardBenefitUnavailable, engine.BuyAt("u2", 10m, Day, benefit: CheckoutBenefit.DailySpecial));
     }
