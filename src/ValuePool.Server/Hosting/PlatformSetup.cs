@@ -48,6 +48,7 @@ public static class PlatformSetup
         services.AddSingleton<ProductCatalog>();
         services.AddSingleton<OrderStore>();
         services.AddSingleton<OrderCompletion>();
+        services.AddSingleton<InStorePayment>();
         services.AddSingleton<SimulatedPaymentProvider>();
         services.AddSingleton<PaymentCallbacks>();
         services.AddSingleton<SettlementRunner>();

@@ -4,6 +4,7 @@ using ValuePool.Core.Amounts;
 using ValuePool.Server.Data;
 using ValuePool.Server.Payments;
 using ValuePool.Server.Webhooks;
+using ValuePool.Storage.Journal;
 
 namespace ValuePool.Server.Orders;
 
@@ -54,11 +55,22 @@ public sealed class OrderStore(ServerDatabase database, ServerWriter writer)
         {
             var completed = c.Execute("UPDATE customer_order SET status = @to, completed_ms = @nowMs WHERE id = @Id AND status = @from",
                 new { order.Id, from = OrderStatus.Completing, to = OrderStatus.Completed, nowMs }, t) == 1;
-            if (completed)
-                WebhookOutbox.Enqueue(c, t, WebhookOutbox.OrderCompleted, $"order.completed:{order.Id}",
-                    new { orderId = order.Id, memberId = order.MemberId, storeId = order.StoreId, amount = new Money(order.AmountFen).ToString() }, nowMs);
+            if (completed) EnqueueCompleted(c, t, order, nowMs);
             return completed;
         });
+
+    /// <summary>
+    /// An order paid and completed at once (an in-store payment), with its webhook, as rows written in the
+    /// transaction of its <c>Consume</c>'s journal entry: the order exists exactly when its money moved.
+    /// A conflict can only be this order written before under the same key, which the sequencer already answers.
+    /// </summary>
+    public static AlongsideRows InsertCompleted(OrderRecord order) => (c, t) =>
+    {
+        c.Execute(
+            "INSERT INTO customer_order (id, member_id, store_id, product_id, amount_fen, shipped, status, payment_id, created_ms, paid_ms, completed_ms) " +
+            "VALUES (@Id, @MemberId, @StoreId, @ProductId, @AmountFen, @Shipped, @Status, @PaymentId, @CreatedMs, @PaidMs, @CompletedMs) ON CONFLICT DO NOTHING", order, t);
+        EnqueueCompleted(c, t, order, order.CompletedMs!.Value);
+    };
 
     /// <summary>A refund before completion moves no money (MODEL.md §7); after completion the order is final.</summary>
     public Task<bool> RefundAsync(string id, long nowMs) =>
@@ -100,6 +112,10 @@ public sealed class OrderStore(ServerDatabase database, ServerWriter writer)
         order = c.QuerySingle<OrderRecord>($"SELECT {Columns} FROM customer_order WHERE id = @Id", new { order.Id }, t);
         return CallbackOutcome.Applied;
     }
+
+    private static void EnqueueCompleted(DbConnection c, DbTransaction t, OrderRecord order, long nowMs) =>
+        WebhookOutbox.Enqueue(c, t, WebhookOutbox.OrderCompleted, $"order.completed:{order.Id}",
+            new { orderId = order.Id, memberId = order.MemberId, storeId = order.StoreId, amount = new Money(order.AmountFen).ToString() }, nowMs);
 
     private static void Log(DbConnection c, DbTransaction t, string? eventId, string? orderId, CallbackOutcome outcome, long nowMs) =>
         c.Execute("INSERT INTO payment_callback_log (id, event_id, order_id, outcome, received_ms) VALUES (@id, @eventId, @orderId, @outcome, @nowMs)",

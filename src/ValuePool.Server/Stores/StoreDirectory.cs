@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Dapper;
 using ValuePool.Server.Data;
 using ValuePool.Server.Links;
@@ -9,6 +10,7 @@ public sealed class StoreDirectory(ServerDatabase database, ServerWriter writer,
 {
     private const string Columns = "id AS Id, owner_id AS OwnerId, name AS Name, province AS Province, city AS City, district AS District, " +
                                    "recruiter_id AS RecruiterId, status AS Status, share_code AS ShareCode, created_ms AS CreatedMs";
+    private readonly ConcurrentDictionary<string, StoreRecord> _approved = new(StringComparer.Ordinal);
 
     public async Task<StoreRecord> AddAsync(string ownerId, string name, string province, string city, string district, string? recruiterId)
     {
@@ -20,6 +22,19 @@ public sealed class StoreDirectory(ServerDatabase database, ServerWriter writer,
         await writer.WriteAsync((c, t) => c.Execute(
             "INSERT INTO store (id, owner_id, name, province, city, district, recruiter_id, status, share_code, created_ms) " +
             "VALUES (@Id, @OwnerId, @Name, @Province, @City, @District, @RecruiterId, @Status, @ShareCode, @CreatedMs)", store, t));
+        return store;
+    }
+
+    /// <summary>
+    /// The store if it is approved. Approval is never taken back, so an approved store is remembered and the
+    /// order path (every in-store payment asks) reads the database only for stores it has not seen approved.
+    /// </summary>
+    public async ValueTask<StoreRecord?> FindApprovedAsync(string id)
+    {
+        if (_approved.TryGetValue(id, out var known)) return known;
+        var store = await FindAsync(id);
+        if (store is not { IsApproved: true }) return null;
+        _approved.TryAdd(id, store);
         return store;
     }
 
