@@ -22,17 +22,16 @@ public sealed class InStorePayment(LedgerGateway ledger, OrderStore orders, Simu
     public sealed record Outcome(Receipt Receipt, OrderRecord? Order, SignedCallback Confirmation);
 
     /// <summary>
-    /// The order id: random, or derived from the caller's scoped idempotency key so that every retry names the
-    /// same order (and the same journal key) without a lookup.
+    /// Pays <paramref name="amount"/> at the store. The order id is new (time-ordered), or derived from the caller's
+    /// scoped idempotency key so that every retry names the same order (and the same journal key) without a lookup.
     /// </summary>
-    public static string OrderId(string? scopedIdempotencyKey) => scopedIdempotencyKey is null
-        ? Ids.New("o")
-        : "o_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(scopedIdempotencyKey)).AsSpan(0, 10));
-
-    public async Task<Outcome> PayAsync(string orderId, string memberId, string storeId, Money amount)
+    public async Task<Outcome> PayAsync(string? scopedIdempotencyKey, string memberId, string storeId, Money amount)
     {
         var now = time.GetUtcNow();
         var nowMs = UnixTime.Ms(now);
+        var orderId = scopedIdempotencyKey is null
+            ? Ids.TimeOrdered("o", now)
+            : "o_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(scopedIdempotencyKey)).AsSpan(0, 10));
         var order = new OrderRecord
         {
             Id = orderId, MemberId = memberId, StoreId = storeId, AmountFen = amount.Fen, Status = OrderStatus.Completed,

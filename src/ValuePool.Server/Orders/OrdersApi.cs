@@ -100,7 +100,7 @@ public static class OrdersApi
         if (await stores.FindApprovedAsync(storeId) is null) return ApiProblem.NotFound("approved store");
 
         if (via is not null) await links.BindMemberAsync(memberId, via);
-        var paid = await payment.PayAsync(InStorePayment.OrderId(keyed ? key : null), memberId, storeId, amount);
+        var paid = await payment.PayAsync(keyed ? key : null, memberId, storeId, amount);
         if (ApiProblem.ForReceipt(paid.Receipt) is { } refused) return refused;
         return TypedResults.Ok(new PayResponse(Describe(paid.Order!), paid.Receipt.Status.ToString(), paid.Confirmation));
     }
