@@ -11,7 +11,8 @@ namespace ValuePool.LoadTest;
 /// </summary>
 public sealed class LoadRun(HttpClient http, LoadOptions options)
 {
-    public sealed record Result(long CompletedOrders, long Failures, double Seconds, double[] LatencyMs);
+    /// <summary>What the measured window (after the warm-up) saw; <see cref="CpuSeconds"/> is this whole process's CPU time in it.</summary>
+    public sealed record Result(long CompletedOrders, long Failures, double Seconds, double CpuSeconds, double[] LatencyMs);
 
     public async Task<string> OpenStoreAsync()
     {
@@ -30,8 +31,17 @@ public sealed class LoadRun(HttpClient http, LoadOptions options)
     {
         var latencies = new List<double>[tokens.Length];
         long failures = 0;
+        // Orders during the warm-up are not counted: the JIT is still recompiling the hot path then.
+        var warm = TimeSpan.FromSeconds(options.WarmupSeconds);
+        var end = warm + TimeSpan.FromSeconds(options.Seconds);
+        var cpuAtWarm = TimeSpan.Zero;
+        var clockStart = Stopwatch.GetTimestamp();
         var clock = Stopwatch.StartNew();
-        var end = TimeSpan.FromSeconds(options.Seconds);
+        var cpuSampler = Task.Run(async () =>
+        {
+            await Task.Delay(warm);
+            cpuAtWarm = Process.GetCurrentProcess().TotalProcessorTime;
+        });
         // Built once: the generator shares the server's two cores, so each order should cost it as little as possible.
         var path = $"/api/stores/{storeId}/pay";
         var body = JsonSerializer.SerializeToUtf8Bytes(new { amount = "100.00" });
@@ -47,12 +57,15 @@ public sealed class LoadRun(HttpClient http, LoadOptions options)
                 request.Headers.Authorization = authorization;
                 using var response = await http.SendAsync(request);
                 // The order is complete when the answer arrives; its body (the order and the signed confirmation) is not needed.
-                if (response.IsSuccessStatusCode) mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                else Interlocked.Increment(ref failures);
+                var counted = Stopwatch.GetElapsedTime(clockStart, started) >= warm && clock.Elapsed <= end;
+                if (!response.IsSuccessStatusCode) Interlocked.Increment(ref failures);
+                else if (counted) mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         })));
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        await cpuSampler;
         var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new Result(all.Length, failures, clock.Elapsed.TotalSeconds, all);
+        return new Result(all.Length, failures, options.Seconds, (cpu - cpuAtWarm).TotalSeconds, all);
     }
 
     /// <summary>Every member sells some points, all at once: the ledger must stay balanced.</summary>

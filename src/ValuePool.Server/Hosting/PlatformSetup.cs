@@ -10,6 +10,7 @@ using ValuePool.Server.Admin;
 using ValuePool.Server.Agents;
 using ValuePool.Server.Data;
 using ValuePool.Server.Health;
+using ValuePool.Server.Http;
 using ValuePool.Server.Ledger;
 using ValuePool.Server.Links;
 using ValuePool.Server.Orders;
@@ -63,7 +64,11 @@ public static class PlatformSetup
         services.AddProblemDetails();
         // A body that does not bind (an amount sent as a JSON number, broken JSON) is the client's 400, in every environment.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = false);
-        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, HotPathJson.Default);
+        });
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<LedgerHealthCheck>("ledger");
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
