@@ -98,6 +98,22 @@ public sealed class InStorePaymentTests
     }
 
     [Fact]
+    public async Task TheOrderCompletedWebhook_IsQueuedWithTheOrder_OncePerOrder()
+    {
+        await using var platform = new Platform();
+        var admin = await platform.AdminAsync();
+        await admin.PostAsync("/api/admin/webhooks", new { url = "http://integrations.test/hook", secret = "0123456789abcdef" });
+        var (_, storeId, _) = await platform.OpenStoreAsync();
+        var buyer = await platform.RegisterAsync();
+        var first = await Body(await Pay(buyer, storeId, "10.00", "scan-1"));
+        await Pay(buyer, storeId, "10.00", "scan-1");
+        var second = await Body(await Pay(buyer, storeId, "20.00", null));
+
+        var deliveries = (await admin.GetAsync("/api/admin/webhooks/deliveries")).EnumerateArray().Select(d => d.Text("eventId")).Order().ToArray();
+        Assert.Equal(new[] { first, second }.Select(b => $"order.completed:{b.GetProperty("order").Text("id")}").Order().ToArray(), deliveries);
+    }
+
+    [Fact]
     public async Task ThroughTheStoresShareLink_TheBuyerIsBoundToItsOwner()
     {
         await using var platform = new Platform();

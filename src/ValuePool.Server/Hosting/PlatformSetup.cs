@@ -37,6 +37,7 @@ public static class PlatformSetup
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => new ServerDatabase(options.Db));
         services.AddSingleton<ServerWriter>();
+        services.AddSingleton<AlongsideStatements>();
         services.AddSingleton<ServerSettings>();
         services.AddSingleton<RewardFeed>();
         services.AddSingleton(sp => new LedgerGateway(options.Db, sp.GetRequiredService<ServerDatabase>(), sp.GetRequiredService<RewardFeed>()));

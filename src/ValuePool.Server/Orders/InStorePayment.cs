@@ -43,7 +43,7 @@ public sealed class InStorePayment(LedgerGateway ledger, OrderStore orders, Simu
         if (notice is null || notice.PaymentId != order.PaymentId || notice.OrderId != order.Id || notice.Amount != amount)
             throw new InvalidOperationException($"the simulated provider's confirmation of {order.PaymentId} does not verify: {failure}");
 
-        var receipt = await ledger.SubmitAsync($"order:{order.Id}:complete", new Consume(memberId, storeId, amount, now), OrderStore.InsertCompleted(order));
+        var receipt = await ledger.SubmitAsync($"order:{order.Id}:complete", new Consume(memberId, storeId, amount, now), orders.InsertCompleted(order));
         if (receipt.Status == SubmitStatus.Applied && receipt.Result.IsAccepted())
         {
             metrics.OrderCompleted();
