@@ -2,19 +2,21 @@ using System.Globalization;
 
 namespace ValuePool.LoadTest;
 
-/// <summary><c>--clients N --seconds S [--url URL] [--db PATH]</c>; both bounds are capped so a typo cannot run away.</summary>
-public sealed record LoadOptions(int Clients, int Seconds, string? Url, string? Db)
+/// <summary><c>--clients N --seconds S [--warmup S] [--url URL] [--db PATH]</c>; the bounds are capped so a typo cannot run away.</summary>
+public sealed record LoadOptions(int Clients, int Seconds, int WarmupSeconds, string? Url, string? Db)
 {
     public const int ClientsMax = 1024;
     public const int SecondsMax = 600;
+    public const int WarmupSecondsMax = 60;
 
     public static LoadOptions Parse(string[] args)
     {
         string? Value(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
         var clients = int.Parse(Value("--clients") ?? "64", CultureInfo.InvariantCulture);
         var seconds = int.Parse(Value("--seconds") ?? "20", CultureInfo.InvariantCulture);
-        if (clients is < 1 or > ClientsMax || seconds is < 1 or > SecondsMax)
-            throw new ArgumentException($"--clients 1..{ClientsMax}, --seconds 1..{SecondsMax}");
-        return new LoadOptions(clients, seconds, Value("--url"), Value("--db"));
+        var warmupSeconds = int.Parse(Value("--warmup") ?? "3", CultureInfo.InvariantCulture);
+        if (clients is < 1 or > ClientsMax || seconds is < 1 or > SecondsMax || warmupSeconds is < 0 or > WarmupSecondsMax)
+            throw new ArgumentException($"--clients 1..{ClientsMax}, --seconds 1..{SecondsMax}, --warmup 0..{WarmupSecondsMax}");
+        return new LoadOptions(clients, seconds, warmupSeconds, Value("--url"), Value("--db"));
     }
 }

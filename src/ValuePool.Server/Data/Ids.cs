@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 
 namespace ValuePool.Server.Data;
@@ -5,5 +6,15 @@ namespace ValuePool.Server.Data;
 /// <summary>Random ids with a readable prefix (u_, s_, o_…); 80 random bits, so they cannot be guessed or collide.</summary>
 public static class Ids
 {
-    public static string New(string prefix) => prefix + "_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(10));
+    private const int RandomBytes = 10;
+
+    public static string New(string prefix) => prefix + "_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(RandomBytes));
+
+    /// <summary>
+    /// The same 80 random bits after the creation time (Unix ms, 12 hex digits): ids made one after another sort
+    /// together, so inserting them extends their index instead of dirtying a random page of it in every batch
+    /// (each dirty page is 4 KiB more to write and fsync).
+    /// </summary>
+    public static string TimeOrdered(string prefix, DateTimeOffset at) =>
+        prefix + "_" + at.ToUnixTimeMilliseconds().ToString("x12", CultureInfo.InvariantCulture) + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(RandomBytes));
 }

@@ -13,6 +13,7 @@ using ValuePool.Server.Checkout;
 using ValuePool.Server.Compliance;
 using ValuePool.Server.Data;
 using ValuePool.Server.Health;
+using ValuePool.Server.Http;
 using ValuePool.Server.Ledger;
 using ValuePool.Server.Links;
 using ValuePool.Server.Orders;
@@ -42,6 +43,7 @@ public static class PlatformSetup
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => new ServerDatabase(options.Db));
         services.AddSingleton<ServerWriter>();
+        services.AddSingleton<AlongsideStatements>();
         services.AddSingleton<ServerSettings>();
         services.AddSingleton<RewardFeed>();
         services.AddSingleton<CheckoutCharges>();
@@ -59,6 +61,7 @@ public static class PlatformSetup
         services.AddSingleton<CheckoutLog>();
         services.AddSingleton<OrderStore>();
         services.AddSingleton<OrderCompletion>();
+        services.AddSingleton<InStorePayment>();
         services.AddSingleton<SimulatedPaymentProvider>();
         services.AddSingleton<PaymentCallbacks>();
         services.AddSingleton<SettlementRunner>();
@@ -73,7 +76,11 @@ public static class PlatformSetup
         services.AddProblemDetails();
         // A body that does not bind (an amount sent as a JSON number, broken JSON) is the client's 400, in every environment.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = false);
-        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, HotPathJson.Default);
+        });
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<LedgerHealthCheck>("ledger");
         services.AddOpenTelemetry().WithMetrics(metrics => metrics

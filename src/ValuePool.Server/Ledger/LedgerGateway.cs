@@ -1,5 +1,6 @@
 using ValuePool.Core.Engine;
 using ValuePool.Storage;
+using ValuePool.Storage.Journal;
 using ValuePool.Storage.Projections;
 using ValuePool.Storage.Sequencing;
 using ValuePool.Server.Data;
@@ -22,6 +23,9 @@ public sealed class LedgerGateway : IAsyncDisposable
     }
 
     public Task<Receipt> SubmitAsync(string idempotencyKey, Command command) => _sequencer.SubmitAsync(idempotencyKey, command);
+
+    /// <summary>Also writes <paramref name="rows"/> of the server's tables in the journal's transaction if the command is applied and accepted.</summary>
+    public Task<Receipt> SubmitAsync(string idempotencyKey, Command command, AlongsideRows rows) => _sequencer.SubmitAsync(idempotencyKey, command, rows);
 
     public Task<T> ReadAsync<T>(Func<ValuePoolEngine, T> query) => _sequencer.ReadAsync(query);
 

@@ -4,6 +4,7 @@ using ValuePool.Core.Amounts;
 using ValuePool.Server.Data;
 using ValuePool.Server.Payments;
 using ValuePool.Server.Webhooks;
+using ValuePool.Storage.Journal;
 
 namespace ValuePool.Server.Orders;
 
@@ -11,7 +12,7 @@ namespace ValuePool.Server.Orders;
 /// Orders' states. Every transition is one conditional update through the single writer, so of two
 /// racing transitions (a callback twice, a refund against completion) exactly one wins.
 /// </summary>
-public sealed class OrderStore(ServerDatabase database, ServerWriter writer)
+public sealed class OrderStore(ServerDatabase database, ServerWriter writer, AlongsideStatements alongside)
 {
     private const string Columns = "id AS Id, member_id AS MemberId, store_id AS StoreId, product_id AS ProductId, amount_fen AS AmountFen, " +
         "shipped AS Shipped, status AS Status, payment_id AS PaymentId, created_ms AS CreatedMs, paid_ms AS PaidMs, complete_due_ms AS CompleteDueMs, " +
@@ -54,11 +55,25 @@ public sealed class OrderStore(ServerDatabase database, ServerWriter writer)
         {
             var completed = c.Execute("UPDATE customer_order SET status = @to, completed_ms = @nowMs WHERE id = @Id AND status = @from",
                 new { order.Id, from = OrderStatus.Completing, to = OrderStatus.Completed, nowMs }, t) == 1;
-            if (completed)
-                WebhookOutbox.Enqueue(c, t, WebhookOutbox.OrderCompleted, $"order.completed:{order.Id}",
-                    new { orderId = order.Id, memberId = order.MemberId, storeId = order.StoreId, amount = new Money(order.AmountFen).ToString() }, nowMs);
+            if (completed) WebhookOutbox.Enqueue(c, t, WebhookOutbox.OrderCompleted, CompletedEventId(order), CompletedEvent(order), nowMs);
             return completed;
         });
+
+    /// <summary>
+    /// An order paid and completed at once (an in-store payment), with its webhook, as rows written in the
+    /// transaction of its <c>Consume</c>'s journal entry: the order exists exactly when its money moved.
+    /// A conflict can only be this order written before under the same key, which the sequencer already answers.
+    /// </summary>
+    public AlongsideRows InsertCompleted(OrderRecord order) => (c, t) =>
+    {
+        alongside.Execute(c, t,
+            "INSERT INTO customer_order (id, member_id, store_id, product_id, amount_fen, shipped, status, payment_id, created_ms, paid_ms, completed_ms) " +
+            "VALUES (@id, @memberId, @storeId, @productId, @amountFen, @shipped, @status, @paymentId, @createdMs, @paidMs, @completedMs) ON CONFLICT DO NOTHING",
+            ("id", order.Id), ("memberId", order.MemberId), ("storeId", order.StoreId), ("productId", order.ProductId), ("amountFen", order.AmountFen),
+            ("shipped", order.Shipped), ("status", order.Status), ("paymentId", order.PaymentId), ("createdMs", order.CreatedMs), ("paidMs", order.PaidMs),
+            ("completedMs", order.CompletedMs));
+        WebhookOutbox.Enqueue(alongside, c, t, WebhookOutbox.OrderCompleted, CompletedEventId(order), CompletedEvent(order), order.CompletedMs!.Value);
+    };
 
     /// <summary>A refund before completion moves no money (MODEL.md §7); after completion the order is final.</summary>
     public Task<bool> RefundAsync(string id, long nowMs) =>
@@ -100,6 +115,11 @@ public sealed class OrderStore(ServerDatabase database, ServerWriter writer)
         order = c.QuerySingle<OrderRecord>($"SELECT {Columns} FROM customer_order WHERE id = @Id", new { order.Id }, t);
         return CallbackOutcome.Applied;
     }
+
+    private static string CompletedEventId(OrderRecord order) => $"order.completed:{order.Id}";
+
+    private static object CompletedEvent(OrderRecord order) =>
+        new { orderId = order.Id, memberId = order.MemberId, storeId = order.StoreId, amount = new Money(order.AmountFen).ToString() };
 
     private static void Log(DbConnection c, DbTransaction t, string? eventId, string? orderId, CallbackOutcome outcome, long nowMs) =>
         c.Execute("INSERT INTO payment_callback_log (id, event_id, order_id, outcome, received_ms) VALUES (@id, @eventId, @orderId, @outcome, @nowMs)",

@@ -16,6 +16,8 @@ public sealed record CreateOrderRequest(string? StoreId, string? Amount, string?
 public sealed record OrderResponse(string Id, string MemberId, string? StoreId, string? ProductId, string Amount, bool Shipped, string Status,
     string PaymentId, DateTimeOffset CreatedAt, DateTimeOffset? PaidAt, DateTimeOffset? CompleteDueAt, DateTimeOffset? CompletedAt, DateTimeOffset? RefundedAt);
 public sealed record PayResponse(OrderResponse Order, string Outcome, SignedCallback Callback);
+/// <summary>An in-store payment in one request: the amount typed after scanning the store's QR code, and the code's link.</summary>
+public sealed record InStorePayRequest(string? Amount, string? Via);
 
 /// <summary>
 /// Orders (MODEL.md §7): created → paid → completed | refunded. Paying goes through the simulated
@@ -35,6 +37,7 @@ public static class OrdersApi
         api.MapPost("/orders/{id}/pay", Pay);
         api.MapPost("/orders/{id}/refund", Refund);
         api.MapGet("/stores/{storeId}/orders", OfStore);
+        api.MapPost("/stores/{storeId}/pay", PayInStore);
         return api;
     }
 
@@ -43,8 +46,7 @@ public static class OrdersApi
     {
         var errors = new FieldErrors();
         var (storeId, productId, amount, shipped) = await ReadWhatIsBoughtAsync(request, errors, stores, catalog);
-        var via = request.Via is null ? null : await links.FindAsync(request.Via);
-        if (request.Via is not null && via is null) errors.Add("via", "no share link has this code");
+        var via = await ReadViaAsync(request.Via, errors, links);
         if (errors.Any) return errors.ToProblem();
 
         var memberId = caller.Id();
@@ -80,6 +82,27 @@ public static class OrdersApi
         var callback = provider.Charge(order.PaymentId, order.Id, new Money(order.AmountFen));
         var outcome = await callbacks.HandleAsync(provider, callback.Body, callback.Signature);
         return TypedResults.Ok(new PayResponse(Describe((await orders.FindAsync(id))!), outcome.ToString(), callback));
+    }
+
+    /// <summary>
+    /// Creates, pays (simulated provider, confirmation verified in-process) and completes an in-store order in one
+    /// request. With <c>Idempotency-Key</c> a retry answers the same order (outcome <c>Duplicate</c>) and moves nothing.
+    /// </summary>
+    public static async Task<Results<Ok<PayResponse>, ValidationProblem, ProblemHttpResult>> PayInStore(string storeId, InStorePayRequest request,
+        HttpRequest http, ClaimsPrincipal caller, StoreDirectory stores, ShareLinks links, InStorePayment payment)
+    {
+        var errors = new FieldErrors();
+        var amount = errors.Money("amount", request.Amount);
+        var via = await ReadViaAsync(request.Via, errors, links);
+        var memberId = caller.Id();
+        var keyed = IdempotencyKeys.TryScoped(http, "pay", memberId, out var key, errors);
+        if (errors.Any) return errors.ToProblem();
+        if (await stores.FindApprovedAsync(storeId) is null) return ApiProblem.NotFound("approved store");
+
+        if (via is not null) await links.BindMemberAsync(memberId, via);
+        var paid = await payment.PayAsync(keyed ? key : null, memberId, storeId, amount);
+        if (ApiProblem.ForReceipt(paid.Receipt) is { } refused) return refused;
+        return TypedResults.Ok(new PayResponse(Describe(paid.Order!), paid.Receipt.Status.ToString(), paid.Confirmation));
     }
 
     /// <summary>Before completion only (MODEL.md §7): a completed order is final in the ledger.</summary>
@@ -123,6 +146,14 @@ public static class OrdersApi
         var store = await stores.FindAsync(request.StoreId!);
         if (store is null || !store.IsApproved) errors.Add("storeId", "no approved store has this id");
         return (request.StoreId, null, amount, false);
+    }
+
+    private static async Task<ShareLink?> ReadViaAsync(string? code, FieldErrors errors, ShareLinks links)
+    {
+        if (code is null) return null;
+        var via = await links.FindAsync(code);
+        if (via is null) errors.Add("via", "no share link has this code");
+        return via;
     }
 
     private static async Task<bool> MaySeeAsync(ClaimsPrincipal caller, OrderRecord order, StoreDirectory stores) =>

@@ -26,9 +26,17 @@ public sealed class SimulatedPaymentProvider : IPaymentProvider
     public string Name => "simulated";
 
     /// <summary>What the provider sends once the payer confirms: a fresh event id each charge.</summary>
-    public SignedCallback Charge(string paymentId, string orderId, Money amount)
+    public SignedCallback Charge(string paymentId, string orderId, Money amount) => Signed(Ids.New("evt"), paymentId, orderId, amount);
+
+    /// <summary>
+    /// The provider's answer to a payment confirmed while the payer waits (an in-store QR payment): its event id
+    /// follows from the payment id, so confirming the same payment again yields the same signed confirmation.
+    /// </summary>
+    public SignedCallback Confirm(string paymentId, string orderId, Money amount) => Signed($"evt_{paymentId}", paymentId, orderId, amount);
+
+    private SignedCallback Signed(string eventId, string paymentId, string orderId, Money amount)
     {
-        var body = JsonSerializer.Serialize(new CallbackBody(Ids.New("evt"), paymentId, orderId, amount.ToString(), "succeeded"), JsonSerializerOptions.Web);
+        var body = JsonSerializer.Serialize(new CallbackBody(eventId, paymentId, orderId, amount.ToString(), "succeeded"), JsonSerializerOptions.Web);
         return new SignedCallback(body, Sign(body));
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Dapper;
 using ValuePool.Core.Stores;
 using ValuePool.Server.Data;
@@ -13,6 +14,7 @@ public sealed class StoreDirectory(ServerDatabase database, ServerWriter writer,
                                    "shopping_points_rate_ppm AS ShoppingPointsRatePpm, partner_spend_fen AS PartnerSpendFen, partner_split AS PartnerSplit, " +
                                    "partner_period AS PartnerPeriod, partner_referral_reward_fen AS PartnerReferralRewardFen";
     private const string From = "store LEFT JOIN store_terms ON store_terms.store_id = store.id";
+    private readonly ConcurrentDictionary<string, StoreRecord> _approved = new(StringComparer.Ordinal);
 
     public async Task<StoreRecord> AddAsync(string ownerId, string name, string province, string city, string district, string? recruiterId,
         StoreTerms terms)
@@ -34,6 +36,19 @@ public sealed class StoreDirectory(ServerDatabase database, ServerWriter writer,
                 period = terms.PartnerPeriod.ToString(), rewardFen = terms.PartnerReferralReward.Fen,
             }, t));
         return (await FindAsync(store.Id))!;
+    }
+
+    /// <summary>
+    /// The store if it is approved. Approval is never taken back, so an approved store is remembered and the
+    /// order path (every in-store payment asks) reads the database only for stores it has not seen approved.
+    /// </summary>
+    public async ValueTask<StoreRecord?> FindApprovedAsync(string id)
+    {
+        if (_approved.TryGetValue(id, out var known)) return known;
+        var store = await FindAsync(id);
+        if (store is not { IsApproved: true }) return null;
+        _approved.TryAdd(id, store);
+        return store;
     }
 
     public Task<StoreRecord?> FindAsync(string id) =>

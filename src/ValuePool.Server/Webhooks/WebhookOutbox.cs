@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Dapper;
+using ValuePool.Server.Data;
 
 namespace ValuePool.Server.Webhooks;
 
@@ -16,12 +17,18 @@ public static class WebhookOutbox
     public const string ForcedExit = "member.forced_exit";
     public const string WithdrawalStatusChanged = "withdrawal.status_changed";
 
-    public static void Enqueue(DbConnection connection, DbTransaction transaction, string kind, string eventId, object data, long nowMs)
-    {
-        var payload = JsonSerializer.Serialize(new { eventId, kind, occurredMs = nowMs, data }, JsonSerializerOptions.Web);
-        connection.Execute(
-            "INSERT INTO webhook_delivery (event_id, subscription_id, kind, payload, attempts, next_attempt_ms) " +
-            "SELECT @eventId, id, @kind, @payload, 0, @nowMs FROM webhook_subscription WHERE true ON CONFLICT (event_id, subscription_id) DO NOTHING",
-            new { eventId, kind, payload, nowMs }, transaction);
-    }
+    private const string InsertSql =
+        "INSERT INTO webhook_delivery (event_id, subscription_id, kind, payload, attempts, next_attempt_ms) " +
+        "SELECT @eventId, id, @kind, @payload, 0, @nowMs FROM webhook_subscription WHERE true ON CONFLICT (event_id, subscription_id) DO NOTHING";
+
+    public static void Enqueue(DbConnection connection, DbTransaction transaction, string kind, string eventId, object data, long nowMs) =>
+        connection.Execute(InsertSql, new { eventId, kind, payload = Payload(kind, eventId, data, nowMs), nowMs }, transaction);
+
+    /// <summary>The same, on the sequencer's connection alongside a journal entry, with the statement prepared once.</summary>
+    public static void Enqueue(AlongsideStatements statements, DbConnection connection, DbTransaction transaction, string kind, string eventId, object data,
+        long nowMs) =>
+        statements.Execute(connection, transaction, InsertSql, ("eventId", eventId), ("kind", kind), ("payload", Payload(kind, eventId, data, nowMs)), ("nowMs", nowMs));
+
+    private static string Payload(string kind, string eventId, object data, long nowMs) =>
+        JsonSerializer.Serialize(new { eventId, kind, occurredMs = nowMs, data }, JsonSerializerOptions.Web);
 }

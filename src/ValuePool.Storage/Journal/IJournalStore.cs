@@ -15,8 +15,11 @@ public interface IJournalStore : IDisposable
 
     JournalHead ReadHead();
 
-    /// <summary>Appends entries (consecutive, following the head) and their projection rows in one database transaction.</summary>
-    void Append(IReadOnlyList<JournalEntry> entries, ProjectionBatch? projections);
+    /// <summary>
+    /// Appends entries (consecutive, following the head), their projection rows and the application rows
+    /// submitted with them (<paramref name="alongside"/>) in one database transaction.
+    /// </summary>
+    void Append(IReadOnlyList<JournalEntry> entries, ProjectionBatch? projections, IReadOnlyList<AlongsideRows> alongside);
 
     /// <summary>
     /// At most <paramref name="countMax"/> entries from <paramref name="firstSequence"/> on, in order.

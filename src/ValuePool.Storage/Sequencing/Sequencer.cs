@@ -19,7 +19,7 @@ namespace ValuePool.Storage.Sequencing;
 public sealed class Sequencer : IAsyncDisposable
 {
     private abstract record Work;
-    private sealed record Pending(string Key, Command Command, byte[] Encoded, TaskCompletionSource<Receipt> Answer) : Work;
+    private sealed record Pending(string Key, Command Command, byte[] Encoded, AlongsideRows? Alongside, TaskCompletionSource<Receipt> Answer) : Work;
     private sealed record Read(Action<ValuePoolEngine> Run, Action<Exception> Fail) : Work;
 
     private readonly IJournalStore _store;
@@ -60,11 +60,17 @@ public sealed class Sequencer : IAsyncDisposable
     /// <summary>The last durable entry; read it only after <see cref="DisposeAsync"/>.</summary>
     public JournalHead Head => _head;
 
-    public async Task<Receipt> SubmitAsync(string idempotencyKey, Command command)
+    public Task<Receipt> SubmitAsync(string idempotencyKey, Command command) => SubmitAsync(idempotencyKey, command, null);
+
+    /// <summary>
+    /// Submits <paramref name="command"/>; if it is applied now and accepted, <paramref name="alongside"/> writes the
+    /// application's rows in the same database transaction as its entry, so they are durable together or not at all.
+    /// </summary>
+    public async Task<Receipt> SubmitAsync(string idempotencyKey, Command command, AlongsideRows? alongside)
     {
         ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
         var answer = new TaskCompletionSource<Receipt>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var pending = new Pending(idempotencyKey, command, CommandCodec.Encode(command), answer);
+        var pending = new Pending(idempotencyKey, command, CommandCodec.Encode(command), alongside, answer);
         try { await _queue.Writer.WriteAsync(pending).ConfigureAwait(false); }
         catch (ChannelClosedException) { throw Stopped(); }
         return await answer.Task.ConfigureAwait(false);
@@ -137,6 +143,7 @@ public sealed class Sequencer : IAsyncDisposable
         var entries = new List<JournalEntry>(batch.Count);
         var answers = new List<(TaskCompletionSource<Receipt> Answer, Receipt Receipt)>(batch.Count);
         var entryByKey = new Dictionary<string, JournalEntry>(StringComparer.Ordinal);
+        var alongside = new List<AlongsideRows>();
         foreach (var pending in batch)
         {
             if (entryByKey.TryGetValue(pending.Key, out var earlier) || TryFindCommitted(pending.Key, out earlier))
@@ -151,9 +158,10 @@ public sealed class Sequencer : IAsyncDisposable
             _head = new JournalHead(entry.Sequence, entry.Hash);
             entries.Add(entry);
             entryByKey[pending.Key] = entry;
+            if (pending.Alongside is not null && result.IsAccepted()) alongside.Add(pending.Alongside);
             answers.Add((pending.Answer, new Receipt(SubmitStatus.Applied, entry.Sequence, result)));
         }
-        if (entries.Count > 0) _store.Append(entries, _projector?.Flush(_head.Sequence, Engine));
+        if (entries.Count > 0) _store.Append(entries, _projector?.Flush(_head.Sequence, Engine), alongside);
         foreach (var entry in entries) _sequenceByKey[entry.IdempotencyKey] = entry.Sequence;
         if (entries.Count > 0) _options.Observer?.Committed();
         foreach (var (answer, receipt) in answers) answer.TrySetResult(receipt);

@@ -55,11 +55,12 @@ public abstract class SqlJournalStore : IJournalStore
         return reader.Read() ? new JournalHead(reader.GetInt64(0), (byte[])reader[1]) : JournalHead.Empty;
     }
 
-    public void Append(IReadOnlyList<JournalEntry> entries, ProjectionBatch? projections)
+    public void Append(IReadOnlyList<JournalEntry> entries, ProjectionBatch? projections, IReadOnlyList<AlongsideRows> alongside)
     {
         using var transaction = Connection.BeginTransaction();
         InsertEntries(transaction, entries);
         if (projections is not null) UpsertProjections(transaction, projections);
+        foreach (var rows in alongside) rows(Connection, transaction);
         transaction.Commit();
     }
 

@@ -104,6 +104,38 @@ public abstract class JournalContract : IDisposable
     }
 
     [Fact]
+    public async Task AlongsideRows_AreWrittenWithTheirEntry_OnlyWhenTheCommandIsAppliedAndAccepted()
+    {
+        Backend.Tamper("CREATE TABLE side_row (name TEXT NOT NULL)");
+        await using var sequencer = Sequencer.Start(Backend.Open());
+        var order = new Consume("m1", null, Money.FromYuan(1000), Workload.Start);
+        var refusedSell = new Sell("nobody", new Points(1), Workload.Start);
+        await Task.WhenAll(sequencer.SubmitAsync("order-1", order, Insert("accepted")), sequencer.SubmitAsync("order-1", order, Insert("duplicate")));
+        await sequencer.SubmitAsync("order-1", order, Insert("later retry"));
+        await sequencer.SubmitAsync("order-1", order with { Amount = Money.FromYuan(1) }, Insert("key conflict"));
+        await sequencer.SubmitAsync("sell-1", refusedSell, Insert("refused"));
+
+        var rows = new List<string>();
+        await sequencer.SubmitAsync("order-2", order, (connection, transaction) =>
+        {
+            using var query = connection.CreateCommand();
+            query.Transaction = transaction;
+            query.CommandText = "SELECT name FROM side_row ORDER BY name";
+            using var reader = query.ExecuteReader();
+            while (reader.Read()) rows.Add(reader.GetString(0));
+        });
+        Assert.Equal(["accepted"], rows);
+    }
+
+    private static AlongsideRows Insert(string name) => (connection, transaction) =>
+    {
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = $"INSERT INTO side_row (name) VALUES ('{name}')";
+        insert.ExecuteNonQuery();
+    };
+
+    [Fact]
     public async Task Retry_AfterARestart_IsStillRecognised()
     {
         var order = new Consume("m1", null, Money.FromYuan(1000), Workload.Start);
