@@ -1,3 +1,6 @@
+using ValuePool.Core.Engine;
+using ValuePool.Core.Replay;
+
 namespace ValuePool.Cli;
 
 /// <summary>`valuepool` commands. Exit codes: 0 done, 1 a check found a problem, 2 bad input or usage.</summary>
@@ -31,6 +34,18 @@ public static class Cli
     {
         stderr.WriteLine(message);
         return BadInput;
+    }
+
+    /// <summary>Replays FILE (or standard input for "-") into a fresh engine and hands it to <paramref name="use"/>; a bad file exits 2.</summary>
+    public static int WithReplayedEngine(string file, TextReader stdin, TextWriter stderr, Func<ValuePoolEngine, int> use)
+    {
+        var input = OpenInput(file, stdin, stderr);
+        if (input is null) return BadInput;
+        using (input == stdin ? null : input)
+        {
+            var engine = ReplayRunner.Run(input, out var error);
+            return engine is null ? Fail(stderr, $"{file}: {error}") : use(engine);
+        }
     }
 
     /// <summary>Opens FILE, or standard input for "-".</summary>
