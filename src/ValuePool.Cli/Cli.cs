@@ -49,7 +49,7 @@ public static class Cli
     }
 
     /// <summary>Opens FILE, or standard input for "-".</summary>
-    public static TextReader? OpenInput(string file, TextReader stdin, TextWriter stderr)
+    private static TextReader? OpenInput(string file, TextReader stdin, TextWriter stderr)
     {
         if (file == "-") return stdin;
         if (File.Exists(file)) return new StreamReader(file);
