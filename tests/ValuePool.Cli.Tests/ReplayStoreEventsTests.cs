@@ -80,3 +80,34 @@ public class ReplayStoreEventsTests
         Assert.Contains(reason, stderr);
     }
 }
+
+/// <summary>The sample files in samples/ stay valid replay input with the documented results.</summary>
+public class SampleFilesTests
+{
+    private static string Sample(string name)
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(directory!.FullName, "ValuePool.sln"))) directory = directory.Parent;
+        return Path.Combine(directory.FullName, "samples", name);
+    }
+
+    [Fact]
+    public void TheSeedVectorSample_PrintsTheSeedVector()
+    {
+        var (code, stdout, _) = CliRun.Run("", "replay", Sample("seed-vector.jsonl"));
+        Assert.Equal(0, code);
+        Assert.StartsWith("""{"pool":"480.00","points":"257.0398","price":"1.8674",""", stdout);
+    }
+
+    [Fact]
+    public void TheSharedStoreSample_PaysTheSeedsDividends()
+    {
+        var (code, stdout, _) = CliRun.Run("", "replay", Sample("shared-store.jsonl"));
+        Assert.Equal(0, code);
+        var state = System.Text.Json.JsonDocument.Parse(stdout).RootElement;
+        Assert.Equal("116.00", state.GetProperty("members").GetProperty("h05").GetProperty("cash").GetString());
+        // 245.00 dividends and bonus + 15.00 direct reward + 5.00 from the platform purchase.
+        Assert.Equal("265.00", state.GetProperty("members").GetProperty("initiator").GetProperty("cash").GetString());
+        Assert.Equal("407.00", state.GetProperty("stores").GetProperty("s1").GetProperty("balance").GetString());
+    }
+}
