@@ -24,6 +24,9 @@ internal struct Member
     public double QueuedExitPrice;
     public int Referrer;
     public int Exits;
+    /// <summary>The member's first and last shopping-point lot in <see cref="Stores.ShoppingLots"/>; -1 when none.</summary>
+    public int LotHead;
+    public int LotTail;
     /// <summary>Whether the member was ever bound: a store's partner reward is for new members only.</summary>
     public bool EverBound;
 }

@@ -31,7 +31,7 @@ public sealed partial class ValuePoolEngine
         var balances = Ledger.NonMemberBalances().ToList();
         output.Write(balances.Count);
         foreach (var (account, balance) in balances) { output.Write((byte)account.Kind); output.Write(account.Owner); output.Write(balance); }
-        _shoppingLots.Write(output, _members.Count);
+        _shoppingLots.Write(output);
         _expiries.Write(output);
         _cards.Write(output);
         WritePartnerStores(output);
@@ -56,7 +56,7 @@ public sealed partial class ValuePoolEngine
         }
         for (var n = input.ReadInt32(); n > 0; n--)
             engine.Ledger.Restore(new Account((AccountKind)input.ReadByte(), input.ReadInt32()), input.ReadInt64());
-        engine._shoppingLots.Read(input, engine._members.Count);
+        engine._shoppingLots.Read(input);
         engine._expiries.Read(input);
         engine._cards.Read(input);
         engine.ReadPartnerStores(input);

@@ -17,7 +17,7 @@ public sealed partial class ValuePoolEngine
     private readonly StoreBook _stores = new();
     private readonly RegionBook _regions = new();
     private readonly ExitQueue _exitQueue;
-    private readonly ShoppingLots _shoppingLots = new();
+    private readonly ShoppingLots _shoppingLots;
     private readonly ShoppingLotExpiries _expiries = new();
     private readonly MembershipCards _cards = new();
 
@@ -27,6 +27,7 @@ public sealed partial class ValuePoolEngine
         var problems = ConfigValidation.Problems(Config);
         if (problems.Count > 0) throw new ArgumentException(string.Join("; ", problems), nameof(config));
         Ledger = new Balances(_members);
+        _shoppingLots = new ShoppingLots(_members);
         _exitQueue = new ExitQueue(CompareExitPricesExactly);
     }
 

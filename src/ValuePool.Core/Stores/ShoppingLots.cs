@@ -1,11 +1,14 @@
+using ValuePool.Core.Engine;
+
 namespace ValuePool.Core.Stores;
 
 /// <summary>
 /// Every member's shopping-point lots, each remembering the store that issued it and its day, kept
 /// per member in issue-day order (oldest first) as linked lists inside one flat array: a million
-/// members with a lot or two each cost a few dozen bytes apiece, not a list object each.
+/// members with a lot or two each cost a few dozen bytes apiece, not a list object each. A list's
+/// ends live in the member's own record (<see cref="Member.LotHead"/>), which an order touches anyway.
 /// </summary>
-internal sealed class ShoppingLots
+internal sealed class ShoppingLots(MemberBook members)
 {
     private const int None = -1;
 
@@ -17,32 +20,24 @@ internal sealed class ShoppingLots
         public int Next;
     }
 
-    private struct Ends
-    {
-        public int Head;
-        public int Tail;
-    }
-
     private Node[] _nodes = new Node[16];
     private int _used;
     private int _freeList = None;
-    private Ends[] _ends = [];
 
     public readonly record struct Lot(int Store, long Units, DateOnly Day);
 
     /// <summary>Adds a lot; a lot of the same store and day as the member's newest one is merged into it.</summary>
     public void Add(int member, int store, long units, DateOnly day)
     {
-        EnsureMember(member);
-        ref var ends = ref _ends[member];
-        if (ends.Tail != None && _nodes[ends.Tail].Day <= day)
+        ref var ends = ref members[member];
+        if (ends.LotTail != None && _nodes[ends.LotTail].Day <= day)
         {
             // The usual case: days arrive in order, so the lot goes last (or joins the last one).
-            ref var tail = ref _nodes[ends.Tail];
+            ref var tail = ref _nodes[ends.LotTail];
             if (tail.Store == store && tail.Day == day) { tail.UnitsLeft += units; return; }
             var appended = NewLot(store, units, day);
-            _nodes[ends.Tail].Next = appended;
-            ends.Tail = appended;
+            _nodes[ends.LotTail].Next = appended;
+            ends.LotTail = appended;
             return;
         }
         InsertInDayOrder(ref ends, NewLot(store, units, day));
@@ -51,8 +46,7 @@ internal sealed class ShoppingLots
     /// <summary>The member's lots, oldest first.</summary>
     public IEnumerable<Lot> Of(int member)
     {
-        if (member >= _ends.Length) yield break;
-        for (var lot = _ends[member].Head; lot != None; lot = _nodes[lot].Next)
+        for (var lot = members[member].LotHead; lot != None; lot = _nodes[lot].Next)
             yield return new Lot(_nodes[lot].Store, _nodes[lot].UnitsLeft, _nodes[lot].Day);
     }
 
@@ -61,7 +55,7 @@ internal sealed class ShoppingLots
     {
         while (units > 0)
         {
-            ref var lot = ref _nodes[_ends[member].Head];
+            ref var lot = ref _nodes[members[member].LotHead];
             var taken = Math.Min(units, lot.UnitsLeft);
             takenFromStore(lot.Store, taken);
             lot.UnitsLeft -= taken;
@@ -74,18 +68,19 @@ internal sealed class ShoppingLots
     public long RemoveIssuedOnOrBefore(int member, DateOnly lastExpiredDay)
     {
         long removed = 0;
-        while (member < _ends.Length && _ends[member].Head != None && _nodes[_ends[member].Head].Day <= lastExpiredDay)
+        ref var ends = ref members[member];
+        while (ends.LotHead != None && _nodes[ends.LotHead].Day <= lastExpiredDay)
         {
-            removed += _nodes[_ends[member].Head].UnitsLeft;
+            removed += _nodes[ends.LotHead].UnitsLeft;
             RemoveHead(member);
         }
         return removed;
     }
 
     /// <summary>Every member's lots, oldest first: what a snapshot keeps (free nodes and merging history are not state).</summary>
-    public void Write(BinaryWriter output, int members)
+    public void Write(BinaryWriter output)
     {
-        for (var member = 0; member < members; member++)
+        for (var member = 0; member < members.Count; member++)
         {
             var lots = Of(member).ToList();
             output.Write(lots.Count);
@@ -93,36 +88,35 @@ internal sealed class ShoppingLots
         }
     }
 
-    public void Read(BinaryReader input, int members)
+    public void Read(BinaryReader input)
     {
-        for (var member = 0; member < members; member++)
+        for (var member = 0; member < members.Count; member++)
             for (var n = input.ReadInt32(); n > 0; n--)
             {
-                EnsureMember(member);
                 // Appended as stored, never merged: the restored lists equal the written ones.
-                ref var ends = ref _ends[member];
+                ref var ends = ref members[member];
                 var lot = NewLot(input.ReadInt32(), input.ReadInt64(), DateOnly.FromDayNumber(input.ReadInt32()));
-                if (ends.Tail == None) ends.Head = lot; else _nodes[ends.Tail].Next = lot;
-                ends.Tail = lot;
+                if (ends.LotTail == None) ends.LotHead = lot; else _nodes[ends.LotTail].Next = lot;
+                ends.LotTail = lot;
             }
     }
 
     /// <summary>An out-of-order day (a replay of older events): walk to the lot's place.</summary>
-    private void InsertInDayOrder(ref Ends ends, int lot)
+    private void InsertInDayOrder(ref Member ends, int lot)
     {
-        int previous = None, cursor = ends.Head;
+        int previous = None, cursor = ends.LotHead;
         while (cursor != None && _nodes[cursor].Day <= _nodes[lot].Day) { previous = cursor; cursor = _nodes[cursor].Next; }
         _nodes[lot].Next = cursor;
-        if (previous == None) ends.Head = lot; else _nodes[previous].Next = lot;
-        if (cursor == None) ends.Tail = lot;
+        if (previous == None) ends.LotHead = lot; else _nodes[previous].Next = lot;
+        if (cursor == None) ends.LotTail = lot;
     }
 
     private void RemoveHead(int member)
     {
-        ref var ends = ref _ends[member];
-        var lot = ends.Head;
-        ends.Head = _nodes[lot].Next;
-        if (ends.Head == None) ends.Tail = None;
+        ref var ends = ref members[member];
+        var lot = ends.LotHead;
+        ends.LotHead = _nodes[lot].Next;
+        if (ends.LotHead == None) ends.LotTail = None;
         _nodes[lot].Next = _freeList;
         _freeList = lot;
     }
@@ -138,13 +132,5 @@ internal sealed class ShoppingLots
         }
         _nodes[lot] = new Node { Store = store, UnitsLeft = units, Day = day, Next = None };
         return lot;
-    }
-
-    private void EnsureMember(int member)
-    {
-        if (member < _ends.Length) return;
-        var old = _ends.Length;
-        Array.Resize(ref _ends, Math.Max(member + 1, old * 2));
-        Array.Fill(_ends, new Ends { Head = None, Tail = None }, old, _ends.Length - old);
     }
 }
