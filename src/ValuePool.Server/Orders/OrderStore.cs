@@ -84,9 +84,9 @@ public sealed class OrderStore(ServerDatabase database, ServerWriter writer, Alo
     public Task<IReadOnlyList<OrderRecord>> ClaimDueAsync(long nowMs) =>
         writer.WriteAsync<IReadOnlyList<OrderRecord>>((c, t) =>
         {
-            c.Execute("UPDATE customer_order SET status = @completing WHERE status = @paid AND complete_due_ms <= @nowMs",
-                new { completing = OrderStatus.Completing, paid = OrderStatus.Paid, nowMs }, t);
-            return c.Query<OrderRecord>($"SELECT {Columns} FROM customer_order WHERE status = @completing", new { completing = OrderStatus.Completing }, t).AsList();
+            c.Execute($"UPDATE customer_order SET status = '{OrderStatus.Completing}' WHERE status = '{OrderStatus.Paid}' AND complete_due_ms <= @nowMs",
+                new { nowMs }, t);
+            return c.Query<OrderRecord>($"SELECT {Columns} FROM customer_order WHERE status = '{OrderStatus.Completing}'", transaction: t).AsList();
         });
 
     /// <summary>The amount of the member's first completed order, for the promoter qualification.</summary>
