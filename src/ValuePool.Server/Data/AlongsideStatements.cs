@@ -38,7 +38,8 @@ public sealed class AlongsideStatements
         foreach (var (name, _) in values)
         {
             var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
+            // The prefix spares Microsoft.Data.Sqlite a failed look-up of the bare name on every execution; Npgsql strips it.
+            parameter.ParameterName = "@" + name;
             command.Parameters.Add(parameter);
         }
         return command;

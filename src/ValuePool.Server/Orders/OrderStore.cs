@@ -63,17 +63,26 @@ public sealed class OrderStore(ServerDatabase database, ServerWriter writer, Alo
     /// An order paid and completed at once (an in-store payment), with its webhook, as rows written in the
     /// transaction of its <c>Consume</c>'s journal entry: the order exists exactly when its money moved.
     /// A conflict can only be this order written before under the same key, which the sequencer already answers.
+    /// Both rows' values are made here, on the request's thread: the delegate runs on the sequencer's, which every order waits on.
     /// </summary>
-    public AlongsideRows InsertCompleted(OrderRecord order) => (c, t) =>
+    public AlongsideRows InsertCompleted(OrderRecord order)
     {
-        alongside.Execute(c, t,
-            "INSERT INTO customer_order (id, member_id, store_id, product_id, amount_fen, shipped, status, payment_id, created_ms, paid_ms, completed_ms) " +
-            "VALUES (@id, @memberId, @storeId, @productId, @amountFen, @shipped, @status, @paymentId, @createdMs, @paidMs, @completedMs) ON CONFLICT DO NOTHING",
+        (string, object?)[] row =
+        [
             ("id", order.Id), ("memberId", order.MemberId), ("storeId", order.StoreId), ("productId", order.ProductId), ("amountFen", order.AmountFen),
             ("shipped", order.Shipped), ("status", order.Status), ("paymentId", order.PaymentId), ("createdMs", order.CreatedMs), ("paidMs", order.PaidMs),
-            ("completedMs", order.CompletedMs));
-        WebhookOutbox.Enqueue(alongside, c, t, WebhookOutbox.OrderCompleted, CompletedEventId(order), CompletedEvent(order), order.CompletedMs!.Value);
-    };
+            ("completedMs", order.CompletedMs),
+        ];
+        var completedEvent = WebhookOutbox.Prepared(WebhookOutbox.OrderCompleted, CompletedEventId(order), CompletedEvent(order), order.CompletedMs!.Value);
+        return (c, t) =>
+        {
+            alongside.Execute(c, t,
+                "INSERT INTO customer_order (id, member_id, store_id, product_id, amount_fen, shipped, status, payment_id, created_ms, paid_ms, completed_ms) " +
+                "VALUES (@id, @memberId, @storeId, @productId, @amountFen, @shipped, @status, @paymentId, @createdMs, @paidMs, @completedMs) ON CONFLICT DO NOTHING",
+                row);
+            WebhookOutbox.Enqueue(alongside, c, t, completedEvent);
+        };
+    }
 
     /// <summary>A refund before completion moves no money (MODEL.md §7); after completion the order is final.</summary>
     public Task<bool> RefundAsync(string id, long nowMs) =>
@@ -84,9 +93,9 @@ public sealed class OrderStore(ServerDatabase database, ServerWriter writer, Alo
     public Task<IReadOnlyList<OrderRecord>> ClaimDueAsync(long nowMs) =>
         writer.WriteAsync<IReadOnlyList<OrderRecord>>((c, t) =>
         {
-            c.Execute("UPDATE customer_order SET status = @completing WHERE status = @paid AND complete_due_ms <= @nowMs",
-                new { completing = OrderStatus.Completing, paid = OrderStatus.Paid, nowMs }, t);
-            return c.Query<OrderRecord>($"SELECT {Columns} FROM customer_order WHERE status = @completing", new { completing = OrderStatus.Completing }, t).AsList();
+            c.Execute($"UPDATE customer_order SET status = '{OrderStatus.Completing}' WHERE status = '{OrderStatus.Paid}' AND complete_due_ms <= @nowMs",
+                new { nowMs }, t);
+            return c.Query<OrderRecord>($"SELECT {Columns} FROM customer_order WHERE status = '{OrderStatus.Completing}'", transaction: t).AsList();
         });
 
     /// <summary>The amount of the member's first completed order, for the promoter qualification.</summary>

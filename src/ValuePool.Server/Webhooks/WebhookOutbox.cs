@@ -24,10 +24,16 @@ public static class WebhookOutbox
     public static void Enqueue(DbConnection connection, DbTransaction transaction, string kind, string eventId, object data, long nowMs) =>
         connection.Execute(InsertSql, new { eventId, kind, payload = Payload(kind, eventId, data, nowMs), nowMs }, transaction);
 
-    /// <summary>The same, on the sequencer's connection alongside a journal entry, with the statement prepared once.</summary>
-    public static void Enqueue(AlongsideStatements statements, DbConnection connection, DbTransaction transaction, string kind, string eventId, object data,
-        long nowMs) =>
-        statements.Execute(connection, transaction, InsertSql, ("eventId", eventId), ("kind", kind), ("payload", Payload(kind, eventId, data, nowMs)), ("nowMs", nowMs));
+    /// <summary>
+    /// The parameters of an event to write alongside a journal entry, serialised now, on the caller's thread, so that
+    /// the sequencer's thread, which every order waits on, only binds them.
+    /// </summary>
+    public static (string Name, object? Value)[] Prepared(string kind, string eventId, object data, long nowMs) =>
+        [("eventId", eventId), ("kind", kind), ("payload", Payload(kind, eventId, data, nowMs)), ("nowMs", nowMs)];
+
+    /// <summary>A <see cref="Prepared"/> event, on the sequencer's connection alongside a journal entry, with the statement prepared once.</summary>
+    public static void Enqueue(AlongsideStatements statements, DbConnection connection, DbTransaction transaction, (string Name, object? Value)[] prepared) =>
+        statements.Execute(connection, transaction, InsertSql, prepared);
 
     private static string Payload(string kind, string eventId, object data, long nowMs) =>
         JsonSerializer.Serialize(new { eventId, kind, occurredMs = nowMs, data }, JsonSerializerOptions.Web);

@@ -42,7 +42,9 @@ public sealed class Sequencer : IAsyncDisposable
         _sequenceByKey = store.ReadKeys().ToDictionary(k => k.Key, k => k.Sequence, StringComparer.Ordinal);
         _projector = options.Projections ? new Projector() : null;
         _queue = Channel.CreateBounded<Work>(new BoundedChannelOptions(options.QueuedCommandsMax) { SingleReader = true });
-        _loop = Task.Run(RunAsync);
+        // Its own thread, not the pool's: every batch blocks on an fsync, which would take a pool worker away
+        // from the requests each time and make the pool inject threads that then compete for the cores.
+        _loop = Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     /// <summary>Recovers the state from <paramref name="store"/> and starts sequencing. The sequencer owns the store from now on.</summary>
@@ -98,11 +100,11 @@ public sealed class Sequencer : IAsyncDisposable
         _store.Dispose();
     }
 
-    private async Task RunAsync()
+    private void Run()
     {
         var batch = new List<Pending>(_options.CommandsPerBatchMax);
         var reads = new List<Read>();
-        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        while (WaitForWork())
         {
             batch.Clear();
             reads.Clear();
@@ -123,6 +125,13 @@ public sealed class Sequencer : IAsyncDisposable
             }
             foreach (var read in reads) RunRead(read);
         }
+    }
+
+    /// <summary>Blocks this (dedicated) thread until work is queued; false once the queue is closed and empty.</summary>
+    private bool WaitForWork()
+    {
+        var ready = _queue.Reader.WaitToReadAsync();
+        return ready.IsCompleted ? ready.Result : ready.AsTask().GetAwaiter().GetResult();
     }
 
     private void Fail(Work work)
