@@ -24,6 +24,9 @@ public sealed class ShoppingPointsTests
         var bought = await buyer.PostAsync("/api/shopping-points/purchases", new { productId, shoppingPoints = "30000.00" });
         Assert.Equal(("50000.00", "20000.00", "0.00"), (bought.Text("amount"), bought.Text("cash"), bought.GetProperty("holdings").Text("balance")));
         Assert.Equal(3000.00m, await StoreBalanceAsync(merchant, storeId) - balanceBefore);
+        // The cash part was collected through the payment provider: a completed order of the product for ¥20,000.
+        var orders = (await buyer.GetAsync("/api/orders")).EnumerateArray().Where(o => o.GetProperty("productId").GetString() == productId).ToList();
+        Assert.Equal(("20000.00", "completed"), (Assert.Single(orders).Text("amount"), orders[0].Text("status")));
     }
 
     [Fact]
@@ -39,6 +42,7 @@ public sealed class ShoppingPointsTests
         await (await buyer.SendAsync("/api/shopping-points/purchases", new { productId, shoppingPoints = "300.01", quantity = 3 }))
             .AssertProblem(HttpStatusCode.UnprocessableEntity, "InsufficientShoppingPoints");
         await (await buyer.SendAsync("/api/shopping-points/purchases", new { productId, shoppingPoints = "-1.00" })).AssertFieldError("shoppingPoints");
+        await (await buyer.SendAsync("/api/shopping-points/purchases", new { productId, shoppingPoints = "200.00" })).AssertFieldError("shoppingPoints");
         await (await buyer.SendAsync("/api/shopping-points/purchases", new { productId = "p_nothing", shoppingPoints = "1.00" })).AssertFieldError("productId");
         Assert.Equal("300.00", (await buyer.GetAsync("/api/shopping-points")).Text("balance"));
     }

@@ -4,6 +4,7 @@ using ValuePool.Core.Engine;
 using ValuePool.Server.Accounts;
 using ValuePool.Server.Data;
 using ValuePool.Server.Http;
+using ValuePool.Server.Orders;
 using ValuePool.Server.Ledger;
 using ValuePool.Server.Stores;
 using ValuePool.Storage.Sequencing;
@@ -58,22 +59,25 @@ public static class CardsApi
         await DescribeAsync(id, cards, ledger) is { } card ? TypedResults.Ok(card) : ApiProblem.ForResult(CommandResult.UnknownCard);
 
     /// <summary>
-    /// The caller buys the card: the price goes to the store, the seller's reward from the store to the
-    /// seller, the opening shopping points to the buyer. Send <c>Idempotency-Key</c> to make a retry safe.
+    /// The caller buys the card, paying its price through the payment provider: the price goes to the store,
+    /// the seller's reward from the store to the seller, the opening shopping points to the buyer, and the
+    /// payment is recorded as a completed order of the store. Send <c>Idempotency-Key</c> to make a retry safe.
     /// </summary>
     public static async Task<Results<Ok<CardPurchaseResponse>, ValidationProblem, ProblemHttpResult>> Buy(string id, BuyCardRequest request, HttpRequest http,
-        ClaimsPrincipal caller, UserStore users, CardCatalog cards, LedgerGateway ledger, TimeProvider time)
+        ClaimsPrincipal caller, UserStore users, CardCatalog cards, LedgerGateway ledger, InStorePayment payment)
     {
         var errors = new FieldErrors();
         if (request.SellerId is not null && await users.FindAsync(request.SellerId) is null) errors.Add("sellerId", "no account has this id");
         var memberId = caller.Id();
-        IdempotencyKeys.TryScoped(http, "card-purchase", memberId, out var key, errors);
+        var keyed = IdempotencyKeys.TryScoped(http, "card-purchase", memberId, out var key, errors);
         if (errors.Any) return errors.ToProblem();
-        var receipt = await ledger.SubmitAsync(key, new BuyCard(memberId, id, request.SellerId, time.GetUtcNow()));
-        if (ApiProblem.ForReceipt(receipt) is { } problem) return problem;
+        if (await ledger.ReadAsync(engine => engine.FindCard(id)) is not { } view) return ApiProblem.ForResult(CommandResult.UnknownCard);
+        var paid = await payment.PayForAsync(keyed ? key : null, memberId, view.StoreId, null, view.Terms.Price,
+            now => new BuyCard(memberId, id, request.SellerId, now));
+        if (ApiProblem.ForReceipt(paid.Receipt) is { } problem) return problem;
         var card = (await DescribeAsync(id, cards, ledger))!;
         var shoppingPoints = await ledger.ReadAsync(engine => engine.FindMember(memberId)!.ShoppingPoints);
-        return TypedResults.Ok(new CardPurchaseResponse(receipt.Status == SubmitStatus.Duplicate, card, shoppingPoints.ToString()));
+        return TypedResults.Ok(new CardPurchaseResponse(paid.Receipt.Status == SubmitStatus.Duplicate, card, shoppingPoints.ToString()));
     }
 
     private static async Task<CardResponse?> DescribeAsync(string id, CardCatalog cards, LedgerGateway ledger) =>

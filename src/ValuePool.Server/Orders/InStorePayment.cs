@@ -11,11 +11,12 @@ using ValuePool.Storage.Sequencing;
 namespace ValuePool.Server.Orders;
 
 /// <summary>
-/// An in-store QR payment in one step (MODEL.md §7: in-store orders complete on payment): the provider confirms
-/// while the payer waits, the confirmation is verified like a callback, and the engine's <c>Consume</c> under
+/// A payment in one step, while the payer waits: an in-store QR payment (MODEL.md §7: in-store orders complete
+/// on payment), a membership card, or the cash part of a platform product bought with shopping points. The
+/// provider confirms, the confirmation is verified like a callback, and the engine's command under
 /// <c>order:{id}:complete</c> carries the order row (created, paid and completed at once) into its journal
-/// transaction. So there is no moment, crash or not, when the money moved without the order or the reverse,
-/// and a retry under the same key is answered from the journal and changes nothing.
+/// transaction. So no money is booked that the provider did not collect, there is no moment, crash or not,
+/// when the money moved without the order or the reverse, and a retry under the same key changes nothing.
 /// </summary>
 public sealed class InStorePayment(LedgerGateway ledger, OrderStore orders, SimulatedPaymentProvider provider, TimeProvider time, ServerMetrics metrics)
 {
@@ -25,7 +26,15 @@ public sealed class InStorePayment(LedgerGateway ledger, OrderStore orders, Simu
     /// Pays <paramref name="amount"/> at the store. The order id is new (time-ordered), or derived from the caller's
     /// scoped idempotency key so that every retry names the same order (and the same journal key) without a lookup.
     /// </summary>
-    public async Task<Outcome> PayAsync(string? scopedIdempotencyKey, string memberId, string storeId, Money amount)
+    public Task<Outcome> PayAsync(string? scopedIdempotencyKey, string memberId, string storeId, Money amount) =>
+        PayForAsync(scopedIdempotencyKey, memberId, storeId, null, amount, now => new Consume(memberId, storeId, amount, now));
+
+    /// <summary>
+    /// Collects <paramref name="cash"/> through the provider for what <paramref name="command"/> books (at the
+    /// payment's time), recording it as a completed order of the store or platform product.
+    /// </summary>
+    public async Task<Outcome> PayForAsync(string? scopedIdempotencyKey, string memberId, string? storeId, string? productId, Money cash,
+        Func<DateTimeOffset, Command> command)
     {
         var now = time.GetUtcNow();
         var nowMs = UnixTime.Ms(now);
@@ -34,16 +43,16 @@ public sealed class InStorePayment(LedgerGateway ledger, OrderStore orders, Simu
             : "o_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(scopedIdempotencyKey)).AsSpan(0, 10));
         var order = new OrderRecord
         {
-            Id = orderId, MemberId = memberId, StoreId = storeId, AmountFen = amount.Fen, Status = OrderStatus.Completed,
+            Id = orderId, MemberId = memberId, StoreId = storeId, ProductId = productId, AmountFen = cash.Fen, Status = OrderStatus.Completed,
             PaymentId = "pay_" + orderId, CreatedMs = nowMs, PaidMs = nowMs, CompletedMs = nowMs,
         };
-        var confirmation = provider.Confirm(order.PaymentId, order.Id, amount);
+        var confirmation = provider.Confirm(order.PaymentId, order.Id, cash);
         // Trusted only as a verified notice for exactly this payment, as a callback would be.
         var notice = provider.Verify(confirmation.Body, confirmation.Signature, out var failure);
-        if (notice is null || notice.PaymentId != order.PaymentId || notice.OrderId != order.Id || notice.Amount != amount)
+        if (notice is null || notice.PaymentId != order.PaymentId || notice.OrderId != order.Id || notice.Amount != cash)
             throw new InvalidOperationException($"the simulated provider's confirmation of {order.PaymentId} does not verify: {failure}");
 
-        var receipt = await ledger.SubmitAsync($"order:{order.Id}:complete", new Consume(memberId, storeId, amount, now), orders.InsertCompleted(order));
+        var receipt = await ledger.SubmitAsync($"order:{order.Id}:complete", command(now), orders.InsertCompleted(order));
         if (receipt.Status == SubmitStatus.Applied && receipt.Result.IsAccepted())
         {
             metrics.OrderCompleted();

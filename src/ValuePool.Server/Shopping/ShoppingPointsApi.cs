@@ -4,6 +4,7 @@ using ValuePool.Core.Amounts;
 using ValuePool.Core.Engine;
 using ValuePool.Server.Accounts;
 using ValuePool.Server.Http;
+using ValuePool.Server.Orders;
 using ValuePool.Server.Ledger;
 using ValuePool.Server.Products;
 using ValuePool.Storage.Sequencing;
@@ -41,11 +42,12 @@ public static class ShoppingPointsApi
     }
 
     /// <summary>
-    /// A platform product (自营) paid partly in shopping points, oldest lots first; the rest is cash paid
-    /// to the platform, so the purchase is final at once. Send <c>Idempotency-Key</c> to make a retry safe.
+    /// A platform product (自营) paid partly in shopping points, oldest lots first; the rest is cash collected
+    /// through the payment provider and recorded as a completed order of the product, so the purchase is final
+    /// at once. Send <c>Idempotency-Key</c> to make a retry safe.
     /// </summary>
     public static async Task<Results<Ok<ShoppingPurchaseResponse>, ValidationProblem, ProblemHttpResult>> Buy(ShoppingPurchaseRequest request,
-        HttpRequest http, ClaimsPrincipal caller, ProductCatalog catalog, LedgerGateway ledger, TimeProvider time)
+        HttpRequest http, ClaimsPrincipal caller, ProductCatalog catalog, LedgerGateway ledger, InStorePayment payment)
     {
         var errors = new FieldErrors();
         var used = errors.ShoppingPoints("shoppingPoints", request.ShoppingPoints);
@@ -53,16 +55,18 @@ public static class ShoppingPointsApi
         if (quantity is < 1 or > QuantityMax) errors.Add("quantity", $"1 to {QuantityMax}");
         var product = request.ProductId is null ? null : await catalog.FindAsync(request.ProductId);
         if (product is not { StoreId: null }) errors.Add("productId", "no platform product has this id");
+        var amount = product is null ? Money.Zero : new Money(checked(product.PriceFen * quantity));
+        if (product is not null && used.Worth >= amount) errors.Add("shoppingPoints", "shopping points pay only part of the price; the rest is cash");
         var id = caller.Id();
-        IdempotencyKeys.TryScoped(http, "shop", id, out var key, errors);
+        var keyed = IdempotencyKeys.TryScoped(http, "shop", id, out var key, errors);
         if (errors.Any) return errors.ToProblem();
 
-        var amount = new Money(checked(product!.PriceFen * quantity));
-        var receipt = await ledger.SubmitAsync(key, new BuyWithShoppingPoints(id, amount, used, time.GetUtcNow()));
-        if (ApiProblem.ForReceipt(receipt) is { } problem) return problem;
+        var cash = amount - used.Worth;
+        var paid = await payment.PayForAsync(keyed ? key : null, id, null, product!.Id, cash, now => new BuyWithShoppingPoints(id, amount, used, now));
+        if (ApiProblem.ForReceipt(paid.Receipt) is { } problem) return problem;
         var holdings = await ledger.ReadAsync(engine => Describe(id, engine));
-        return TypedResults.Ok(new ShoppingPurchaseResponse(receipt.Status == SubmitStatus.Duplicate, product.Id, amount.Text(), used.ToString(),
-            (amount - used.Worth).Text(), holdings));
+        return TypedResults.Ok(new ShoppingPurchaseResponse(paid.Receipt.Status == SubmitStatus.Duplicate, product.Id, amount.Text(), used.ToString(),
+            cash.Text(), holdings));
     }
 
     private static ShoppingPointsResponse Describe(string memberId, ValuePoolEngine engine)
