@@ -64,7 +64,7 @@ public static class CardsApi
     /// payment is recorded as a completed order of the store. Send <c>Idempotency-Key</c> to make a retry safe.
     /// </summary>
     public static async Task<Results<Ok<CardPurchaseResponse>, ValidationProblem, ProblemHttpResult>> Buy(string id, BuyCardRequest request, HttpRequest http,
-        ClaimsPrincipal caller, UserStore users, CardCatalog cards, LedgerGateway ledger, InStorePayment payment)
+        ClaimsPrincipal caller, UserStore users, CardCatalog cards, LedgerGateway ledger, ImmediatePayment payment)
     {
         var errors = new FieldErrors();
         if (request.SellerId is not null && await users.FindAsync(request.SellerId) is null) errors.Add("sellerId", "no account has this id");

@@ -61,7 +61,7 @@ public static class PlatformSetup
         services.AddSingleton<CheckoutLog>();
         services.AddSingleton<OrderStore>();
         services.AddSingleton<OrderCompletion>();
-        services.AddSingleton<InStorePayment>();
+        services.AddSingleton<ImmediatePayment>();
         services.AddSingleton<SimulatedPaymentProvider>();
         services.AddSingleton<PaymentCallbacks>();
         services.AddSingleton<SettlementRunner>();

@@ -89,7 +89,7 @@ public static class OrdersApi
     /// request. With <c>Idempotency-Key</c> a retry answers the same order (outcome <c>Duplicate</c>) and moves nothing.
     /// </summary>
     public static async Task<Results<Ok<PayResponse>, ValidationProblem, ProblemHttpResult>> PayInStore(string storeId, InStorePayRequest request,
-        HttpRequest http, ClaimsPrincipal caller, StoreDirectory stores, ShareLinks links, InStorePayment payment)
+        HttpRequest http, ClaimsPrincipal caller, StoreDirectory stores, ShareLinks links, ImmediatePayment payment)
     {
         var errors = new FieldErrors();
         var amount = errors.Money("amount", request.Amount);

@@ -47,7 +47,7 @@ public static class ShoppingPointsApi
     /// at once. Send <c>Idempotency-Key</c> to make a retry safe.
     /// </summary>
     public static async Task<Results<Ok<ShoppingPurchaseResponse>, ValidationProblem, ProblemHttpResult>> Buy(ShoppingPurchaseRequest request,
-        HttpRequest http, ClaimsPrincipal caller, ProductCatalog catalog, LedgerGateway ledger, InStorePayment payment)
+        HttpRequest http, ClaimsPrincipal caller, ProductCatalog catalog, LedgerGateway ledger, ImmediatePayment payment)
     {
         var errors = new FieldErrors();
         var used = errors.ShoppingPoints("shoppingPoints", request.ShoppingPoints);

@@ -18,7 +18,7 @@ namespace ValuePool.Server.Orders;
 /// transaction. So no money is booked that the provider did not collect, there is no moment, crash or not,
 /// when the money moved without the order or the reverse, and a retry under the same key changes nothing.
 /// </summary>
-public sealed class InStorePayment(LedgerGateway ledger, OrderStore orders, SimulatedPaymentProvider provider, TimeProvider time, ServerMetrics metrics)
+public sealed class ImmediatePayment(LedgerGateway ledger, OrderStore orders, SimulatedPaymentProvider provider, TimeProvider time, ServerMetrics metrics)
 {
     public sealed record Outcome(Receipt Receipt, OrderRecord? Order, SignedCallback Confirmation);
 
