@@ -26,6 +26,27 @@ public sealed class PartnersTests
     }
 
     [Fact]
+    public async Task BuyingTheStoresDesignatedProduct_MakesTheBuyerAPartner()
+    {
+        await using var platform = new Platform();
+        var (merchant, storeId, _) = await platform.OpenStoreAsync();
+        var product = await merchant.PostAsync($"/api/stores/{storeId}/products", new { name = "Partner pack", price = "999.00", shipped = false, makesPartner = true });
+        Assert.True(product.GetProperty("makesPartner").GetBoolean());
+        var ordinary = await merchant.PostAsync($"/api/stores/{storeId}/products", new { name = "Tea", price = "10.00", shipped = false });
+
+        var buyer = await platform.RegisterAsync();
+        foreach (var productId in new[] { ordinary.Text("id"), product.Text("id") })
+        {
+            var order = await buyer.PostAsync("/api/orders", new { productId });
+            await buyer.PostAsync($"/api/orders/{order.Text("id")}/pay", new { });
+        }
+        Assert.Equal([buyer.Id], (await merchant.GetAsync($"/api/stores/{storeId}/partners")).GetProperty("partners").EnumerateArray().Select(p => p.GetString()));
+
+        var admin = await platform.AdminAsync();
+        await (await admin.SendAsync("/api/products", new { name = "Pack", price = "9.00", shipped = false, makesPartner = true })).AssertFieldError("makesPartner");
+    }
+
+    [Fact]
     public async Task OnlyTheOwnerAndAdminsNameAndSeePartners()
     {
         await using var platform = new Platform();

@@ -46,6 +46,7 @@ public static class ServerSchema
         "DROP INDEX IF EXISTS customer_order_due",
         $"CREATE INDEX IF NOT EXISTS customer_order_open ON customer_order (status, complete_due_ms) WHERE status = '{OrderStatus.Paid}' OR status = '{OrderStatus.Completing}'",
         "CREATE INDEX IF NOT EXISTS customer_order_member ON customer_order (member_id, created_ms)",
+        "CREATE TABLE IF NOT EXISTS partner_product (product_id TEXT PRIMARY KEY)",
         """
         CREATE TABLE IF NOT EXISTS product_rates (product_id TEXT PRIMARY KEY, commission_ppm BIGINT NOT NULL, pool_ppm BIGINT NOT NULL,
             budget_ppm BIGINT NOT NULL, referral_levels_ppm TEXT, recruiter_ppm BIGINT)

@@ -14,8 +14,8 @@ namespace ValuePool.Server.Orders;
 /// The one place an order moves money: the engine's Consume under the key <c>order:{id}:complete</c>,
 /// so a completion tried twice (a crash, two sweeps) is applied once. Then the order is marked completed.
 /// </summary>
-public sealed class OrderCompletion(LedgerGateway ledger, OrderStore orders, ProductRateBook productRates, TimeProvider time, ServerMetrics metrics,
-    ILogger<OrderCompletion> log, IOptions<ServerOptions> options)
+public sealed class OrderCompletion(LedgerGateway ledger, OrderStore orders, ProductCatalog catalog, ProductRateBook productRates, TimeProvider time,
+    ServerMetrics metrics, ILogger<OrderCompletion> log, IOptions<ServerOptions> options)
 {
     public async Task<bool> CompleteAsync(OrderRecord order)
     {
@@ -29,6 +29,9 @@ public sealed class OrderCompletion(LedgerGateway ledger, OrderStore orders, Pro
             log.LogError("Order {Order} could not complete: {Status} {Result}", order.Id, receipt.Status, receipt.Result);
             return false;
         }
+        // Before the row is marked completed: a stop in between leaves it completing, and the retry adds the partner.
+        if (order is { ProductId: { } productId, StoreId: { } storeId } && await catalog.FindAsync(productId) is { IsPartnerProduct: true })
+            await ledger.SubmitAsync($"partner:{storeId}:{order.MemberId}", new AddPartner(storeId, order.MemberId, now));
         var completed = await orders.MarkCompletedAsync(order, UnixTime.Ms(now));
         if (completed) metrics.OrderCompleted();
         return completed;

@@ -10,5 +10,9 @@ public sealed class ProductRecord
     public long Shipped { get; init; }
     public long CreatedMs { get; init; }
 
+    /// <summary>The store's designated partner product (MODEL.md §5): buying it makes the buyer a partner.</summary>
+    public long MakesPartner { get; init; }
+
     public bool IsShipped => Shipped != 0;
+    public bool IsPartnerProduct => MakesPartner != 0;
 }

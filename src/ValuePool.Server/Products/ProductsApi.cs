@@ -9,9 +9,12 @@ using ValuePool.Server.Stores;
 
 namespace ValuePool.Server.Products;
 
-/// <summary>A product; <c>Rates</c> (optional) overrides the configuration's commission and rewards within its limits.</summary>
-public sealed record ProductRequest(string? Name, string? Price, bool Shipped, ProductRatesRequest? Rates = null);
-public sealed record ProductResponse(string Id, string? StoreId, string Name, string Price, bool Shipped, ProductRatesRequest? Rates);
+/// <summary>
+/// A product; <c>Rates</c> (optional) overrides the configuration's commission and rewards within its limits;
+/// <c>MakesPartner</c> marks a store's designated product, whose buyers become the store's partners.
+/// </summary>
+public sealed record ProductRequest(string? Name, string? Price, bool Shipped, ProductRatesRequest? Rates = null, bool MakesPartner = false);
+public sealed record ProductResponse(string Id, string? StoreId, string Name, string Price, bool Shipped, ProductRatesRequest? Rates, bool MakesPartner);
 
 /// <summary>Products for in-store and platform sale: a store's owner adds its own, an admin the platform's (自营).</summary>
 public static class ProductsApi
@@ -59,8 +62,9 @@ public static class ProductsApi
         var rates = request.Rates?.Read(errors);
         if (rates is not null)
             foreach (var problem in await ledger.ReadAsync(engine => rates.Problems(engine.Config))) errors.Add("rates", problem);
+        if (request.MakesPartner && storeId is null) errors.Add("makesPartner", "only a store's product makes its buyers the store's partners");
         if (errors.Any) return errors.ToProblem();
-        var product = await catalog.AddAsync(storeId, name, price, request.Shipped, rates);
+        var product = await catalog.AddAsync(storeId, name, price, request.Shipped, rates, request.MakesPartner);
         return TypedResults.Created($"/api/products/{product.Id}", Describe(product, rates));
     }
 
@@ -73,5 +77,5 @@ public static class ProductsApi
 
     private static ProductResponse Describe(ProductRecord product, OrderRates? rates) =>
         new(product.Id, product.StoreId, product.Name, new Money(product.PriceFen).Text(), product.IsShipped,
-            rates is null ? null : ProductRatesRequest.Of(rates));
+            rates is null ? null : ProductRatesRequest.Of(rates), product.IsPartnerProduct);
 }
