@@ -1,54 +1,83 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using ValuePool.Core.Amounts;
 
 namespace ValuePool.Core.Configuration;
 
 /// <summary>
-/// Reads configuration keys (camelCase, values as decimal strings: <c>"exitMultiple":"2.0"</c>) onto
-/// a base configuration. The same keys serve the replay's <c>config</c> event and configuration files.
+/// Configuration keys (camelCase, values as decimal strings: <c>"exitMultiple":"2.0"</c>), read onto a
+/// base configuration and written back. The same keys serve the replay's <c>config</c> event,
+/// configuration files, and the journal and snapshots; each key is declared once, both ways.
 /// </summary>
 public static class ConfigJson
 {
     private delegate EngineConfig Setter(EngineConfig config, JsonElement value);
 
-    private static readonly Dictionary<string, Setter> Setters = new(StringComparer.Ordinal)
-    {
-        ["commission"] = (c, v) => c with { Commission = ReadRate(v) },
-        ["platformProfit"] = (c, v) => c with { PlatformProfit = ReadRate(v) },
-        ["distributionBudget"] = (c, v) => c with { DistributionBudget = ReadRate(v) },
-        ["poolContribution"] = (c, v) => c with { PoolContribution = ReadRate(v) },
-        ["mintShare"] = (c, v) => c with { MintShare = ReadRate(v) },
-        ["payout"] = (c, v) => c with { Payout = ReadRate(v) },
-        ["exitMultiple"] = (c, v) => c with { ExitMultiple = ReadRate(v) },
-        ["directReward"] = (c, v) => c with { ReferralLevels = ReplaceLevel(c.ReferralLevels, 0, ReadRate(v)) },
-        ["indirectReward"] = (c, v) => c with { ReferralLevels = ReplaceLevel(c.ReferralLevels, 1, ReadRate(v)) },
-        ["referralLevels"] = (c, v) => c with { ReferralLevels = v.EnumerateArray().Select(ReadRate).ToArray() },
-        ["recruiterReward"] = (c, v) => c with { RecruiterReward = ReadRate(v) },
-        ["districtAgent"] = (c, v) => c with { DistrictAgent = ReadRate(v) },
-        ["cityAgent"] = (c, v) => c with { CityAgent = ReadRate(v) },
-        ["provinceAgent"] = (c, v) => c with { ProvinceAgent = ReadRate(v) },
-        ["peerReward"] = (c, v) => c with { PeerReward = ReadRate(v) },
-        ["multiLevelDifferential"] = (c, v) => c with { MultiLevelDifferential = v.GetBoolean() },
-        ["districtAgentFee"] = (c, v) => c with { DistrictAgentFee = ReadMoney(v) },
-        ["cityAgentFee"] = (c, v) => c with { CityAgentFee = ReadMoney(v) },
-        ["provinceAgentFee"] = (c, v) => c with { ProvinceAgentFee = ReadMoney(v) },
-        ["shoppingPointsMaxShare"] = (c, v) => c with { ShoppingPointsMaxShare = ReadRate(v) },
-        ["platformProductMargin"] = (c, v) => c with { PlatformProductMargin = ReadRate(v) },
-        ["shoppingPointsStoreRebate"] = (c, v) => c with { ShoppingPointsStoreRebate = ReadRate(v) },
-        ["shoppingReferrerReward"] = (c, v) => c with { ShoppingReferrerReward = ReadRate(v) },
-        ["shoppingPointsExpiryDays"] = (c, v) => c with { ShoppingPointsExpiryDays = ReadDays(v) },
-        ["partnerPoolShare"] = (c, v) => c with { PartnerPoolShare = ReadRate(v) },
-        ["shareholderDividendShare"] = (c, v) => c with { ShareholderDividendShare = ReadRate(v) },
-        ["initiatorBonus"] = (c, v) => c with { InitiatorBonus = ReadRate(v) },
-        ["productCommissionMin"] = (c, v) => c with { ProductCommissionMin = ReadRate(v) },
-        ["productCommissionMax"] = (c, v) => c with { ProductCommissionMax = ReadRate(v) },
-        ["withdrawalMinimum"] = (c, v) => c with { WithdrawalMinimum = ReadMoney(v) },
-        ["withdrawalFee"] = (c, v) => c with { WithdrawalFee = ReadRate(v) },
-        ["binding"] = (c, v) => c with { Binding = Enum.Parse<BindingPolicy>(v.GetString()!, ignoreCase: true) },
-        ["bindingLapseDays"] = (c, v) => c with { BindingLapseDays = ReadDays(v) },
-    };
+    /// <summary>A key: how to read it onto a configuration and, unless it is only an alias, how to write it.</summary>
+    private sealed record Key(string Name, Setter Read, Action<Utf8JsonWriter, EngineConfig>? Write);
+
+    private static readonly Key[] AllKeys =
+    [
+        RateKey("commission", c => c.Commission, (c, r) => c with { Commission = r }),
+        RateKey("platformProfit", c => c.PlatformProfit, (c, r) => c with { PlatformProfit = r }),
+        RateKey("distributionBudget", c => c.DistributionBudget, (c, r) => c with { DistributionBudget = r }),
+        RateKey("poolContribution", c => c.PoolContribution, (c, r) => c with { PoolContribution = r }),
+        RateKey("mintShare", c => c.MintShare, (c, r) => c with { MintShare = r }),
+        RateKey("payout", c => c.Payout, (c, r) => c with { Payout = r }),
+        RateKey("exitMultiple", c => c.ExitMultiple, (c, r) => c with { ExitMultiple = r }),
+        // Aliases of the first two referral levels, read only: "referralLevels" writes them all.
+        new("directReward", (c, v) => c with { ReferralLevels = ReplaceLevel(c.ReferralLevels, 0, ReadRate(v)) }, null),
+        new("indirectReward", (c, v) => c with { ReferralLevels = ReplaceLevel(c.ReferralLevels, 1, ReadRate(v)) }, null),
+        new("referralLevels", (c, v) => c with { ReferralLevels = v.EnumerateArray().Select(ReadRate).ToArray() }, (json, c) =>
+        {
+            json.WriteStartArray("referralLevels");
+            foreach (var level in c.ReferralLevels) json.WriteStringValue(RateText(level));
+            json.WriteEndArray();
+        }),
+        RateKey("recruiterReward", c => c.RecruiterReward, (c, r) => c with { RecruiterReward = r }),
+        RateKey("districtAgent", c => c.DistrictAgent, (c, r) => c with { DistrictAgent = r }),
+        RateKey("cityAgent", c => c.CityAgent, (c, r) => c with { CityAgent = r }),
+        RateKey("provinceAgent", c => c.ProvinceAgent, (c, r) => c with { ProvinceAgent = r }),
+        RateKey("peerReward", c => c.PeerReward, (c, r) => c with { PeerReward = r }),
+        new("multiLevelDifferential", (c, v) => c with { MultiLevelDifferential = v.GetBoolean() },
+            (json, c) => json.WriteBoolean("multiLevelDifferential", c.MultiLevelDifferential)),
+        MoneyKey("districtAgentFee", c => c.DistrictAgentFee, (c, m) => c with { DistrictAgentFee = m }),
+        MoneyKey("cityAgentFee", c => c.CityAgentFee, (c, m) => c with { CityAgentFee = m }),
+        MoneyKey("provinceAgentFee", c => c.ProvinceAgentFee, (c, m) => c with { ProvinceAgentFee = m }),
+        RateKey("shoppingPointsMaxShare", c => c.ShoppingPointsMaxShare, (c, r) => c with { ShoppingPointsMaxShare = r }),
+        RateKey("platformProductMargin", c => c.PlatformProductMargin, (c, r) => c with { PlatformProductMargin = r }),
+        RateKey("shoppingPointsStoreRebate", c => c.ShoppingPointsStoreRebate, (c, r) => c with { ShoppingPointsStoreRebate = r }),
+        RateKey("shoppingReferrerReward", c => c.ShoppingReferrerReward, (c, r) => c with { ShoppingReferrerReward = r }),
+        DaysKey("shoppingPointsExpiryDays", c => c.ShoppingPointsExpiryDays, (c, d) => c with { ShoppingPointsExpiryDays = d }),
+        RateKey("partnerPoolShare", c => c.PartnerPoolShare, (c, r) => c with { PartnerPoolShare = r }),
+        RateKey("shareholderDividendShare", c => c.ShareholderDividendShare, (c, r) => c with { ShareholderDividendShare = r }),
+        RateKey("initiatorBonus", c => c.InitiatorBonus, (c, r) => c with { InitiatorBonus = r }),
+        RateKey("productCommissionMin", c => c.ProductCommissionMin, (c, r) => c with { ProductCommissionMin = r }),
+        RateKey("productCommissionMax", c => c.ProductCommissionMax, (c, r) => c with { ProductCommissionMax = r }),
+        MoneyKey("withdrawalMinimum", c => c.WithdrawalMinimum, (c, m) => c with { WithdrawalMinimum = m }),
+        RateKey("withdrawalFee", c => c.WithdrawalFee, (c, r) => c with { WithdrawalFee = r }),
+        new("binding", (c, v) => c with { Binding = Enum.Parse<BindingPolicy>(v.GetString()!, ignoreCase: true) },
+            (json, c) => json.WriteString("binding", c.Binding.ToString())),
+        DaysKey("bindingLapseDays", c => c.BindingLapseDays, (c, d) => c with { BindingLapseDays = d }),
+    ];
+
+    private static readonly Dictionary<string, Setter> Setters = AllKeys.ToDictionary(key => key.Name, key => key.Read, StringComparer.Ordinal);
 
     public static IEnumerable<string> Keys => Setters.Keys;
+
+    /// <summary>Every written key of the configuration, as <see cref="TryReadKeys"/> reads it back.</summary>
+    public static string Write(EngineConfig config)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            foreach (var key in AllKeys) key.Write?.Invoke(json, config);
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
 
     /// <summary>Applies every key of <paramref name="json"/> but those in <paramref name="ignoredKeys"/>, then validates.</summary>
     public static bool TryRead(JsonElement json, EngineConfig baseConfig, out EngineConfig config, out string error,
@@ -84,6 +113,17 @@ public static class ConfigJson
         }
         return true;
     }
+
+    private static Key RateKey(string name, Func<EngineConfig, Rate> get, Func<EngineConfig, Rate, EngineConfig> set) =>
+        new(name, (c, v) => set(c, ReadRate(v)), (json, c) => json.WriteString(name, RateText(get(c))));
+
+    private static Key MoneyKey(string name, Func<EngineConfig, Money> get, Func<EngineConfig, Money, EngineConfig> set) =>
+        new(name, (c, v) => set(c, ReadMoney(v)), (json, c) => json.WriteString(name, get(c).ToString()));
+
+    private static Key DaysKey(string name, Func<EngineConfig, int> get, Func<EngineConfig, int, EngineConfig> set) =>
+        new(name, (c, v) => set(c, ReadDays(v)), (json, c) => json.WriteString(name, get(c).ToString(CultureInfo.InvariantCulture)));
+
+    private static string RateText(Rate rate) => rate.Value.ToString(CultureInfo.InvariantCulture);
 
     private static Rate ReadRate(JsonElement value)
     {
