@@ -16,7 +16,8 @@ public sealed record AuditReport(long Entries, int Snapshots, int MembersCompare
 /// `valuepool audit verify`: replays the whole journal from the first entry in a fresh engine,
 /// checking every entry's chain, hash, result and transaction digest (<see cref="EntryReplay"/>),
 /// that no idempotency key repeats, that each snapshot equals the replayed state at its entry, and
-/// that the projected member balances equal the replayed ones. Stops at the first problem.
+/// that the projected member balances equal the replayed ones at the projections' checkpoint (which may
+/// lag the journal's last entry: the next start catches them up). Stops at the first problem.
 /// </summary>
 public static class JournalAudit
 {
@@ -27,6 +28,8 @@ public static class JournalAudit
         var snapshots = new Queue<long>(store.SnapshotSequences().Order());
         var snapshotCount = snapshots.Count;
         var keys = new HashSet<string>(StringComparer.Ordinal);
+        var (checkpoint, balances) = ProjectedBalances(store);
+        var membersCompared = 0;
         try
         {
             foreach (var entry in JournalReading.From(store, 1))
@@ -37,6 +40,8 @@ public static class JournalAudit
                     return Fail(head, snapshotCount, $"entry {entry.Sequence}: idempotency key \"{entry.IdempotencyKey}\" was used before");
                 if (snapshots.TryPeek(out var next) && next == head.Sequence && SnapshotProblem(store, snapshots.Dequeue(), engine, head) is { } problem)
                     return Fail(head, snapshotCount, problem);
+                if (head.Sequence == checkpoint && BalancesProblem(balances, engine, out membersCompared) is { } balancesProblem)
+                    return Fail(head, snapshotCount, balancesProblem);
             }
         }
         catch (JournalCorruptException corrupt)
@@ -46,7 +51,8 @@ public static class JournalAudit
         if (snapshots.Count > 0) return Fail(head, snapshotCount, $"snapshot {snapshots.Peek()}: beyond the last entry {head.Sequence}");
         if (engine.Ledger.Total(Asset.Money) != 0 || engine.Ledger.Total(Asset.Points) != 0)
             return Fail(head, snapshotCount, "the ledger's accounts do not sum to zero after replay");
-        return CompareProjections(store, engine, head, snapshotCount);
+        if (checkpoint > head.Sequence) return Fail(head, snapshotCount, $"projections stop at entry {checkpoint}, beyond the journal's last entry {head.Sequence}");
+        return new AuditReport(head.Sequence, snapshotCount, membersCompared, null);
     }
 
     private static string? SnapshotProblem(IJournalStore store, long sequence, ValuePoolEngine engine, JournalHead head)
@@ -58,24 +64,34 @@ public static class JournalAudit
             : $"snapshot {sequence}: differs from the state replayed up to entry {sequence}";
     }
 
-    /// <summary>Stored balances must equal replayed ones, member by member, when the projections are up to date.</summary>
-    private static AuditReport CompareProjections(IJournalStore store, ValuePoolEngine engine, JournalHead head, int snapshotCount)
+    /// <summary>Stored balances must equal replayed ones, member by member, with the engine replayed up to the projections' checkpoint.</summary>
+    private static string? BalancesProblem(IReadOnlyList<MemberBalanceRow> balances, ValuePoolEngine engine, out int compared)
     {
-        var checkpoint = store.ProjectionCheckpoint();
-        if (checkpoint == 0) return new AuditReport(head.Sequence, snapshotCount, 0, null);
-        if (checkpoint != head.Sequence) return Fail(head, snapshotCount, $"projections stop at entry {checkpoint}, the journal at {head.Sequence}");
-        var stored = store.Queries.AllBalances().ToDictionary(row => row.Member, StringComparer.Ordinal);
-        var compared = 0;
+        compared = 0;
+        var stored = balances.ToDictionary(row => row.Member, StringComparer.Ordinal);
         foreach (var id in engine.MemberIdsOrdinal())
         {
             var member = engine.FindMember(id)!;
             var row = stored.Remove(id, out var found) ? found : new MemberBalanceRow(id, 0, 0);
             if (row.CashFen != member.Cash.Fen || row.PointsUnits != member.Points.Units)
-                return Fail(head, snapshotCount, $"member {id}: stored balance (cash {row.CashFen} fen, {row.PointsUnits} point units) differs from replay (cash {member.Cash.Fen}, {member.Points.Units})");
+                return $"member {id}: stored balance (cash {row.CashFen} fen, {row.PointsUnits} point units) differs from replay (cash {member.Cash.Fen}, {member.Points.Units})";
             compared++;
         }
-        if (stored.Count > 0) return Fail(head, snapshotCount, $"member {stored.Keys.First()}: has a stored balance but no journal entry");
-        return new AuditReport(head.Sequence, snapshotCount, compared, null);
+        return stored.Count > 0 ? $"member {stored.Keys.First()}: has a stored balance but no journal entry" : null;
+    }
+
+    /// <summary>
+    /// The stored balances with the checkpoint they belong to, read again if a running sequencer wrote projections in
+    /// between: the checkpoint grows with every write, so an unchanged one means the balances are of that checkpoint.
+    /// </summary>
+    private static (long Checkpoint, IReadOnlyList<MemberBalanceRow> Balances) ProjectedBalances(IJournalStore store)
+    {
+        while (true)
+        {
+            var checkpoint = store.ProjectionCheckpoint();
+            var balances = store.Queries.AllBalances();
+            if (store.ProjectionCheckpoint() == checkpoint) return (checkpoint, balances);
+        }
     }
 
     private static AuditReport Fail(JournalHead head, int snapshots, string problem) => new(head.Sequence, snapshots, 0, problem);

@@ -1,3 +1,5 @@
+using ValuePool.Storage.Journal;
+
 namespace ValuePool.Storage.Projections;
 
 /// <summary>A member's balances now (absolute, so a later batch simply overwrites them).</summary>
@@ -13,13 +15,16 @@ public readonly record struct StoreRevenueRow(string Store, DateOnly Day, long R
 public readonly record struct PriceRow(long UnixMinute, long Sequence, long PoolFen, long PointsUnits, decimal YuanPerPoint);
 
 /// <summary>
-/// The projection rows of consecutive journal entries up to <see cref="Checkpoint"/>, written in the
-/// same database transaction as those entries, so projections never run ahead of or behind the journal.
-/// Store revenue rows are increments to add; the other rows replace what is stored.
+/// The projection rows of consecutive journal entries up to <see cref="Checkpoint"/>, written in one database
+/// transaction with the checkpoint (usually that of the batch holding the last of those entries), so projections
+/// are exactly the journal up to the checkpoint: never ahead of it, and behind it only until the next batch of rows.
+/// Store revenue rows are increments to add; the other rows replace what is stored. <see cref="ApplicationRows"/>
+/// are the application's (<see cref="IEntryProjection"/>).
 /// </summary>
 public sealed record ProjectionBatch(
     long Checkpoint,
     IReadOnlyList<MemberBalanceRow> Balances,
     IReadOnlyList<MemberHistoryRow> History,
     IReadOnlyList<StoreRevenueRow> StoreRevenueIncrements,
-    IReadOnlyList<PriceRow> Prices);
+    IReadOnlyList<PriceRow> Prices,
+    AlongsideRows? ApplicationRows = null);

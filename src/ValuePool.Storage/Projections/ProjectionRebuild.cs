@@ -6,21 +6,22 @@ namespace ValuePool.Storage.Projections;
 /// <summary>
 /// Rebuilds every projection from the journal alone: empties them, replays each entry (checked)
 /// through a fresh engine, and writes the rows chunk by chunk. Used when projections were off or
-/// their format changed; the result equals what the sequencer wrote as it went.
+/// their format changed; the result equals what the sequencer wrote as it went. The application's rows
+/// (<paramref name="application"/>) are written again, not emptied first: they are written idempotently.
 /// </summary>
 public static class ProjectionRebuild
 {
-    public static void Run(IJournalStore store)
+    public static void Run(IJournalStore store, IEntryProjection? application = null)
     {
         store.ResetProjections();
         var engine = new ValuePoolEngine();
-        var projector = new Projector();
+        var projector = new Projector(application);
         var head = JournalHead.Empty;
         var pending = 0;
         foreach (var entry in JournalReading.From(store, 1))
         {
             var command = EntryReplay.Apply(engine, entry, head);
-            projector.Observe(entry.Sequence, command, engine);
+            projector.Observe(entry.Sequence, entry.IdempotencyKey, command, entry.Result, engine);
             head = new JournalHead(entry.Sequence, entry.Hash);
             if (++pending < JournalReading.ChunkEntries) continue;
             store.WriteProjections(projector.Flush(head.Sequence, engine));

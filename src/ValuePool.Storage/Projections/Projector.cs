@@ -7,8 +7,9 @@ namespace ValuePool.Storage.Projections;
 /// Turns applied commands into projection rows: it watches each command's transfers right after the
 /// engine applied it, and at the end of a batch reads the touched members' balances. Every row
 /// depends only on the journal (never on how entries were batched), so a rebuild gives the same rows.
+/// The application's rows (<paramref name="application"/>) travel in the same batch.
 /// </summary>
-public sealed class Projector
+public sealed class Projector(IEntryProjection? application = null)
 {
     private readonly HashSet<int> _touchedMembers = new();
     private readonly List<MemberHistoryRow> _history = new();
@@ -17,8 +18,9 @@ public sealed class Projector
     private readonly Dictionary<int, (long CashFen, long PointsUnits)> _deltas = new();
 
     /// <summary>Records what <paramref name="command"/> (entry <paramref name="sequence"/>) just did in <paramref name="engine"/>.</summary>
-    public void Observe(long sequence, Command command, ValuePoolEngine engine)
+    public void Observe(long sequence, string idempotencyKey, Command command, CommandResult result, ValuePoolEngine engine)
     {
+        application?.Observe(sequence, idempotencyKey, command, result);
         var transfers = engine.Ledger.CurrentTransaction;
         if (transfers.Count == 0) return;
         _deltas.Clear();
@@ -51,7 +53,8 @@ public sealed class Projector
                 engine.Ledger[Account.MemberCash(m)], engine.Ledger[Account.MemberPoints(m)])).ToList(),
             _history.ToList(),
             _revenue.Select(r => new StoreRevenueRow(engine.StoreIdAt(r.Key.Store), r.Key.Day, r.Value.RevenueFen, r.Value.NetFen, r.Value.Orders)).ToList(),
-            _prices.Values.ToList());
+            _prices.Values.ToList(),
+            application?.Flush());
         _touchedMembers.Clear();
         _history.Clear();
         _revenue.Clear();

@@ -11,11 +11,12 @@ public sealed record RecoveredState(ValuePoolEngine Engine, JournalHead Head, lo
 /// Start-up: the newest snapshot that passes its checks, then every later journal entry replayed
 /// and checked (<see cref="EntryReplay"/>). A snapshot that fails is skipped for an older one (or
 /// none) and reported; a journal entry that fails stops recovery with <see cref="JournalCorruptException"/>,
-/// because loading past it would serve a state the journal does not prove.
+/// because loading past it would serve a state the journal does not prove. <paramref name="replayed"/> sees each
+/// entry replayed after the snapshot, with the engine right after it (to catch projections up).
 /// </summary>
 public static class Recovery
 {
-    public static RecoveredState Run(IJournalStore store)
+    public static RecoveredState Run(IJournalStore store, Action<JournalEntry, Command, ValuePoolEngine>? replayed = null)
     {
         var skipped = new List<string>();
         var (engine, head) = (new ValuePoolEngine(), JournalHead.Empty);
@@ -30,7 +31,8 @@ public static class Recovery
         var snapshotSequence = head.Sequence;
         foreach (var entry in JournalReading.From(store, head.Sequence + 1))
         {
-            EntryReplay.Apply(engine, entry, head);
+            var command = EntryReplay.Apply(engine, entry, head);
+            replayed?.Invoke(entry, command, engine);
             head = new JournalHead(entry.Sequence, entry.Hash);
         }
         return new RecoveredState(engine, head, snapshotSequence, skipped);

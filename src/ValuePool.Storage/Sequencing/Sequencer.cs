@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using ValuePool.Core.Engine;
 using ValuePool.Storage.Codec;
@@ -15,12 +16,17 @@ namespace ValuePool.Storage.Sequencing;
 /// and fails every waiting command: a restart recovers the state the journal proves.
 /// Reads (<see cref="ReadAsync{T}"/>) run on the same loop after a batch is durable, so a query never
 /// sees a command that could still be lost, and never races the engine.
+/// Projections go with a batch at most every <see cref="SequencerOptions.ProjectionsEvery"/> (and before each
+/// snapshot, on <see cref="SyncProjectionsAsync"/> and on disposal): written with every batch, their per-member rows
+/// cost a random page write per order in the commit every order waits for. After a crash, the start catches them up
+/// from the entries after their checkpoint.
 /// </summary>
 public sealed class Sequencer : IAsyncDisposable
 {
     private abstract record Work;
     private sealed record Pending(string Key, Command Command, byte[] Encoded, AlongsideRows? Alongside, TaskCompletionSource<Receipt> Answer) : Work;
-    private sealed record Read(Action<ValuePoolEngine> Run, Action<Exception> Fail) : Work;
+    /// <summary>A query; one that <paramref name="NeedsProjections"/> runs only after the projections include every durable entry.</summary>
+    private sealed record Read(Action<ValuePoolEngine> Run, Action<Exception> Fail, bool NeedsProjections = false) : Work;
 
     private readonly IJournalStore _store;
     private readonly SequencerOptions _options;
@@ -30,17 +36,20 @@ public sealed class Sequencer : IAsyncDisposable
     private readonly Task _loop;
     private JournalHead _head;
     private long _lastSnapshotSequence;
+    private long _projectionCheckpoint;
+    private long _projectionsWrittenAt = Stopwatch.GetTimestamp();
     private Exception? _fault;
 
-    private Sequencer(IJournalStore store, SequencerOptions options, RecoveredState recovered)
+    private Sequencer(IJournalStore store, SequencerOptions options, RecoveredState recovered, Projector? projector)
     {
         _store = store;
         _options = options;
         Engine = recovered.Engine;
         _head = recovered.Head;
         _lastSnapshotSequence = recovered.SnapshotSequence;
+        _projectionCheckpoint = recovered.Head.Sequence;
         _sequenceByKey = store.ReadKeys().ToDictionary(k => k.Key, k => k.Sequence, StringComparer.Ordinal);
-        _projector = options.Projections ? new Projector() : null;
+        _projector = projector;
         _queue = Channel.CreateBounded<Work>(new BoundedChannelOptions(options.QueuedCommandsMax) { SingleReader = true });
         // Its own thread, not the pool's: every batch blocks on an fsync, which would take a pool worker away
         // from the requests each time and make the pool inject threads that then compete for the cores.
@@ -51,9 +60,20 @@ public sealed class Sequencer : IAsyncDisposable
     public static Sequencer Start(IJournalStore store, SequencerOptions? options = null)
     {
         options ??= new SequencerOptions();
-        var recovered = Recovery.Run(store);
-        if (options.Projections && store.ProjectionCheckpoint() != recovered.Head.Sequence) ProjectionRebuild.Run(store);
-        return new Sequencer(store, options, recovered);
+        if (!options.Projections) return new Sequencer(store, options, Recovery.Run(store), null);
+        var checkpoint = store.ProjectionCheckpoint();
+        var catchUp = new Projector(options.EntryProjection);
+        var recovered = Recovery.Run(store, (entry, command, engine) =>
+        {
+            if (entry.Sequence > checkpoint) catchUp.Observe(entry.Sequence, entry.IdempotencyKey, command, entry.Result, engine);
+        });
+        // Projections always include the newest snapshot's entries (one is taken only with them), so the entries
+        // replayed after it hold all they lack. Otherwise (projections were off, or the snapshot was corrupted) rebuild.
+        if (checkpoint >= recovered.SnapshotSequence && checkpoint < recovered.Head.Sequence)
+            store.WriteProjections(catchUp.Flush(recovered.Head.Sequence, recovered.Engine));
+        else if (checkpoint != recovered.Head.Sequence)
+            ProjectionRebuild.Run(store, options.EntryProjection);
+        return new Sequencer(store, options, recovered, new Projector(options.EntryProjection));
     }
 
     /// <summary>The engine. Read it only after <see cref="DisposeAsync"/>: while running, the sequencer's thread owns it.</summary>
@@ -92,7 +112,16 @@ public sealed class Sequencer : IAsyncDisposable
         return await answer.Task.ConfigureAwait(false);
     }
 
-    /// <summary>Stops taking commands, answers those already queued, and closes the store.</summary>
+    /// <summary>Returns once the projections include every entry durable when it was called (read-your-writes for their readers).</summary>
+    public async Task SyncProjectionsAsync()
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        try { await _queue.Writer.WriteAsync(new Read(_ => done.TrySetResult(), e => done.TrySetException(e), NeedsProjections: true)).ConfigureAwait(false); }
+        catch (ChannelClosedException) { throw Stopped(); }
+        await done.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>Stops taking commands, answers those already queued, writes the projections still due, and closes the store.</summary>
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
@@ -113,7 +142,7 @@ public sealed class Sequencer : IAsyncDisposable
                 if (work is Pending pending) batch.Add(pending);
                 else reads.Add((Read)work);
             }
-            try { if (batch.Count > 0) CommitBatch(batch); }
+            try { CommitBatch(batch, projectionsNow: reads.Exists(read => read.NeedsProjections)); }
             catch (Exception e)
             {
                 _fault = e;
@@ -125,6 +154,7 @@ public sealed class Sequencer : IAsyncDisposable
             }
             foreach (var read in reads) RunRead(read);
         }
+        if (DueProjections(now: true) is { } rest) _store.WriteProjections(rest);
     }
 
     /// <summary>Blocks this (dedicated) thread until work is queued; false once the queue is closed and empty.</summary>
@@ -147,7 +177,7 @@ public sealed class Sequencer : IAsyncDisposable
         catch (Exception e) { read.Fail(e); }
     }
 
-    private void CommitBatch(List<Pending> batch)
+    private void CommitBatch(List<Pending> batch, bool projectionsNow)
     {
         var entries = new List<JournalEntry>(batch.Count);
         var answers = new List<(TaskCompletionSource<Receipt> Answer, Receipt Receipt)>(batch.Count);
@@ -162,7 +192,7 @@ public sealed class Sequencer : IAsyncDisposable
             }
             var result = Engine.Apply(pending.Command);
             var entry = JournalHash.Seal(_head, pending.Key, pending.Encoded, result, Engine.Ledger.CurrentTransaction);
-            _projector?.Observe(entry.Sequence, pending.Command, Engine);
+            _projector?.Observe(entry.Sequence, pending.Key, pending.Command, result, Engine);
             _options.Observer?.Applied(entry.Sequence, pending.Key, pending.Command, result, Engine);
             _head = new JournalHead(entry.Sequence, entry.Hash);
             entries.Add(entry);
@@ -170,11 +200,24 @@ public sealed class Sequencer : IAsyncDisposable
             if (pending.Alongside is not null && result.IsAccepted()) alongside.Add(pending.Alongside);
             answers.Add((pending.Answer, new Receipt(SubmitStatus.Applied, entry.Sequence, result)));
         }
-        if (entries.Count > 0) _store.Append(entries, _projector?.Flush(_head.Sequence, Engine), alongside);
+        var snapshotDue = _head.Sequence - _lastSnapshotSequence >= _options.SnapshotEveryEntries;
+        var projections = DueProjections(now: projectionsNow || snapshotDue);
+        if (entries.Count > 0) _store.Append(entries, projections, alongside);
+        else if (projections is not null) _store.WriteProjections(projections);
         foreach (var entry in entries) _sequenceByKey[entry.IdempotencyKey] = entry.Sequence;
         if (entries.Count > 0) _options.Observer?.Committed();
         foreach (var (answer, receipt) in answers) answer.TrySetResult(receipt);
-        if (_head.Sequence - _lastSnapshotSequence >= _options.SnapshotEveryEntries) TakeSnapshot();
+        if (snapshotDue) TakeSnapshot();
+    }
+
+    /// <summary>The projection rows up to the head, if any are missing and it is time (or <paramref name="now"/>).</summary>
+    private ProjectionBatch? DueProjections(bool now)
+    {
+        if (_projector is null || _projectionCheckpoint == _head.Sequence) return null;
+        var timestamp = Stopwatch.GetTimestamp();
+        if (!now && Stopwatch.GetElapsedTime(_projectionsWrittenAt, timestamp) < _options.ProjectionsEvery) return null;
+        (_projectionsWrittenAt, _projectionCheckpoint) = (timestamp, _head.Sequence);
+        return _projector.Flush(_head.Sequence, Engine);
     }
 
     private bool TryFindCommitted(string key, out JournalEntry? entry)

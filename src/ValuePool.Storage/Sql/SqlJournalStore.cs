@@ -59,7 +59,7 @@ public abstract class SqlJournalStore : IJournalStore
     {
         using var transaction = Connection.BeginTransaction();
         InsertEntries(transaction, entries);
-        if (projections is not null) UpsertProjections(transaction, projections);
+        if (projections is not null) WriteProjectionRows(transaction, projections);
         foreach (var rows in alongside) rows(Connection, transaction);
         transaction.Commit();
     }
@@ -126,8 +126,14 @@ public abstract class SqlJournalStore : IJournalStore
     public void WriteProjections(ProjectionBatch projections)
     {
         using var transaction = Connection.BeginTransaction();
-        UpsertProjections(transaction, projections);
+        WriteProjectionRows(transaction, projections);
         transaction.Commit();
+    }
+
+    private void WriteProjectionRows(DbTransaction transaction, ProjectionBatch projections)
+    {
+        UpsertProjections(transaction, projections);
+        projections.ApplicationRows?.Invoke(Connection, transaction);
     }
 
     public void Dispose() => Connection.Dispose();

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using ValuePool.Storage.Journal;
 
 namespace ValuePool.Storage.Tests.Backends;
@@ -9,6 +10,9 @@ public interface IBackend : IDisposable
     string Location { get; }
 
     IJournalStore Open() => StoreLocation.Open(Location);
+
+    /// <summary>An open connection to the database, outside the store (to read the application's own tables).</summary>
+    DbConnection Connect();
 
     /// <summary>Runs one SQL statement outside the store, as an intruder or a failing disk would.</summary>
     void Tamper(string sql);

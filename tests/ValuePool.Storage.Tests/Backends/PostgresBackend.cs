@@ -1,3 +1,5 @@
+using System.Data.Common;
+using Npgsql;
 using ValuePool.Testing;
 
 namespace ValuePool.Storage.Tests.Backends;
@@ -5,6 +7,13 @@ namespace ValuePool.Storage.Tests.Backends;
 public sealed class PostgresBackend(PostgresServer server) : IBackend
 {
     public string Location { get; } = server.NewSchemaUri();
+
+    public DbConnection Connect()
+    {
+        var connection = new NpgsqlConnection(StoreLocation.PostgresConnectionString(Location));
+        connection.Open();
+        return connection;
+    }
 
     public void Tamper(string sql) => server.Execute(sql, StoreLocation.PostgresConnectionString(Location));
 

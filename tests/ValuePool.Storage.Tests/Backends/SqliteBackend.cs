@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace ValuePool.Storage.Tests.Backends;
@@ -8,10 +9,16 @@ public sealed class SqliteBackend : IBackend
 
     public string Location => Path.Combine(_directory.FullName, "journal.db");
 
+    public DbConnection Connect()
+    {
+        var connection = new SqliteConnection($"Data Source={Location};Pooling=False");
+        connection.Open();
+        return connection;
+    }
+
     public void Tamper(string sql)
     {
-        using var connection = new SqliteConnection($"Data Source={Location};Pooling=False");
-        connection.Open();
+        using var connection = Connect();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();

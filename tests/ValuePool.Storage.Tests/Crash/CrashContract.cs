@@ -41,6 +41,12 @@ public abstract class CrashContract : IDisposable
             CheckJournal(acknowledged);
         }
         Assert.True(acknowledged.Count >= (Kills + 1) / 2, $"only {acknowledged.Count} commands were acknowledged");
+
+        // The last kill left the projections behind the journal, or not; a start catches them up either way.
+        await (Sequencer.Start(Backend.Open())).DisposeAsync();
+        using var store = Backend.Open();
+        Assert.Equal(store.ReadHead().Sequence, store.ProjectionCheckpoint());
+        Assert.True(JournalAudit.Run(store).Passed);
     }
 
     private void CheckJournal(HashSet<long> acknowledged)
@@ -58,7 +64,7 @@ public abstract class CrashContract : IDisposable
         Assert.All(acknowledged, number => Assert.True(counts.ContainsKey(CrashWorkload.Key(number)), $"acknowledged {number} is missing"));
         var recovered = Recovery.Run(store);
         Assert.Equal(store.ReadHead().Sequence, recovered.Head.Sequence);
-        Assert.Equal(recovered.Head.Sequence, store.ProjectionCheckpoint());
+        Assert.InRange(store.ProjectionCheckpoint(), 0, recovered.Head.Sequence);
         var report = JournalAudit.Run(store);
         Assert.True(report.Passed, report.Problem);
     }

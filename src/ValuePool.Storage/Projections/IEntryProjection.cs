@@ -1,0 +1,20 @@
+using ValuePool.Core.Engine;
+using ValuePool.Storage.Journal;
+
+namespace ValuePool.Storage.Projections;
+
+/// <summary>
+/// Rows of the application's own tables that follow from journal entries alone (which member an order belongs
+/// to, say). They are written with the storage projections (<see cref="ProjectionBatch"/>): behind the journal by
+/// at most <see cref="Sequencing.SequencerOptions.ProjectionsEvery"/>, caught up at start and rebuilt with them, so
+/// they cost the group commit every order waits for nothing. Rows must be written idempotently: a rebuild writes
+/// every entry's rows again.
+/// </summary>
+public interface IEntryProjection
+{
+    /// <summary>Sees entry <paramref name="sequence"/>, on the thread that applied it.</summary>
+    void Observe(long sequence, string idempotencyKey, Command command, CommandResult result);
+
+    /// <summary>The rows for the entries seen since the last call (null: none); starts a new batch.</summary>
+    AlongsideRows? Flush();
+}
