@@ -109,8 +109,8 @@ public static class AdminApi
     public static async Task<Ok<WalletResponse>> MemberWallet(string id, LedgerGateway ledger) =>
         TypedResults.Ok(await ledger.ReadAsync(engine => WalletResponse.Of(id, engine)));
 
-    public static Ok<PricePoint[]> PriceHistory(LedgerGateway ledger) =>
-        TypedResults.Ok(ledger.Projections(queries => queries.PriceHistory())
+    public static async Task<Ok<PricePoint[]>> PriceHistory(LedgerGateway ledger) =>
+        TypedResults.Ok((await ledger.ProjectionsAsync(queries => queries.PriceHistory()))
             .Select(row => new PricePoint(DateTimeOffset.FromUnixTimeSeconds(row.UnixMinute * 60), AmountJson.FenText(row.PoolFen),
                 new Core.Amounts.Points(row.PointsUnits).Text(), new Core.Amounts.PointPrice(row.YuanPerPoint).Text()))
             .ToArray());

@@ -23,7 +23,7 @@ public sealed class ServerDatabase
             : new SqliteConnectionStringBuilder { DataSource = location, Pooling = true, DefaultTimeout = 30 }.ToString();
         using var connection = Open();
         if (!IsPostgres) connection.Execute("PRAGMA journal_mode=WAL");
-        foreach (var statement in ServerSchema.Statements) connection.Execute(statement);
+        foreach (var statement in ServerSchema.Statements) connection.Execute(statement.Replace(ServerSchema.Clustered, IsPostgres ? "" : " WITHOUT ROWID"));
     }
 
     public bool IsPostgres { get; }

@@ -8,6 +8,9 @@ namespace ValuePool.Server.Data;
 /// </summary>
 public static class ServerSchema
 {
+    /// <summary>Stands for what stores a table in its primary key's order: SQLite's <c>WITHOUT ROWID</c>; nothing on PostgreSQL.</summary>
+    public const string Clustered = "{clustered}";
+
     public static readonly string[] Statements =
     [
         "CREATE TABLE IF NOT EXISTS server_setting (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -45,7 +48,11 @@ public static class ServerSchema
         // SQLite nor PostgreSQL can match a partial index against a parameter. It replaces an index on all orders.
         "DROP INDEX IF EXISTS customer_order_due",
         $"CREATE INDEX IF NOT EXISTS customer_order_open ON customer_order (status, complete_due_ms) WHERE status = '{OrderStatus.Paid}' OR status = '{OrderStatus.Completing}'",
-        "CREATE INDEX IF NOT EXISTS customer_order_member ON customer_order (member_id, created_ms)",
+        // A member's orders, indexed apart from customer_order and off the group commit (MemberOrderIndex); it replaces an
+        // index on customer_order (member_id, created_ms), whose rows the old databases' orders are copied from once.
+        $"CREATE TABLE IF NOT EXISTS member_order (member_id TEXT NOT NULL, order_id TEXT NOT NULL, PRIMARY KEY (member_id, order_id)){Clustered}",
+        "INSERT INTO member_order (member_id, order_id) SELECT member_id, id FROM customer_order WHERE NOT EXISTS (SELECT 1 FROM member_order)",
+        "DROP INDEX IF EXISTS customer_order_member",
         "CREATE TABLE IF NOT EXISTS partner_product (product_id TEXT PRIMARY KEY)",
         """
         CREATE TABLE IF NOT EXISTS product_rates (product_id TEXT PRIMARY KEY, commission_ppm BIGINT NOT NULL, pool_ppm BIGINT NOT NULL,

@@ -47,8 +47,9 @@ public static class PlatformSetup
         services.AddSingleton<ServerSettings>();
         services.AddSingleton<RewardFeed>();
         services.AddSingleton<CheckoutCharges>();
+        services.AddSingleton<MemberOrderIndex>();
         services.AddSingleton(sp => new LedgerGateway(options.Db, sp.GetRequiredService<ServerDatabase>(),
-            new SequencerObservers(sp.GetRequiredService<RewardFeed>(), sp.GetRequiredService<CheckoutCharges>())));
+            new SequencerObservers(sp.GetRequiredService<RewardFeed>(), sp.GetRequiredService<CheckoutCharges>()), sp.GetRequiredService<MemberOrderIndex>()));
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         if (options.PasswordHashIterations is { } iterations) services.Configure<PasswordHasherOptions>(o => o.IterationCount = iterations);
         services.AddSingleton<UserStore>();

@@ -16,9 +16,9 @@ public sealed class LedgerGateway : IAsyncDisposable
     private readonly Sequencer _sequencer;
     private readonly ServerDatabase _database;
 
-    public LedgerGateway(string location, ServerDatabase database, ISequencerObserver observer)
+    public LedgerGateway(string location, ServerDatabase database, ISequencerObserver observer, IEntryProjection entryProjection)
     {
-        _sequencer = Sequencer.Start(StoreLocation.Open(location), new SequencerOptions { Observer = observer });
+        _sequencer = Sequencer.Start(StoreLocation.Open(location), new SequencerOptions { Observer = observer, EntryProjection = entryProjection });
         _database = database;
     }
 
@@ -29,11 +29,16 @@ public sealed class LedgerGateway : IAsyncDisposable
 
     public Task<T> ReadAsync<T>(Func<ValuePoolEngine, T> query) => _sequencer.ReadAsync(query);
 
-    public T Projections<T>(Func<ProjectionQueries, T> query)
+    /// <summary>Runs <paramref name="query"/> on projections that include every durable entry (they lag the journal otherwise).</summary>
+    public async Task<T> ProjectionsAsync<T>(Func<ProjectionQueries, T> query)
     {
+        await SyncProjectionsAsync();
         using var connection = _database.Open();
         return query(new ProjectionQueries(connection));
     }
+
+    /// <summary>Returns once the projections (and the application's rows written with them) include every durable entry.</summary>
+    public Task SyncProjectionsAsync() => _sequencer.SyncProjectionsAsync();
 
     public ValueTask DisposeAsync() => _sequencer.DisposeAsync();
 }

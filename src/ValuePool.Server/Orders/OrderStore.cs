@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using ValuePool.Core.Amounts;
 using ValuePool.Server.Data;
+using ValuePool.Server.Ledger;
 using ValuePool.Server.Payments;
 using ValuePool.Server.Webhooks;
 using ValuePool.Storage.Journal;
@@ -12,24 +13,36 @@ namespace ValuePool.Server.Orders;
 /// Orders' states. Every transition is one conditional update through the single writer, so of two
 /// racing transitions (a callback twice, a refund against completion) exactly one wins.
 /// </summary>
-public sealed class OrderStore(ServerDatabase database, ServerWriter writer, AlongsideStatements alongside)
+public sealed class OrderStore(ServerDatabase database, ServerWriter writer, AlongsideStatements alongside, LedgerGateway ledger)
 {
     private const string Columns = "id AS Id, member_id AS MemberId, store_id AS StoreId, product_id AS ProductId, amount_fen AS AmountFen, " +
         "shipped AS Shipped, status AS Status, payment_id AS PaymentId, created_ms AS CreatedMs, paid_ms AS PaidMs, complete_due_ms AS CompleteDueMs, " +
         "completed_ms AS CompletedMs, refunded_ms AS RefundedMs";
 
+    /// <summary>A new order waiting for payment, indexed under its member at once (see <see cref="MemberOrderIndex"/>).</summary>
     public Task AddAsync(OrderRecord order) =>
-        writer.WriteAsync((c, t) => c.Execute(
-            "INSERT INTO customer_order (id, member_id, store_id, product_id, amount_fen, shipped, status, payment_id, created_ms) " +
-            "VALUES (@Id, @MemberId, @StoreId, @ProductId, @AmountFen, @Shipped, @Status, @PaymentId, @CreatedMs)", order, t));
+        writer.WriteAsync((c, t) =>
+        {
+            c.Execute("INSERT INTO customer_order (id, member_id, store_id, product_id, amount_fen, shipped, status, payment_id, created_ms) " +
+                "VALUES (@Id, @MemberId, @StoreId, @ProductId, @AmountFen, @Shipped, @Status, @PaymentId, @CreatedMs)", order, t);
+            return c.Execute("INSERT INTO member_order (member_id, order_id) VALUES (@MemberId, @Id)", order, t);
+        });
 
     public Task<OrderRecord?> FindAsync(string id) =>
         database.QuerySingleAsync<OrderRecord>($"SELECT {Columns} FROM customer_order WHERE id = @id", new { id });
 
-    public Task<IReadOnlyList<OrderRecord>> ListAsync(string? memberId, string? storeId, int countMax) =>
-        database.QueryAsync<OrderRecord>(
-            $"SELECT {Columns} FROM customer_order WHERE (@memberId IS NULL OR member_id = @memberId) AND (@storeId IS NULL OR store_id = @storeId) " +
-            "ORDER BY created_ms DESC, id LIMIT @countMax", new { memberId, storeId, countMax });
+    /// <summary>The member's newest orders, every durable one included.</summary>
+    public async Task<IReadOnlyList<OrderRecord>> OfMemberAsync(string memberId, int countMax)
+    {
+        await ledger.SyncProjectionsAsync();
+        return await database.QueryAsync<OrderRecord>(
+            $"SELECT {Columns} FROM customer_order WHERE id IN (SELECT order_id FROM member_order WHERE member_id = @memberId) " +
+            "ORDER BY created_ms DESC, id LIMIT @countMax", new { memberId, countMax });
+    }
+
+    public Task<IReadOnlyList<OrderRecord>> OfStoreAsync(string storeId, int countMax) =>
+        database.QueryAsync<OrderRecord>($"SELECT {Columns} FROM customer_order WHERE store_id = @storeId ORDER BY created_ms DESC, id LIMIT @countMax",
+            new { storeId, countMax });
 
     /// <summary>
     /// Applies a verified payment notice once: a seen event id, an unknown order, a wrong amount or an
@@ -101,9 +114,10 @@ public sealed class OrderStore(ServerDatabase database, ServerWriter writer, Alo
     /// <summary>The amount of the member's first completed order, for the promoter qualification.</summary>
     public async Task<Money?> FirstCompletedAmountAsync(string memberId)
     {
+        await ledger.SyncProjectionsAsync();
         var fen = await database.QuerySingleAsync<long?>(
-            "SELECT amount_fen FROM customer_order WHERE member_id = @memberId AND status = @completed ORDER BY completed_ms, id LIMIT 1",
-            new { memberId, completed = OrderStatus.Completed });
+            "SELECT amount_fen FROM customer_order WHERE id IN (SELECT order_id FROM member_order WHERE member_id = @memberId) AND status = @completed " +
+            "ORDER BY completed_ms, id LIMIT 1", new { memberId, completed = OrderStatus.Completed });
         return fen is { } value ? new Money(value) : null;
     }
 

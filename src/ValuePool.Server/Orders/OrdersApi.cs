@@ -61,7 +61,7 @@ public static class OrdersApi
     }
 
     public static async Task<Ok<OrderResponse[]>> Mine(ClaimsPrincipal caller, OrderStore orders) =>
-        TypedResults.Ok((await orders.ListAsync(caller.Id(), null, ListCountMax)).Select(Describe).ToArray());
+        TypedResults.Ok((await orders.OfMemberAsync(caller.Id(), ListCountMax)).Select(Describe).ToArray());
 
     public static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> Get(string id, ClaimsPrincipal caller, OrderStore orders, StoreDirectory stores)
     {
@@ -122,7 +122,7 @@ public static class OrdersApi
         var store = await stores.FindAsync(storeId);
         if (store is null) return ApiProblem.NotFound("store");
         if (!StoresApi.MayManage(caller, store)) return ApiProblem.Forbidden("only the store's owner and admins see its orders");
-        return TypedResults.Ok((await orders.ListAsync(null, storeId, ListCountMax)).Select(Describe).ToArray());
+        return TypedResults.Ok((await orders.OfStoreAsync(storeId, ListCountMax)).Select(Describe).ToArray());
     }
 
     private static async Task<(string? StoreId, string? ProductId, Money Amount, bool Shipped)> ReadWhatIsBoughtAsync(CreateOrderRequest request,

@@ -70,7 +70,7 @@ public static class StoresApi
         if (store is null) return ApiProblem.NotFound("store");
         if (!MayManage(caller, store)) return ApiProblem.Forbidden("only the store's owner and admins see its account");
         var view = await ledger.ReadAsync(engine => engine.FindStore(id));
-        var days = ledger.Projections(queries => queries.StoreRevenue(id))
+        var days = (await ledger.ProjectionsAsync(queries => queries.StoreRevenue(id)))
             .Select(day => new StoreRevenueDay(day.Day.ToString("yyyy-MM-dd"), AmountJson.FenText(day.RevenueFen), AmountJson.FenText(day.NetFen), day.Orders))
             .ToArray();
         return TypedResults.Ok(new StoreAccountResponse(id, (view?.Revenue ?? default).Text(), (view?.Balance ?? default).Text(), days));

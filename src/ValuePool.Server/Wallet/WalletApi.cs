@@ -33,10 +33,10 @@ public static class WalletApi
     }
 
     /// <summary>Cash and points after each journal entry that changed them.</summary>
-    public static Ok<HistoryRow[]> History(ClaimsPrincipal caller, LedgerGateway ledger)
+    public static async Task<Ok<HistoryRow[]>> History(ClaimsPrincipal caller, LedgerGateway ledger)
     {
         var id = caller.Id();
-        return TypedResults.Ok(ledger.Projections(queries => queries.MemberHistory(id))
+        return TypedResults.Ok((await ledger.ProjectionsAsync(queries => queries.MemberHistory(id)))
             .Select(row => new HistoryRow(row.Sequence, AmountJson.FenText(row.CashFen), new Core.Amounts.Points(row.PointsUnits).Text())).ToArray());
     }
 

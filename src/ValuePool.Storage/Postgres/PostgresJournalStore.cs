@@ -27,6 +27,7 @@ public sealed class PostgresJournalStore : SqlJournalStore
     }
 
     protected override string IntegerType => "BIGINT";
+    protected override string ClusteredTableOption => "";
     protected override string BytesType => "BYTEA";
 
     private NpgsqlConnection Npgsql => (NpgsqlConnection)Connection;

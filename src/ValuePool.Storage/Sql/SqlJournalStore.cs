@@ -28,6 +28,9 @@ public abstract class SqlJournalStore : IJournalStore
     protected abstract string IntegerType { get; }
     protected abstract string BytesType { get; }
 
+    /// <summary>What follows a table's definition to store it in its primary key's order (empty: the back end has no such option).</summary>
+    protected abstract string ClusteredTableOption { get; }
+
     /// <summary>Inserts the journal rows inside <paramref name="transaction"/>.</summary>
     protected abstract void InsertEntries(DbTransaction transaction, IReadOnlyList<JournalEntry> entries);
 
@@ -42,7 +45,7 @@ public abstract class SqlJournalStore : IJournalStore
         for (var step = applied; step < SchemaMigrations.Steps.Count; step++)
         {
             using var transaction = Connection.BeginTransaction();
-            Execute(transaction, SchemaMigrations.Steps[step].Replace("{int}", IntegerType).Replace("{blob}", BytesType));
+            Execute(transaction, SchemaMigrations.Steps[step].Replace("{int}", IntegerType).Replace("{blob}", BytesType).Replace("{clustered}", ClusteredTableOption));
             Execute(transaction, $"INSERT INTO schema_version (version) VALUES ({step + 1})");
             transaction.Commit();
         }

@@ -29,6 +29,7 @@ public sealed class SqliteJournalStore : SqlJournalStore
     }
 
     protected override string IntegerType => "INTEGER";
+    protected override string ClusteredTableOption => " WITHOUT ROWID";
     protected override string BytesType => "BLOB";
 
     protected override void InsertEntries(DbTransaction transaction, IReadOnlyList<JournalEntry> entries)
