@@ -137,6 +137,8 @@ public static class PlatformSetup
         {
             jwt.MapInboundClaims = false;
             jwt.TokenValidationParameters = tokens.ValidationParameters();
+            // The wall clock, as the issuer's (see TokenIssuer).
+            for (var i = 0; i < jwt.TokenHandlers.Count; i++) jwt.TokenHandlers[i] = new ValidatedTokenCache(jwt.TokenHandlers[i], TimeProvider.System);
         });
         services.AddAuthorization();
         services.AddRateLimiter(limiter =>
