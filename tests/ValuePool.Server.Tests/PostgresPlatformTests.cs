@@ -26,6 +26,11 @@ public sealed class PostgresPlatformTests(PostgresServer server)
         var admin = await platform.AdminAsync();
         await admin.PostAsync($"/api/withdrawals/{withdrawal.Text("id")}/approve", new { });
         Assert.Equal("28.00", (await member.WalletAsync()).Text("cash")); // 128.00 from the sale − 100.00 withdrawn
+
+        // A member's orders (the in-store one indexed only by the projections) and history are synced before they are read.
+        await member.PostAsync($"/api/stores/{storeId}/pay", new { amount = "10.00" });
+        Assert.Equal(["10.00", "1000.00"], (await member.GetAsync("/api/orders")).EnumerateArray().Select(o => o.Text("amount")).Order());
+        Assert.NotEmpty((await member.GetAsync("/api/wallet/history")).EnumerateArray());
     }
 
     [Fact]

@@ -62,8 +62,9 @@ public abstract class SqlJournalStore : IJournalStore
     {
         using var transaction = Connection.BeginTransaction();
         InsertEntries(transaction, entries);
-        if (projections is not null) WriteProjectionRows(transaction, projections);
         foreach (var rows in alongside) rows(Connection, transaction);
+        // After the alongside rows: the application's projection may read them (an order's member, say).
+        if (projections is not null) WriteProjectionRows(transaction, projections);
         transaction.Commit();
     }
 

@@ -1,5 +1,8 @@
+using System.Buffers;
 using System.Data.Common;
 using System.Globalization;
+using System.Text;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using ValuePool.Storage.Journal;
 using ValuePool.Storage.Projections;
@@ -54,33 +57,54 @@ public sealed class SqliteJournalStore : SqlJournalStore
 
     protected override void UpsertProjections(DbTransaction transaction, ProjectionBatch projections)
     {
-        ForEachRow(transaction, projections.Balances,
-            "INSERT INTO member_balance (member_id, cash_fen, points_units) VALUES (@0, @1, @2) ON CONFLICT (member_id) DO UPDATE SET cash_fen = excluded.cash_fen, points_units = excluded.points_units",
-            row => [row.Member, row.CashFen, row.PointsUnits]);
-        ForEachRow(transaction, projections.History,
-            "INSERT INTO member_history (member_id, seq, cash_fen, points_units) VALUES (@0, @1, @2, @3)",
-            row => [row.Member, row.Sequence, row.CashFen, row.PointsUnits]);
-        ForEachRow(transaction, projections.StoreRevenueIncrements,
-            "INSERT INTO store_revenue_day (store_id, day, revenue_fen, net_fen, orders) VALUES (@0, @1, @2, @3, @4) ON CONFLICT (store_id, day) DO UPDATE SET revenue_fen = store_revenue_day.revenue_fen + excluded.revenue_fen, net_fen = store_revenue_day.net_fen + excluded.net_fen, orders = store_revenue_day.orders + excluded.orders",
-            row => [row.Store, row.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), row.RevenueFen, row.NetFen, row.Orders]);
-        ForEachRow(transaction, projections.Prices,
-            "INSERT INTO price_history (unix_minute, seq, pool_fen, points_units, price) VALUES (@0, @1, @2, @3, @4) ON CONFLICT (unix_minute) DO UPDATE SET seq = excluded.seq, pool_fen = excluded.pool_fen, points_units = excluded.points_units, price = excluded.price",
-            row => [row.UnixMinute, row.Sequence, row.PoolFen, row.PointsUnits, row.YuanPerPoint.ToString(CultureInfo.InvariantCulture)]);
+        InsertRows(transaction, projections.Balances,
+            "INSERT INTO member_balance (member_id, cash_fen, points_units) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(@rows) WHERE true " +
+            "ON CONFLICT (member_id) DO UPDATE SET cash_fen = excluded.cash_fen, points_units = excluded.points_units",
+            (json, row) => { json.WriteStringValue(row.Member); json.WriteNumberValue(row.CashFen); json.WriteNumberValue(row.PointsUnits); });
+        InsertRows(transaction, projections.History,
+            "INSERT INTO member_history (member_id, seq, cash_fen, points_units) SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(@rows)",
+            (json, row) => { json.WriteStringValue(row.Member); json.WriteNumberValue(row.Sequence); json.WriteNumberValue(row.CashFen); json.WriteNumberValue(row.PointsUnits); });
+        InsertRows(transaction, projections.StoreRevenueIncrements,
+            "INSERT INTO store_revenue_day (store_id, day, revenue_fen, net_fen, orders) SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 " +
+            "FROM json_each(@rows) WHERE true ON CONFLICT (store_id, day) DO UPDATE SET revenue_fen = store_revenue_day.revenue_fen + excluded.revenue_fen, " +
+            "net_fen = store_revenue_day.net_fen + excluded.net_fen, orders = store_revenue_day.orders + excluded.orders",
+            (json, row) =>
+            {
+                json.WriteStringValue(row.Store); json.WriteStringValue(row.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                json.WriteNumberValue(row.RevenueFen); json.WriteNumberValue(row.NetFen); json.WriteNumberValue(row.Orders);
+            });
+        InsertRows(transaction, projections.Prices,
+            "INSERT INTO price_history (unix_minute, seq, pool_fen, points_units, price) SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 " +
+            "FROM json_each(@rows) WHERE true ON CONFLICT (unix_minute) DO UPDATE SET seq = excluded.seq, pool_fen = excluded.pool_fen, " +
+            "points_units = excluded.points_units, price = excluded.price",
+            (json, row) =>
+            {
+                json.WriteNumberValue(row.UnixMinute); json.WriteNumberValue(row.Sequence); json.WriteNumberValue(row.PoolFen); json.WriteNumberValue(row.PointsUnits);
+                json.WriteStringValue(row.YuanPerPoint.ToString(CultureInfo.InvariantCulture));
+            });
         Execute(transaction, "UPDATE projection_checkpoint SET seq = @seq", ("seq", projections.Checkpoint));
     }
 
-    /// <summary>Runs one prepared statement per row; parameters are named @0, @1, … in column order.</summary>
-    private void ForEachRow<T>(DbTransaction transaction, IReadOnlyList<T> rows, string sql, Func<T, object[]> values)
+    /// <summary>
+    /// Runs <paramref name="sql"/> once with every row in one parameter, <c>@rows</c>: a JSON array of arrays that the
+    /// statement unpacks with <c>json_each</c> (what <c>unnest</c> does on PostgreSQL). Binding parameters is most of what
+    /// a statement's execution costs here, so one parameter for all rows beats a statement, or a tuple, per row (measured).
+    /// </summary>
+    private void InsertRows<T>(DbTransaction transaction, IReadOnlyList<T> rows, string sql, Action<Utf8JsonWriter, T> writeRow)
     {
         if (rows.Count == 0) return;
-        using var statement = Command(transaction, sql);
-        var width = values(rows[0]).Length;
-        for (var i = 0; i < width; i++) AddParameter(statement, i.ToString(CultureInfo.InvariantCulture), DBNull.Value);
-        foreach (var row in rows)
+        var json = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(json))
         {
-            var rowValues = values(row);
-            for (var i = 0; i < width; i++) statement.Parameters[i].Value = rowValues[i];
-            statement.ExecuteNonQuery();
+            writer.WriteStartArray();
+            foreach (var row in rows)
+            {
+                writer.WriteStartArray();
+                writeRow(writer, row);
+                writer.WriteEndArray();
+            }
+            writer.WriteEndArray();
         }
+        Execute(transaction, sql, ("rows", Encoding.UTF8.GetString(json.WrittenSpan)));
     }
 }

@@ -297,8 +297,32 @@ public abstract class JournalContract : IDisposable
         Assert.True(JournalAudit.Run(caughtUp).Passed);
     }
 
-    /// <summary>An application's projection for the tests: every entry's key, in a table of its own.</summary>
-    private sealed class EntryKeys : IEntryProjection
+    [Fact]
+    public async Task ApplicationRows_SeeTheAlongsideRowsOfTheirOwnBatch()
+    {
+        Backend.Tamper("CREATE TABLE entry_key (seq BIGINT PRIMARY KEY, idem_key TEXT NOT NULL)");
+        Backend.Tamper("CREATE TABLE alongside_key (idem_key TEXT PRIMARY KEY)");
+        // Projections with every batch, so each entry's application rows are written in the transaction of its alongside rows.
+        var options = NoSnapshots with { ProjectionsEvery = TimeSpan.Zero, EntryProjection = new EntryKeys(onlyWithAlongsideRow: true) };
+        await using (var sequencer = Sequencer.Start(Backend.Open(), options))
+            await Task.WhenAll(Workload.Commands(40).Select((command, i) => sequencer.SubmitAsync($"cmd-{i}", command, (connection, transaction) =>
+            {
+                using var insert = connection.CreateCommand();
+                insert.Transaction = transaction;
+                insert.CommandText = $"INSERT INTO alongside_key (idem_key) VALUES ('cmd-{i}')";
+                insert.ExecuteNonQuery();
+            })));
+
+        var alongside = EntryKeys.Stored(Backend, "SELECT idem_key FROM alongside_key ORDER BY idem_key");
+        Assert.NotEmpty(alongside);
+        Assert.Equal(alongside, EntryKeys.Stored(Backend, "SELECT idem_key FROM entry_key ORDER BY idem_key"));
+    }
+
+    /// <summary>
+    /// An application's projection for the tests: every entry's key, in a table of its own; or only the keys an alongside
+    /// row of the same entry holds, found by reading that row.
+    /// </summary>
+    private sealed class EntryKeys(bool onlyWithAlongsideRow = false) : IEntryProjection
     {
         private readonly List<(long Sequence, string Key)> _seen = [];
 
@@ -315,20 +339,23 @@ public abstract class JournalContract : IDisposable
                 {
                     using var insert = connection.CreateCommand();
                     insert.Transaction = transaction;
-                    insert.CommandText = $"INSERT INTO entry_key (seq, idem_key) VALUES ({sequence}, '{key}') ON CONFLICT (seq) DO NOTHING";
+                    insert.CommandText = onlyWithAlongsideRow
+                        ? $"INSERT INTO entry_key (seq, idem_key) SELECT {sequence}, idem_key FROM alongside_key WHERE idem_key = '{key}' ON CONFLICT (seq) DO NOTHING"
+                        : $"INSERT INTO entry_key (seq, idem_key) VALUES ({sequence}, '{key}') ON CONFLICT (seq) DO NOTHING";
                     insert.ExecuteNonQuery();
                 }
             };
         }
 
-        public static IReadOnlyList<string> Stored(IBackend backend)
+        /// <summary>The rows of <paramref name="query"/>, each row's columns joined by a space.</summary>
+        public static IReadOnlyList<string> Stored(IBackend backend, string query = "SELECT seq, idem_key FROM entry_key ORDER BY seq")
         {
             using var connection = backend.Connect();
-            using var query = connection.CreateCommand();
-            query.CommandText = "SELECT seq, idem_key FROM entry_key ORDER BY seq";
-            using var reader = query.ExecuteReader();
+            using var command = connection.CreateCommand();
+            command.CommandText = query;
+            using var reader = command.ExecuteReader();
             var rows = new List<string>();
-            while (reader.Read()) rows.Add($"{reader.GetInt64(0)} {reader.GetString(1)}");
+            while (reader.Read()) rows.Add(string.Join(" ", Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
             return rows;
         }
     }
