@@ -17,28 +17,44 @@ public sealed class MemberOrderIndex(ServerDatabase database, AlongsideStatement
 {
     private const string KeyPrefix = "order:";
     private const string KeySuffix = ":complete";
-    private readonly List<string> _orderIds = [];
+    private readonly List<(string Buyer, string OrderId)> _orders = [];
 
     public void Observe(long sequence, string idempotencyKey, Command command, CommandResult result)
     {
         if (result.IsAccepted() && idempotencyKey.StartsWith(KeyPrefix, StringComparison.Ordinal) && idempotencyKey.EndsWith(KeySuffix, StringComparison.Ordinal))
-            _orderIds.Add(idempotencyKey[KeyPrefix.Length..^KeySuffix.Length]);
+            _orders.Add((Buyer(command), idempotencyKey[KeyPrefix.Length..^KeySuffix.Length]));
     }
 
-    public AlongsideRows? Flush()
+    /// <summary>Pieces of orders grouped by buyer, so a member's rows share their page's write.</summary>
+    public IReadOnlyList<AlongsideRows> Flush()
     {
-        if (_orderIds.Count == 0) return null;
-        var orderIds = _orderIds.ToArray();
-        _orderIds.Clear();
-        // The member comes from the order's row, durable with (or before) the entry that completed it. All ids go in one
-        // parameter (binding parameters is most of a statement's cost): a text array on PostgreSQL, a JSON array on SQLite.
-        return database.IsPostgres
-            ? (connection, transaction) => statements.Execute(connection, transaction,
-                "INSERT INTO member_order (member_id, order_id) SELECT o.member_id, o.id FROM unnest(@ids) AS i (id) JOIN customer_order o ON o.id = i.id " +
-                "ON CONFLICT DO NOTHING", ("ids", orderIds))
-            // CROSS JOIN makes SQLite walk the ids and seek each order, rather than scan every order for the ids.
-            : (connection, transaction) => statements.Execute(connection, transaction,
-                "INSERT INTO member_order (member_id, order_id) SELECT o.member_id, o.id FROM json_each(@ids) AS i CROSS JOIN customer_order o ON o.id = i.value " +
-                "WHERE true ON CONFLICT DO NOTHING", ("ids", JsonSerializer.Serialize(orderIds)));
+        var pieces = _orders.OrderBy(order => order.Buyer, StringComparer.Ordinal).Select(order => order.OrderId).Chunk(IdsPerPiece).Select(Insert).ToList();
+        _orders.Clear();
+        return pieces;
     }
+
+    /// <summary>Only to group the rows: the member written is the order row's, whatever command completed it.</summary>
+    private static string Buyer(Command command) => command switch
+    {
+        Consume consume => consume.Member,
+        BuyCard card => card.Member,
+        BuyWithShoppingPoints purchase => purchase.Member,
+        _ => "",
+    };
+
+    private const int IdsPerPiece = 256;
+
+    /// <summary>
+    /// The orders' rows; the member comes from the order's row, durable with (or before) the entry that completed it. All
+    /// ids go in one parameter (binding parameters is most of a statement's cost): a text array on PostgreSQL, a JSON
+    /// array on SQLite.
+    /// </summary>
+    private AlongsideRows Insert(string[] orderIds) => database.IsPostgres
+        ? (connection, transaction) => statements.Execute(connection, transaction,
+            "INSERT INTO member_order (member_id, order_id) SELECT o.member_id, o.id FROM unnest(@ids) AS i (id) JOIN customer_order o ON o.id = i.id " +
+            "ON CONFLICT DO NOTHING", ("ids", orderIds))
+        // CROSS JOIN makes SQLite walk the ids and seek each order, rather than scan every order for the ids.
+        : (connection, transaction) => statements.Execute(connection, transaction,
+            "INSERT INTO member_order (member_id, order_id) SELECT o.member_id, o.id FROM json_each(@ids) AS i CROSS JOIN customer_order o ON o.id = i.value " +
+            "WHERE true ON CONFLICT DO NOTHING", ("ids", JsonSerializer.Serialize(orderIds)));
 }

@@ -56,7 +56,7 @@ public sealed class PostgresJournalStore : SqlJournalStore
             "INSERT INTO member_balance (member_id, cash_fen, points_units) SELECT * FROM unnest(@p0, @p1, @p2) ON CONFLICT (member_id) DO UPDATE SET cash_fen = excluded.cash_fen, points_units = excluded.points_units",
             projections.Balances.Select(r => r.Member).ToArray(), projections.Balances.Select(r => r.CashFen).ToArray(), projections.Balances.Select(r => r.PointsUnits).ToArray());
         Add(batch, projections.History.Count,
-            "INSERT INTO member_history (member_id, seq, cash_fen, points_units) SELECT * FROM unnest(@p0, @p1, @p2, @p3)",
+            "INSERT INTO member_history (member_id, seq, cash_fen, points_units) SELECT * FROM unnest(@p0, @p1, @p2, @p3) ON CONFLICT (member_id, seq) DO NOTHING",
             projections.History.Select(r => r.Member).ToArray(), projections.History.Select(r => r.Sequence).ToArray(),
             projections.History.Select(r => r.CashFen).ToArray(), projections.History.Select(r => r.PointsUnits).ToArray());
         Add(batch, projections.StoreRevenueIncrements.Count,

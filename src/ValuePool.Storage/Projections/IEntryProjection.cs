@@ -15,6 +15,9 @@ public interface IEntryProjection
     /// <summary>Sees entry <paramref name="sequence"/>, on the thread that applied it.</summary>
     void Observe(long sequence, string idempotencyKey, Command command, CommandResult result);
 
-    /// <summary>The rows for the entries seen since the last call (null: none); starts a new batch.</summary>
-    AlongsideRows? Flush();
+    /// <summary>
+    /// The rows for the entries seen since the last call, in pieces of at most a few hundred rows: each piece may go with
+    /// another group commit, which waits for it. Starts a new batch.
+    /// </summary>
+    IReadOnlyList<AlongsideRows> Flush();
 }

@@ -16,10 +16,11 @@ public readonly record struct PriceRow(long UnixMinute, long Sequence, long Pool
 
 /// <summary>
 /// The projection rows of consecutive journal entries up to <see cref="Checkpoint"/>, written in one database
-/// transaction with the checkpoint (usually that of the batch holding the last of those entries), so projections
-/// are exactly the journal up to the checkpoint: never ahead of it, and behind it only until the next batch of rows.
-/// Store revenue rows are increments to add; the other rows replace what is stored. <see cref="ApplicationRows"/>
-/// are the application's (<see cref="IEntryProjection"/>).
+/// transaction with the checkpoint, with or after those entries, so balances, revenue and prices are exactly the
+/// journal up to the checkpoint: never ahead of it, and behind it only until the next batch of rows. History rows may be
+/// written ahead of the checkpoint in <see cref="Pieces"/>; they are written idempotently. Store revenue rows are
+/// increments to add; the other rows replace what is stored. <see cref="ApplicationRows"/> are the application's
+/// (<see cref="IEntryProjection"/>).
 /// </summary>
 public sealed record ProjectionBatch(
     long Checkpoint,
@@ -27,4 +28,23 @@ public sealed record ProjectionBatch(
     IReadOnlyList<MemberHistoryRow> History,
     IReadOnlyList<StoreRevenueRow> StoreRevenueIncrements,
     IReadOnlyList<PriceRow> Prices,
-    AlongsideRows? ApplicationRows = null);
+    IReadOnlyList<AlongsideRows>? ApplicationRows = null)
+{
+    /// <summary>
+    /// These rows as pieces to write one after another, none with more than <paramref name="historyRowsPerPiece"/> history
+    /// rows: the application's pieces, then the history rows grouped by member (a member's rows share their pages'
+    /// writes), each piece leaving the checkpoint at <paramref name="previousCheckpoint"/>; the last piece holds the rest
+    /// and moves the checkpoint. A crash between pieces loses nothing: the start writes the rows of every entry after the
+    /// checkpoint again.
+    /// </summary>
+    public IReadOnlyList<ProjectionBatch> Pieces(long previousCheckpoint, int historyRowsPerPiece)
+    {
+        var history = History.OrderBy(row => row.Member, StringComparer.Ordinal).ThenBy(row => row.Sequence).Chunk(historyRowsPerPiece).ToList();
+        var application = ApplicationRows ?? [];
+        if (history.Count <= 1 && application.Count <= 1) return [this];
+        var pieces = application.Select(rows => new ProjectionBatch(previousCheckpoint, [], [], [], [], [rows])).ToList();
+        pieces.AddRange(history.SkipLast(1).Select(rows => new ProjectionBatch(previousCheckpoint, [], rows, [], [])));
+        pieces.Add(this with { History = history.Count > 0 ? history[^1] : [], ApplicationRows = null });
+        return pieces;
+    }
+}

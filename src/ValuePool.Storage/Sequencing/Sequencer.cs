@@ -16,10 +16,11 @@ namespace ValuePool.Storage.Sequencing;
 /// and fails every waiting command: a restart recovers the state the journal proves.
 /// Reads (<see cref="ReadAsync{T}"/>) run on the same loop after a batch is durable, so a query never
 /// sees a command that could still be lost, and never races the engine.
-/// Projections go with a batch at most every <see cref="SequencerOptions.ProjectionsEvery"/> (and before each
-/// snapshot, on <see cref="SyncProjectionsAsync"/> and on disposal): written with every batch, their per-member rows
-/// cost a random page write per order in the commit every order waits for. After a crash, the start catches them up
-/// from the entries after their checkpoint.
+/// Projections are not written with every batch: their per-member rows would cost a random page write per order in
+/// the commit every order waits for. The rows of every entry since the last ones (a generation) are taken at most
+/// every <see cref="SequencerOptions.ProjectionsEvery"/> and written a piece per batch, so no batch waits for all of
+/// them; all that is missing is written before each snapshot, on <see cref="SyncProjectionsAsync"/> and on disposal.
+/// After a crash, the start catches them up from the entries after their checkpoint.
 /// </summary>
 public sealed class Sequencer : IAsyncDisposable
 {
@@ -36,8 +37,9 @@ public sealed class Sequencer : IAsyncDisposable
     private readonly Task _loop;
     private JournalHead _head;
     private long _lastSnapshotSequence;
-    private long _projectionCheckpoint;
-    private long _projectionsWrittenAt = Stopwatch.GetTimestamp();
+    private readonly Queue<ProjectionBatch> _projectionPieces = new();
+    private long _generationEnd;
+    private long _generationTakenAt = Stopwatch.GetTimestamp();
     private Exception? _fault;
 
     private Sequencer(IJournalStore store, SequencerOptions options, RecoveredState recovered, Projector? projector)
@@ -47,7 +49,7 @@ public sealed class Sequencer : IAsyncDisposable
         Engine = recovered.Engine;
         _head = recovered.Head;
         _lastSnapshotSequence = recovered.SnapshotSequence;
-        _projectionCheckpoint = recovered.Head.Sequence;
+        _generationEnd = recovered.Head.Sequence;
         _sequenceByKey = store.ReadKeys().ToDictionary(k => k.Key, k => k.Sequence, StringComparer.Ordinal);
         _projector = projector;
         _queue = Channel.CreateBounded<Work>(new BoundedChannelOptions(options.QueuedCommandsMax) { SingleReader = true });
@@ -154,7 +156,7 @@ public sealed class Sequencer : IAsyncDisposable
             }
             foreach (var read in reads) RunRead(read);
         }
-        if (DueProjections(now: true) is { } rest) _store.WriteProjections(rest);
+        if (NextProjections(now: true) is { } rest) _store.WriteProjections(rest);
     }
 
     /// <summary>Blocks this (dedicated) thread until work is queued; false once the queue is closed and empty.</summary>
@@ -201,7 +203,7 @@ public sealed class Sequencer : IAsyncDisposable
             answers.Add((pending.Answer, new Receipt(SubmitStatus.Applied, entry.Sequence, result)));
         }
         var snapshotDue = _head.Sequence - _lastSnapshotSequence >= _options.SnapshotEveryEntries;
-        var projections = DueProjections(now: projectionsNow || snapshotDue);
+        var projections = NextProjections(now: projectionsNow || snapshotDue);
         if (entries.Count > 0) _store.Append(entries, projections, alongside);
         else if (projections is not null) _store.WriteProjections(projections);
         foreach (var entry in entries) _sequenceByKey[entry.IdempotencyKey] = entry.Sequence;
@@ -210,14 +212,31 @@ public sealed class Sequencer : IAsyncDisposable
         if (snapshotDue) TakeSnapshot();
     }
 
-    /// <summary>The projection rows up to the head, if any are missing and it is time (or <paramref name="now"/>).</summary>
-    private ProjectionBatch? DueProjections(bool now)
+    /// <summary>
+    /// The projection rows to write with this batch: the next piece of the generation being written, after taking a new
+    /// generation if the last is written and it is time. <paramref name="now"/>: all that is missing, the pieces still
+    /// queued first (each in a transaction of its own), then every entry since, whole.
+    /// </summary>
+    private ProjectionBatch? NextProjections(bool now)
     {
-        if (_projector is null || _projectionCheckpoint == _head.Sequence) return null;
-        var timestamp = Stopwatch.GetTimestamp();
-        if (!now && Stopwatch.GetElapsedTime(_projectionsWrittenAt, timestamp) < _options.ProjectionsEvery) return null;
-        (_projectionsWrittenAt, _projectionCheckpoint) = (timestamp, _head.Sequence);
-        return _projector.Flush(_head.Sequence, Engine);
+        if (_projector is null) return null;
+        if (now)
+        {
+            while (_projectionPieces.TryDequeue(out var queued)) _store.WriteProjections(queued);
+            return TakeGeneration();
+        }
+        var previousEnd = _generationEnd;
+        if (_projectionPieces.Count == 0 && Stopwatch.GetElapsedTime(_generationTakenAt) >= _options.ProjectionsEvery && TakeGeneration() is { } generation)
+            foreach (var piece in generation.Pieces(previousEnd, _options.HistoryRowsPerPiece)) _projectionPieces.Enqueue(piece);
+        return _projectionPieces.TryDequeue(out var next) ? next : null;
+    }
+
+    /// <summary>The projection rows of every entry since the last generation, if there are any.</summary>
+    private ProjectionBatch? TakeGeneration()
+    {
+        if (_generationEnd == _head.Sequence) return null;
+        (_generationTakenAt, _generationEnd) = (Stopwatch.GetTimestamp(), _head.Sequence);
+        return _projector!.Flush(_head.Sequence, Engine);
     }
 
     private bool TryFindCommitted(string key, out JournalEntry? entry)

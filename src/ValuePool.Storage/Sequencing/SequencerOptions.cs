@@ -17,10 +17,15 @@ public sealed record SequencerOptions
     public bool Projections { get; init; } = true;
 
     /// <summary>
-    /// Projections go with the first batch this long after the last that carried them (zero: every batch). Their
-    /// per-member rows each dirty a page, so rows for many orders of the same members share the pages' writes.
+    /// How often the projection rows of the entries since the last ones are taken to be written (zero: with every batch
+    /// once the last are written). Their per-member rows each dirty a page, so rows of many orders by the same members
+    /// share the pages' writes. Measured with the API's load test: 100 ms ≈ 20,500 orders/s, 400 ms ≈ 24,000–24,900,
+    /// 1 s ≈ 23,100 (larger generations than that only keep rows longer in memory).
     /// </summary>
-    public TimeSpan ProjectionsEvery { get; init; } = TimeSpan.FromMilliseconds(100);
+    public TimeSpan ProjectionsEvery { get; init; } = TimeSpan.FromMilliseconds(400);
+
+    /// <summary>At most this many member history rows go with one batch, so no batch waits long for the projections.</summary>
+    public int HistoryRowsPerPiece { get; init; } = 256;
 
     /// <summary>The application's rows that follow from entries, written with the projections.</summary>
     public IEntryProjection? EntryProjection { get; init; }

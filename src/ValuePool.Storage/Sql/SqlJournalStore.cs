@@ -137,7 +137,7 @@ public abstract class SqlJournalStore : IJournalStore
     private void WriteProjectionRows(DbTransaction transaction, ProjectionBatch projections)
     {
         UpsertProjections(transaction, projections);
-        projections.ApplicationRows?.Invoke(Connection, transaction);
+        foreach (var rows in projections.ApplicationRows ?? []) rows(Connection, transaction);
     }
 
     public void Dispose() => Connection.Dispose();

@@ -62,7 +62,8 @@ public sealed class SqliteJournalStore : SqlJournalStore
             "ON CONFLICT (member_id) DO UPDATE SET cash_fen = excluded.cash_fen, points_units = excluded.points_units",
             (json, row) => { json.WriteStringValue(row.Member); json.WriteNumberValue(row.CashFen); json.WriteNumberValue(row.PointsUnits); });
         InsertRows(transaction, projections.History,
-            "INSERT INTO member_history (member_id, seq, cash_fen, points_units) SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(@rows)",
+            "INSERT INTO member_history (member_id, seq, cash_fen, points_units) SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(@rows) WHERE true " +
+            "ON CONFLICT (member_id, seq) DO NOTHING",
             (json, row) => { json.WriteStringValue(row.Member); json.WriteNumberValue(row.Sequence); json.WriteNumberValue(row.CashFen); json.WriteNumberValue(row.PointsUnits); });
         InsertRows(transaction, projections.StoreRevenueIncrements,
             "INSERT INTO store_revenue_day (store_id, day, revenue_fen, net_fen, orders) SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 " +
