@@ -62,6 +62,6 @@ public static class AgentsApi
             config.AgentFee(Enum.Parse<AgentLevel>(row.Level)).Text())).ToArray());
     }
 
-    public static async Task<Ok<RewardRow[]>> MyRewards(ClaimsPrincipal caller, RewardFeed rewards) =>
+    public static async Task<Ok<RewardRow[]>> MyRewards(ClaimsPrincipal caller, RewardHistory rewards) =>
         TypedResults.Ok((await rewards.OfMemberAsync(caller.Id(), nameof(Core.Ledger.TransferKind.AgentReward))).ToArray());
 }

@@ -46,10 +46,11 @@ public static class PlatformSetup
         services.AddSingleton<AlongsideStatements>();
         services.AddSingleton<ServerSettings>();
         services.AddSingleton<RewardFeed>();
+        services.AddSingleton<RewardHistory>();
         services.AddSingleton<CheckoutCharges>();
         services.AddSingleton<MemberOrderIndex>();
         services.AddSingleton(sp => new LedgerGateway(options.Db, sp.GetRequiredService<ServerDatabase>(),
-            new SequencerObservers(sp.GetRequiredService<RewardFeed>(), sp.GetRequiredService<CheckoutCharges>()), sp.GetRequiredService<MemberOrderIndex>()));
+            sp.GetRequiredService<CheckoutCharges>(), [sp.GetRequiredService<MemberOrderIndex>(), sp.GetRequiredService<RewardFeed>()]));
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         if (options.PasswordHashIterations is { } iterations) services.Configure<PasswordHasherOptions>(o => o.IterationCount = iterations);
         services.AddSingleton<UserStore>();
@@ -70,7 +71,6 @@ public static class PlatformSetup
         services.AddSingleton<ServerMetrics>();
         services.AddSingleton<DueWork>();
         services.AddHostedService(sp => sp.GetRequiredService<DueWork>());
-        services.AddHostedService<RewardFeedWriter>();
         services.AddHttpClient(nameof(WebhookDispatcher), client => client.Timeout = TimeSpan.FromSeconds(10));
 
         AddAuth(services, options);

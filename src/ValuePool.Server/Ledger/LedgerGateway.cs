@@ -16,9 +16,9 @@ public sealed class LedgerGateway : IAsyncDisposable
     private readonly Sequencer _sequencer;
     private readonly ServerDatabase _database;
 
-    public LedgerGateway(string location, ServerDatabase database, ISequencerObserver observer, IEntryProjection entryProjection)
+    public LedgerGateway(string location, ServerDatabase database, ISequencerObserver observer, IReadOnlyList<IEntryProjection> entryProjections)
     {
-        _sequencer = Sequencer.Start(StoreLocation.Open(location), new SequencerOptions { Observer = observer, EntryProjection = entryProjection });
+        _sequencer = Sequencer.Start(StoreLocation.Open(location), new SequencerOptions { Observer = observer, EntryProjections = entryProjections });
         _database = database;
     }
 

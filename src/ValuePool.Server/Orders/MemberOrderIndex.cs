@@ -19,7 +19,7 @@ public sealed class MemberOrderIndex(ServerDatabase database, AlongsideStatement
     private const string KeySuffix = ":complete";
     private readonly List<(string Buyer, string OrderId)> _orders = [];
 
-    public void Observe(long sequence, string idempotencyKey, Command command, CommandResult result)
+    public void Observe(long sequence, string idempotencyKey, Command command, CommandResult result, ValuePoolEngine engine)
     {
         if (result.IsAccepted() && idempotencyKey.StartsWith(KeyPrefix, StringComparison.Ordinal) && idempotencyKey.EndsWith(KeySuffix, StringComparison.Ordinal))
             _orders.Add((Buyer(command), idempotencyKey[KeyPrefix.Length..^KeySuffix.Length]));

@@ -51,7 +51,7 @@ public static class PartnersApi
         return TypedResults.Ok(await DescribeAsync(store!, ledger));
     }
 
-    public static async Task<Ok<RewardRow[]>> Dividends(ClaimsPrincipal caller, RewardFeed rewards) =>
+    public static async Task<Ok<RewardRow[]>> Dividends(ClaimsPrincipal caller, RewardHistory rewards) =>
         TypedResults.Ok(await rewards.OfMemberAsync(caller.Id(), TransferKind.PartnerDividend, TransferKind.PartnerReferralReward));
 
     private static async Task<PartnersResponse> DescribeAsync(StoreRecord store, LedgerGateway ledger)

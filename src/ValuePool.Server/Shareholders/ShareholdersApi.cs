@@ -63,7 +63,7 @@ public static class ShareholdersApi
         return mayRead ? TypedResults.Ok(table) : ApiProblem.Forbidden("only the store's owner, admins and its shareholders see its cap table");
     }
 
-    public static async Task<Ok<RewardRow[]>> Dividends(ClaimsPrincipal caller, RewardFeed rewards) =>
+    public static async Task<Ok<RewardRow[]>> Dividends(ClaimsPrincipal caller, RewardHistory rewards) =>
         TypedResults.Ok(await rewards.OfMemberAsync(caller.Id(), TransferKind.ShareholderDividend, TransferKind.InitiatorBonus));
 
     /// <summary>The cap table as the engine holds it; null while the engine does not know the store (not approved).</summary>

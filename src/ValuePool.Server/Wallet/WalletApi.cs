@@ -40,7 +40,7 @@ public static class WalletApi
             .Select(row => new HistoryRow(row.Sequence, AmountJson.FenText(row.CashFen), new Core.Amounts.Points(row.PointsUnits).Text())).ToArray());
     }
 
-    public static async Task<Ok<RewardRow[]>> Rewards(ClaimsPrincipal caller, RewardFeed rewards) =>
+    public static async Task<Ok<RewardRow[]>> Rewards(ClaimsPrincipal caller, RewardHistory rewards) =>
         TypedResults.Ok((await rewards.OfMemberAsync(caller.Id(), kind: null)).ToArray());
 
     /// <summary>Sells points for wallet cash. Send <c>Idempotency-Key</c> to make a retry safe.</summary>

@@ -12,8 +12,8 @@ namespace ValuePool.Storage.Projections;
 /// </summary>
 public interface IEntryProjection
 {
-    /// <summary>Sees entry <paramref name="sequence"/>, on the thread that applied it.</summary>
-    void Observe(long sequence, string idempotencyKey, Command command, CommandResult result);
+    /// <summary>Sees entry <paramref name="sequence"/> on the thread that applied it, while <paramref name="engine"/>'s ledger holds its transaction.</summary>
+    void Observe(long sequence, string idempotencyKey, Command command, CommandResult result, ValuePoolEngine engine);
 
     /// <summary>
     /// The rows for the entries seen since the last call, in pieces of at most a few hundred rows: each piece may go with

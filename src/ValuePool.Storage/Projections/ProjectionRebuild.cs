@@ -7,15 +7,15 @@ namespace ValuePool.Storage.Projections;
 /// Rebuilds every projection from the journal alone: empties them, replays each entry (checked)
 /// through a fresh engine, and writes the rows chunk by chunk. Used when projections were off or
 /// their format changed; the result equals what the sequencer wrote as it went. The application's rows
-/// (<paramref name="application"/>) are written again, not emptied first: they are written idempotently.
+/// (<paramref name="applications"/>) are written again, not emptied first: they are written idempotently.
 /// </summary>
 public static class ProjectionRebuild
 {
-    public static void Run(IJournalStore store, IEntryProjection? application = null)
+    public static void Run(IJournalStore store, IReadOnlyList<IEntryProjection>? applications = null)
     {
         store.ResetProjections();
         var engine = new ValuePoolEngine();
-        var projector = new Projector(application);
+        var projector = new Projector(applications);
         var head = JournalHead.Empty;
         var pending = 0;
         foreach (var entry in JournalReading.From(store, 1))

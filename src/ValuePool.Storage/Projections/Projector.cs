@@ -7,9 +7,9 @@ namespace ValuePool.Storage.Projections;
 /// Turns applied commands into projection rows: it watches each command's transfers right after the
 /// engine applied it, and at the end of a batch reads the touched members' balances. Every row
 /// depends only on the journal (never on how entries were batched), so a rebuild gives the same rows.
-/// The application's rows (<paramref name="application"/>) travel in the same batch.
+/// The application's rows (<paramref name="applications"/>) travel in the same batch.
 /// </summary>
-public sealed class Projector(IEntryProjection? application = null)
+public sealed class Projector(IReadOnlyList<IEntryProjection>? applications = null)
 {
     private readonly HashSet<int> _touchedMembers = new();
     private readonly List<MemberHistoryRow> _history = new();
@@ -20,7 +20,7 @@ public sealed class Projector(IEntryProjection? application = null)
     /// <summary>Records what <paramref name="command"/> (entry <paramref name="sequence"/>) just did in <paramref name="engine"/>.</summary>
     public void Observe(long sequence, string idempotencyKey, Command command, CommandResult result, ValuePoolEngine engine)
     {
-        application?.Observe(sequence, idempotencyKey, command, result);
+        foreach (var application in applications ?? []) application.Observe(sequence, idempotencyKey, command, result, engine);
         var transfers = engine.Ledger.CurrentTransaction;
         if (transfers.Count == 0) return;
         _deltas.Clear();
@@ -54,7 +54,7 @@ public sealed class Projector(IEntryProjection? application = null)
             _history.ToList(),
             _revenue.Select(r => new StoreRevenueRow(engine.StoreIdAt(r.Key.Store), r.Key.Day, r.Value.RevenueFen, r.Value.NetFen, r.Value.Orders)).ToList(),
             _prices.Values.ToList(),
-            application?.Flush());
+            (applications ?? []).SelectMany(application => application.Flush()).ToList());
         _touchedMembers.Clear();
         _history.Clear();
         _revenue.Clear();

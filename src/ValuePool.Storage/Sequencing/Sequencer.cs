@@ -64,7 +64,7 @@ public sealed class Sequencer : IAsyncDisposable
         options ??= new SequencerOptions();
         if (!options.Projections) return new Sequencer(store, options, Recovery.Run(store), null);
         var checkpoint = store.ProjectionCheckpoint();
-        var catchUp = new Projector(options.EntryProjection);
+        var catchUp = new Projector(options.EntryProjections);
         var recovered = Recovery.Run(store, (entry, command, engine) =>
         {
             if (entry.Sequence > checkpoint) catchUp.Observe(entry.Sequence, entry.IdempotencyKey, command, entry.Result, engine);
@@ -74,8 +74,8 @@ public sealed class Sequencer : IAsyncDisposable
         if (checkpoint >= recovered.SnapshotSequence && checkpoint < recovered.Head.Sequence)
             store.WriteProjections(catchUp.Flush(recovered.Head.Sequence, recovered.Engine));
         else if (checkpoint != recovered.Head.Sequence)
-            ProjectionRebuild.Run(store, options.EntryProjection);
-        return new Sequencer(store, options, recovered, new Projector(options.EntryProjection));
+            ProjectionRebuild.Run(store, options.EntryProjections);
+        return new Sequencer(store, options, recovered, new Projector(options.EntryProjections));
     }
 
     /// <summary>The engine. Read it only after <see cref="DisposeAsync"/>: while running, the sequencer's thread owns it.</summary>

@@ -28,7 +28,7 @@ public sealed record SequencerOptions
     public int HistoryRowsPerPiece { get; init; } = 256;
 
     /// <summary>The application's rows that follow from entries, written with the projections.</summary>
-    public IEntryProjection? EntryProjection { get; init; }
+    public IReadOnlyList<IEntryProjection> EntryProjections { get; init; } = [];
 
     /// <summary>Told of every applied command and of each durable batch, on the sequencer's thread (e.g. to publish events).</summary>
     public ISequencerObserver? Observer { get; init; }

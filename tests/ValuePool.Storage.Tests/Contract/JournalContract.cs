@@ -278,7 +278,7 @@ public abstract class JournalContract : IDisposable
     {
         var commands = Workload.Commands(120);
         Backend.Tamper("CREATE TABLE entry_key (seq BIGINT PRIMARY KEY, idem_key TEXT NOT NULL)");
-        var options = NoSnapshots with { EntryProjection = new EntryKeys() };
+        var options = NoSnapshots with { EntryProjections = [new EntryKeys()] };
         await using (var sequencer = Sequencer.Start(Backend.Open(), options))
             await SubmitAll(sequencer, commands.Take(60).ToList());
         // Entries 61–120 are written without projections, as if the process had died before they were due.
@@ -292,7 +292,7 @@ public abstract class JournalContract : IDisposable
         Assert.Equal(120L, caughtUp.ProjectionCheckpoint());
         var asCaughtUp = ProjectionRows(caughtUp);
         Assert.Equal(Enumerable.Range(0, 120).Select(i => $"{i + 1} cmd-{i}"), EntryKeys.Stored(Backend));
-        ProjectionRebuild.Run(caughtUp, new EntryKeys());
+        ProjectionRebuild.Run(caughtUp, [new EntryKeys()]);
         Assert.Equal(asCaughtUp, ProjectionRows(caughtUp));
         Assert.Equal(Enumerable.Range(0, 120).Select(i => $"{i + 1} cmd-{i}"), EntryKeys.Stored(Backend));
         Assert.True(JournalAudit.Run(caughtUp).Passed);
@@ -333,7 +333,7 @@ public abstract class JournalContract : IDisposable
         Backend.Tamper("CREATE TABLE entry_key (seq BIGINT PRIMARY KEY, idem_key TEXT NOT NULL)");
         Backend.Tamper("CREATE TABLE alongside_key (idem_key TEXT PRIMARY KEY)");
         // Projections with every batch, so each entry's application rows are written in the transaction of its alongside rows.
-        var options = NoSnapshots with { ProjectionsEvery = TimeSpan.Zero, EntryProjection = new EntryKeys(onlyWithAlongsideRow: true) };
+        var options = NoSnapshots with { ProjectionsEvery = TimeSpan.Zero, EntryProjections = [new EntryKeys(onlyWithAlongsideRow: true)] };
         await using (var sequencer = Sequencer.Start(Backend.Open(), options))
             await Task.WhenAll(Workload.Commands(40).Select((command, i) => sequencer.SubmitAsync($"cmd-{i}", command, (connection, transaction) =>
             {
@@ -356,7 +356,8 @@ public abstract class JournalContract : IDisposable
     {
         private readonly List<(long Sequence, string Key)> _seen = [];
 
-        public void Observe(long sequence, string idempotencyKey, Command command, CommandResult result) => _seen.Add((sequence, idempotencyKey));
+        public void Observe(long sequence, string idempotencyKey, Command command, CommandResult result, ValuePoolEngine engine) =>
+            _seen.Add((sequence, idempotencyKey));
 
         public IReadOnlyList<AlongsideRows> Flush()
         {
