@@ -2,8 +2,12 @@ using System.Globalization;
 
 namespace ValuePool.LoadTest;
 
-/// <summary><c>--clients N --seconds S [--warmup S] [--url URL] [--db PATH]</c>; the bounds are capped so a typo cannot run away.</summary>
-public sealed record LoadOptions(int Clients, int Seconds, int WarmupSeconds, string? Url, string? Db)
+/// <summary>
+/// <c>--clients N --seconds S [--warmup S] [--referred] [--url URL] [--db PATH]</c>; the bounds are capped so a typo cannot
+/// run away. <see cref="Referred"/>: the members arrive through the store's share link, so every order also credits the
+/// store owner's referral reward.
+/// </summary>
+public sealed record LoadOptions(int Clients, int Seconds, int WarmupSeconds, bool Referred, string? Url, string? Db)
 {
     public const int ClientsMax = 1024;
     public const int SecondsMax = 600;
@@ -17,6 +21,6 @@ public sealed record LoadOptions(int Clients, int Seconds, int WarmupSeconds, st
         var warmupSeconds = int.Parse(Value("--warmup") ?? "3", CultureInfo.InvariantCulture);
         if (clients is < 1 or > ClientsMax || seconds is < 1 or > SecondsMax || warmupSeconds is < 0 or > WarmupSecondsMax)
             throw new ArgumentException($"--clients 1..{ClientsMax}, --seconds 1..{SecondsMax}, --warmup 0..{WarmupSecondsMax}");
-        return new LoadOptions(clients, seconds, warmupSeconds, Value("--url"), Value("--db"));
+        return new LoadOptions(clients, seconds, warmupSeconds, args.Contains("--referred"), Value("--url"), Value("--db"));
     }
 }

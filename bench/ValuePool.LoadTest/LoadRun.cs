@@ -14,18 +14,20 @@ public sealed class LoadRun(HttpClient http, LoadOptions options)
     /// <summary>What the measured window (after the warm-up) saw; <see cref="CpuSeconds"/> is this whole process's CPU time in it.</summary>
     public sealed record Result(long CompletedOrders, long Failures, double Seconds, double CpuSeconds, double[] LatencyMs);
 
-    public async Task<string> OpenStoreAsync()
+    /// <summary>A store, approved; its share code.</summary>
+    public async Task<(string Id, string ShareCode)> OpenStoreAsync()
     {
         var admin = await LoginAsync(InProcessServer.AdminPhone, InProcessServer.AdminPassword);
         var merchant = await RegisterAsync("13000000000");
         var store = await PostAsync(merchant, "/api/stores", new { name = "Load test store", region = new { province = "GD", city = "SZ", district = "NS" } });
         var storeId = store.GetProperty("id").GetString()!;
-        await PostAsync(admin, $"/api/stores/{storeId}/approve", new { });
-        return storeId;
+        var approved = await PostAsync(admin, $"/api/stores/{storeId}/approve", new { });
+        return (storeId, approved.GetProperty("shareCode").GetString()!);
     }
 
-    public async Task<string[]> RegisterMembersAsync() =>
-        await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(i => RegisterAsync($"131{i:D8}")));
+    /// <summary>One member per client, through <paramref name="referralCode"/> if given.</summary>
+    public async Task<string[]> RegisterMembersAsync(string? referralCode) =>
+        await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(i => RegisterAsync($"131{i:D8}", referralCode)));
 
     public async Task<Result> RunAsync(string storeId, string[] tokens)
     {
@@ -70,8 +72,8 @@ public sealed class LoadRun(HttpClient http, LoadOptions options)
     public Task SellAllAtOnceAsync(string[] tokens) =>
         Task.WhenAll(tokens.Select(token => http.SendAsync(Request(token, "/api/wallet/sell", new { points = "1.0000" }))));
 
-    private async Task<string> RegisterAsync(string phone) =>
-        (await PostAsync(null, "/api/accounts/register", new { phone, password = "load-test-pw" })).GetProperty("token").GetString()!;
+    private async Task<string> RegisterAsync(string phone, string? referralCode = null) =>
+        (await PostAsync(null, "/api/accounts/register", new { phone, password = "load-test-pw", @ref = referralCode })).GetProperty("token").GetString()!;
 
     private async Task<string> LoginAsync(string phone, string password) =>
         (await PostAsync(null, "/api/accounts/login", new { phone, password })).GetProperty("token").GetString()!;

@@ -3,7 +3,7 @@ using ValuePool.LoadTest;
 using ValuePool.Storage;
 using ValuePool.Storage.Audit;
 
-// dotnet run -c Release --project bench/ValuePool.LoadTest -- --clients 64 --seconds 15 [--warmup 3] [--url http://127.0.0.1:5080]
+// dotnet run -c Release --project bench/ValuePool.LoadTest -- --clients 64 --seconds 15 [--warmup 3] [--referred] [--url http://127.0.0.1:5080]
 var options = LoadOptions.Parse(args);
 var db = options.Db ?? Path.Combine(Directory.CreateTempSubdirectory("valuepool-load-").FullName, "valuepool.db");
 var server = options.Url is null ? await InProcessServer.StartAsync(db) : null;
@@ -11,9 +11,10 @@ var url = options.Url ?? server!.Url;
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients }) { BaseAddress = new Uri(url) };
 var run = new LoadRun(http, options);
 
-Console.WriteLine($"server {url}, journal {(options.Url is null ? db : "(remote)")}, {options.Clients} clients, {options.WarmupSeconds} s warm-up + {options.Seconds} s measured");
-var storeId = await run.OpenStoreAsync();
-var tokens = await run.RegisterMembersAsync();
+Console.WriteLine($"server {url}, journal {(options.Url is null ? db : "(remote)")}, {options.Clients} clients{(options.Referred ? " referred by the store's owner" : "")}, " +
+    $"{options.WarmupSeconds} s warm-up + {options.Seconds} s measured");
+var (storeId, shareCode) = await run.OpenStoreAsync();
+var tokens = await run.RegisterMembersAsync(options.Referred ? shareCode : null);
 var result = await run.RunAsync(storeId, tokens);
 await run.SellAllAtOnceAsync(tokens);
 

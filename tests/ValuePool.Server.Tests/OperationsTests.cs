@@ -50,6 +50,24 @@ public sealed class OperationsTests
     }
 
     [Fact]
+    public async Task AReferralReward_IsDeliveredAsAWebhook_Once()
+    {
+        var receiver = new RecordingHandler(failFirst: 0);
+        await using var platform = new Platform(services: s => s.AddHttpClient(nameof(WebhookDispatcher)).ConfigurePrimaryHttpMessageHandler(() => receiver));
+        await (await platform.AdminAsync()).PostAsync("/api/admin/webhooks", new { url = "http://integrations.test/hook", secret = "0123456789abcdef" });
+        var (merchant, storeId, code) = await platform.OpenStoreAsync();
+        await (await platform.RegisterAsync(code)).BuyAsync(storeId, "1000.00");
+        var reward = Assert.Single((await merchant.GetAsync("/api/wallet/rewards")).EnumerateArray()); // synced: recorded, webhook queued
+
+        var work = platform.Service<DueWork>();
+        await work.RunOnceAsync();
+        await work.RunOnceAsync();
+        var (eventId, _, body) = Assert.Single(receiver.Received, r => r.EventId.StartsWith("reward.credited:", StringComparison.Ordinal));
+        Assert.StartsWith($"reward.credited:{reward.GetProperty("sequence").GetInt64()}:", eventId);
+        Assert.Equal(merchant.Id, JsonDocument.Parse(body).RootElement.GetProperty("data").GetProperty("memberId").GetString());
+    }
+
+    [Fact]
     public async Task ClosedDays_AreSettledOnce()
     {
         await using var platform = new Platform();

@@ -13,6 +13,8 @@ public sealed class PostgresPlatformTests(PostgresServer server)
     public async Task TheNewcomersWalk_WorksOnPostgres()
     {
         await using var platform = OnPostgres();
+        var admin = await platform.AdminAsync();
+        await admin.PostAsync("/api/admin/webhooks", new { url = "http://integrations.test/hook", secret = "0123456789abcdef" });
         var (merchant, storeId, shareCode) = await platform.OpenStoreAsync();
         var member = await platform.RegisterAsync(shareCode);
         await member.BuyAsync(storeId, "1000.00");
@@ -23,7 +25,6 @@ public sealed class PostgresPlatformTests(PostgresServer server)
 
         Assert.Equal(HttpStatusCode.OK, (await WalletAndWithdrawalTests.Sell(member, "112.0000", "sell-1")).StatusCode);
         var withdrawal = await member.PostAsync("/api/withdrawals", new { amount = "100.00" });
-        var admin = await platform.AdminAsync();
         await admin.PostAsync($"/api/withdrawals/{withdrawal.Text("id")}/approve", new { });
         Assert.Equal("28.00", (await member.WalletAsync()).Text("cash")); // 128.00 from the sale − 100.00 withdrawn
 

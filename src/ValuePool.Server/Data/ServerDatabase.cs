@@ -28,6 +28,13 @@ public sealed class ServerDatabase
 
     public bool IsPostgres { get; }
 
+    /// <summary>
+    /// A FROM item with one row per element of the JSON array in <paramref name="parameter"/>, each as <c>j.value</c>: rows
+    /// written by one statement (binding a parameter per value is most of what a statement costs).
+    /// </summary>
+    public string JsonArrayRows(string parameter) =>
+        IsPostgres ? $"jsonb_array_elements(CAST({parameter} AS jsonb)) AS j (value)" : $"json_each({parameter}) AS j";
+
     public DbConnection Open()
     {
         DbConnection connection = IsPostgres ? new NpgsqlConnection(_connectionString) : new SqliteConnection(_connectionString);

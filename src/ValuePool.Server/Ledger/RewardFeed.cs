@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Dapper;
 using ValuePool.Core.Engine;
 using ValuePool.Core.Ledger;
 using ValuePool.Server.Data;
@@ -13,12 +15,9 @@ namespace ValuePool.Server.Ledger;
 /// webhooks queued, as rows written with the projections: keyed by journal sequence and line, so a catch-up after a
 /// crash or a rebuild records nothing twice, and nothing credited goes unrecorded, whenever the process stops.
 /// </summary>
-public sealed class RewardFeed(AlongsideStatements statements, TimeProvider time) : IEntryProjection
+public sealed class RewardFeed(ServerDatabase database, TimeProvider time) : IEntryProjection
 {
     private const int CreditsPerPiece = 256;
-    private const string InsertSql =
-        "INSERT INTO reward_credit (seq, line, member_id, kind, amount_fen, source_key) VALUES (@seq, @line, @memberId, @kind, @amountFen, @sourceKey) " +
-        "ON CONFLICT (seq, line) DO NOTHING";
 
     private sealed record Credit(long Sequence, int Line, string MemberId, TransferKind Kind, long AmountFen, string SourceKey);
 
@@ -43,20 +42,24 @@ public sealed class RewardFeed(AlongsideStatements statements, TimeProvider time
         return pieces;
     }
 
-    /// <summary>Each credit's row, and its webhook only when the row is new.</summary>
+    /// <summary>The credits' rows in one statement, and webhooks for those whose row is new (a catch-up may find some written).</summary>
     private AlongsideRows Record(Credit[] credits) => (connection, transaction) =>
     {
-        var nowMs = UnixTime.Ms(time.GetUtcNow());
-        foreach (var credit in credits)
-        {
-            var inserted = statements.Execute(connection, transaction, InsertSql, ("seq", credit.Sequence), ("line", (long)credit.Line),
-                ("memberId", credit.MemberId), ("kind", credit.Kind.ToString()), ("amountFen", credit.AmountFen), ("sourceKey", credit.SourceKey));
-            if (inserted == 0) continue;
-            var eventKind = credit.Kind == TransferKind.ForcedExitPayout ? WebhookOutbox.ForcedExit : WebhookOutbox.RewardCredited;
-            WebhookOutbox.Enqueue(statements, connection, transaction, WebhookOutbox.Prepared(eventKind, $"{eventKind}:{credit.Sequence}:{credit.Line}",
-                new { memberId = credit.MemberId, kind = credit.Kind.ToString(), amount = AmountJson.FenText(credit.AmountFen), source = credit.SourceKey }, nowMs));
-        }
+        var rows = JsonSerializer.Serialize(credits.Select(c => new object[] { c.Sequence, c.Line, c.MemberId, c.Kind.ToString(), c.AmountFen, c.SourceKey }));
+        var inserted = connection.Query<(long Sequence, long Line)>(
+            "INSERT INTO reward_credit (seq, line, member_id, kind, amount_fen, source_key) " +
+            "SELECT CAST(j.value ->> 0 AS BIGINT), CAST(j.value ->> 1 AS BIGINT), j.value ->> 2, j.value ->> 3, CAST(j.value ->> 4 AS BIGINT), j.value ->> 5 " +
+            $"FROM {database.JsonArrayRows("@rows")} WHERE true ON CONFLICT (seq, line) DO NOTHING RETURNING seq, line", new { rows }, transaction).ToHashSet();
+        var events = credits.Where(c => inserted.Contains((c.Sequence, c.Line))).Select(Event).ToList();
+        WebhookOutbox.EnqueueAll(database, connection, transaction, events, UnixTime.Ms(time.GetUtcNow()));
     };
+
+    private static (string Kind, string EventId, object Data) Event(Credit credit)
+    {
+        var kind = credit.Kind == TransferKind.ForcedExitPayout ? WebhookOutbox.ForcedExit : WebhookOutbox.RewardCredited;
+        return (kind, $"{kind}:{credit.Sequence}:{credit.Line}",
+            new { memberId = credit.MemberId, kind = credit.Kind.ToString(), amount = AmountJson.FenText(credit.AmountFen), source = credit.SourceKey });
+    }
 
     private static bool IsCredit(TransferKind kind) => kind is TransferKind.ReferralReward or TransferKind.RecruiterReward or TransferKind.AgentReward
         or TransferKind.ForcedExitPayout or TransferKind.ShareholderDividend or TransferKind.InitiatorBonus or TransferKind.PartnerDividend

@@ -35,6 +35,21 @@ public static class WebhookOutbox
     public static void Enqueue(AlongsideStatements statements, DbConnection connection, DbTransaction transaction, (string Name, object? Value)[] prepared) =>
         statements.Execute(connection, transaction, InsertSql, prepared);
 
+    /// <summary>
+    /// <paramref name="events"/> (kind, event id, data), all in one statement, for every subscription; only if there is
+    /// one, since the payloads cost more to make than the check.
+    /// </summary>
+    public static void EnqueueAll(ServerDatabase database, DbConnection connection, DbTransaction transaction,
+        IReadOnlyList<(string Kind, string EventId, object Data)> events, long nowMs)
+    {
+        if (events.Count == 0 || connection.ExecuteScalar<long>("SELECT COUNT(*) FROM webhook_subscription", transaction: transaction) == 0) return;
+        var rows = JsonSerializer.Serialize(events.Select(e => new[] { e.EventId, e.Kind, Payload(e.Kind, e.EventId, e.Data, nowMs) }));
+        connection.Execute(
+            "INSERT INTO webhook_delivery (event_id, subscription_id, kind, payload, attempts, next_attempt_ms) " +
+            $"SELECT j.value ->> 0, s.id, j.value ->> 1, j.value ->> 2, 0, @nowMs FROM {database.JsonArrayRows("@rows")} CROSS JOIN webhook_subscription s " +
+            "WHERE true ON CONFLICT (event_id, subscription_id) DO NOTHING", new { rows, nowMs }, transaction);
+    }
+
     private static string Payload(string kind, string eventId, object data, long nowMs) =>
         JsonSerializer.Serialize(new { eventId, kind, occurredMs = nowMs, data }, JsonSerializerOptions.Web);
 }
