@@ -51,6 +51,22 @@ public sealed class AccountsTests
     }
 
     [Fact]
+    public async Task FailedLogins_ArePerPhoneNumber_AndHoldBackEvenTheRightPassword()
+    {
+        await using var platform = new Platform(new() { ["ValuePool:LoginFailuresPerPhone"] = "2", ["ValuePool:LoginAttemptsPerMinute"] = "100" });
+        var client = platform.Anonymous();
+        for (var i = 0; i < 2; i++)
+            await (await client.PostAsJsonAsync("/api/accounts/login", new { phone = Platform.AdminPhone, password = "guess-number" }))
+                .AssertProblem(HttpStatusCode.Unauthorized, "BadCredentials");
+        await (await client.PostAsJsonAsync("/api/accounts/login", new { phone = Platform.AdminPhone, password = Platform.AdminPassword }))
+            .AssertProblem(HttpStatusCode.TooManyRequests, "TooManyFailedLogins");
+
+        var member = await platform.RegisterAsync(); // another number is not held back, and successes never count
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/accounts/login", new { phone = member.Phone, password = "password-1" })).StatusCode);
+    }
+
+    [Fact]
     public async Task WithoutAToken_ProtectedEndpointsAnswer401_AndAForgedTokenToo()
     {
         await using var platform = new Platform();

@@ -10,7 +10,7 @@ public sealed record LoginRequest(string? Phone, string? Password);
 public sealed record TokenResponse(string UserId, string Token, IReadOnlyList<string> Roles);
 public sealed record MeResponse(string UserId, string Phone, IReadOnlyList<string> Roles);
 
-/// <summary>Registration, login (rate limited) and token refresh. Every new account is a member.</summary>
+/// <summary>Registration, login (rate limited per address, failures limited per phone number) and token refresh. Every new account is a member.</summary>
 public static class AccountsApi
 {
     public const string LoginRateLimit = "login";
@@ -45,14 +45,22 @@ public static class AccountsApi
         return TypedResults.Created($"/api/accounts/me", new TokenResponse(user.Id, tokens.Issue(user), user.RoleList));
     }
 
-    public static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> Login(LoginRequest request, UserStore users, TokenIssuer tokens)
+    public static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> Login(LoginRequest request, UserStore users, TokenIssuer tokens,
+        FailedLogins failures)
     {
         var errors = new FieldErrors();
         var phone = errors.Phone("phone", request.Phone);
         if (string.IsNullOrEmpty(request.Password)) errors.Add("password", "required");
         if (errors.Any) return errors.ToProblem();
+        if (!failures.MayTry(phone))
+            return ApiProblem.Of(StatusCodes.Status429TooManyRequests, "TooManyFailedLogins",
+                $"too many failed logins for this phone number: try again within {FailedLogins.Window.TotalMinutes:0} minutes");
         var user = await users.CheckPasswordAsync(phone, request.Password!);
-        if (user is null) return ApiProblem.Of(StatusCodes.Status401Unauthorized, "BadCredentials", "the phone number or the password is wrong");
+        if (user is null)
+        {
+            failures.Failed(phone);
+            return ApiProblem.Of(StatusCodes.Status401Unauthorized, "BadCredentials", "the phone number or the password is wrong");
+        }
         return TypedResults.Ok(new TokenResponse(user.Id, tokens.Issue(user), user.RoleList));
     }
 

@@ -55,6 +55,7 @@ public static class PlatformSetup
         if (options.PasswordHashIterations is { } iterations) services.Configure<PasswordHasherOptions>(o => o.IterationCount = iterations);
         services.AddSingleton<UserStore>();
         services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<FailedLogins>();
         services.AddSingleton<ShareLinks>();
         services.AddSingleton<StoreDirectory>();
         services.AddSingleton<ProductCatalog>();

@@ -19,6 +19,9 @@ public sealed class ServerOptions
     /// <summary>Login attempts allowed per client address and minute.</summary>
     public int LoginAttemptsPerMinute { get; set; } = 10;
 
+    /// <summary>Failed logins allowed per phone number in 15 minutes (<see cref="Accounts.FailedLogins"/>).</summary>
+    public int LoginFailuresPerPhone { get; set; } = 10;
+
     /// <summary>Shipped products complete this many days after payment (the after-sales window, MODEL.md §7).</summary>
     public int AfterSalesDays { get; set; } = 7;
 
