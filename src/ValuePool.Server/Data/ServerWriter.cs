@@ -10,7 +10,7 @@ namespace ValuePool.Server.Data;
 /// change fails alone. One writer means no lock contention between requests, and a conditional
 /// update ("paid only if still created") decides races in arrival order.
 /// </summary>
-public sealed class ServerWriter : IAsyncDisposable
+public sealed class ServerWriter : IAsyncDisposable, IDisposable
 {
     private const int ChangesPerBatchMax = 1024;
 
@@ -41,6 +41,9 @@ public sealed class ServerWriter : IAsyncDisposable
         await _loop;
         await _connection.DisposeAsync();
     }
+
+    /// <summary>For a container disposed synchronously (the test host's is), as <see cref="Ledger.LedgerGateway.Dispose"/>.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private async Task RunAsync()
     {

@@ -11,7 +11,7 @@ namespace ValuePool.Server.Ledger;
 /// The only way money moves: commands go to the sequencer with an idempotency key and are answered
 /// once durable. Reads of the engine run on the sequencer's loop; reads of projections use the database.
 /// </summary>
-public sealed class LedgerGateway : IAsyncDisposable
+public sealed class LedgerGateway : IAsyncDisposable, IDisposable
 {
     private readonly Sequencer _sequencer;
     private readonly ServerDatabase _database;
@@ -41,4 +41,10 @@ public sealed class LedgerGateway : IAsyncDisposable
     public Task SyncProjectionsAsync() => _sequencer.SyncProjectionsAsync();
 
     public ValueTask DisposeAsync() => _sequencer.DisposeAsync();
+
+    /// <summary>
+    /// For a container disposed synchronously (the test host's is), which otherwise fails on an asynchronous-only service
+    /// and leaves the sequencer running with the projections unwritten. Blocking is safe: the sequencer has its own thread.
+    /// </summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 }
