@@ -71,6 +71,8 @@ public static class PlatformSetup
         services.AddSingleton<WebhookDispatcher>();
         services.AddSingleton<ServerMetrics>();
         services.AddSingleton<DueWork>();
+        // Hosted services stop in reverse order: the ledger after the due work that submits commands to it.
+        services.AddHostedService(sp => sp.GetRequiredService<LedgerGateway>());
         services.AddHostedService(sp => sp.GetRequiredService<DueWork>());
         services.AddHttpClient(nameof(WebhookDispatcher), client => client.Timeout = TimeSpan.FromSeconds(10));
 

@@ -10,8 +10,10 @@ namespace ValuePool.Server.Ledger;
 /// <summary>
 /// The only way money moves: commands go to the sequencer with an idempotency key and are answered
 /// once durable. Reads of the engine run on the sequencer's loop; reads of projections use the database.
+/// Started with the host (recovery runs when it is built) and stopped last when the host stops, after the work that
+/// submits commands, so the projections still due are written before the process ends.
 /// </summary>
-public sealed class LedgerGateway : IAsyncDisposable, IDisposable
+public sealed class LedgerGateway : IHostedService, IAsyncDisposable, IDisposable
 {
     private readonly Sequencer _sequencer;
     private readonly ServerDatabase _database;
@@ -39,6 +41,10 @@ public sealed class LedgerGateway : IAsyncDisposable, IDisposable
 
     /// <summary>Returns once the projections (and the application's rows written with them) include every durable entry.</summary>
     public Task SyncProjectionsAsync() => _sequencer.SyncProjectionsAsync();
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => DisposeAsync().AsTask();
 
     public ValueTask DisposeAsync() => _sequencer.DisposeAsync();
 

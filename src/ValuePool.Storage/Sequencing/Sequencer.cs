@@ -128,10 +128,16 @@ public sealed class Sequencer : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _loop.ConfigureAwait(false);
-        _store.Dispose();
     }
 
+    /// <summary>The sequencer's thread: batches until the queue is closed, then the projections still due; it closes the store it owns.</summary>
     private void Run()
+    {
+        try { RunBatches(); }
+        finally { _store.Dispose(); }
+    }
+
+    private void RunBatches()
     {
         var batch = new List<Pending>(_options.CommandsPerBatchMax);
         var reads = new List<Read>();
