@@ -23,7 +23,17 @@ public sealed class ServerDatabase
             : new SqliteConnectionStringBuilder { DataSource = location, Pooling = true, DefaultTimeout = 30 }.ToString();
         using var connection = Open();
         if (!IsPostgres) connection.Execute("PRAGMA journal_mode=WAL");
-        foreach (var statement in ServerSchema.Statements) connection.Execute(statement.Replace(ServerSchema.Clustered, IsPostgres ? "" : " WITHOUT ROWID"));
+        // Another server may start on the same PostgreSQL schema at this moment, and concurrent CREATE … IF NOT EXISTS
+        // can fail there: the schema is created under the advisory lock the journal's migrations take too.
+        if (IsPostgres) connection.Execute("SELECT pg_advisory_lock(hashtext(current_schema()))");
+        try
+        {
+            foreach (var statement in ServerSchema.Statements) connection.Execute(statement.Replace(ServerSchema.Clustered, IsPostgres ? "" : " WITHOUT ROWID"));
+        }
+        finally
+        {
+            if (IsPostgres) connection.Execute("SELECT pg_advisory_unlock(hashtext(current_schema()))");
+        }
     }
 
     public bool IsPostgres { get; }

@@ -26,6 +26,18 @@ public sealed class PostgresJournalStore : SqlJournalStore
         return store;
     }
 
+    /// <summary>A session advisory lock on this schema's name, held while the schema is migrated; released on dispose.</summary>
+    protected override IDisposable? LockSchema()
+    {
+        Execute(null, "SELECT pg_advisory_lock(hashtext(current_schema()))");
+        return new SchemaLock(this);
+    }
+
+    private sealed class SchemaLock(PostgresJournalStore store) : IDisposable
+    {
+        public void Dispose() => store.Execute(null, "SELECT pg_advisory_unlock(hashtext(current_schema()))");
+    }
+
     protected override string IntegerType => "BIGINT";
     protected override string ClusteredTableOption => "";
     protected override string BytesType => "BYTEA";

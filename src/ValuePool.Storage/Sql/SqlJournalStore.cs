@@ -37,14 +37,25 @@ public abstract class SqlJournalStore : IJournalStore
     /// <summary>Writes projection rows (and the checkpoint) inside <paramref name="transaction"/>.</summary>
     protected abstract void UpsertProjections(DbTransaction transaction, ProjectionBatch projections);
 
-    /// <summary>Applies the schema steps this database has not seen yet, each in its own transaction.</summary>
+    /// <summary>
+    /// Which processes may change the schema at once: <see cref="Migrate"/> holds this while it runs (null: the back end's
+    /// write transactions are serialized already, as SQLite's are).
+    /// </summary>
+    protected virtual IDisposable? LockSchema() => null;
+
+    /// <summary>
+    /// Applies the schema steps this database has not seen yet, each in its own transaction. Another process (a second
+    /// server, the CLI) may be migrating the same database at the same moment: each step is checked again inside its
+    /// transaction, under <see cref="LockSchema"/>.
+    /// </summary>
     protected void Migrate()
     {
+        using var exclusive = LockSchema();
         Execute(null, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
-        var applied = Convert.ToInt32(Scalar("SELECT COALESCE(MAX(version), 0) FROM schema_version"));
-        for (var step = applied; step < SchemaMigrations.Steps.Count; step++)
+        for (var step = 0; step < SchemaMigrations.Steps.Count; step++)
         {
             using var transaction = Connection.BeginTransaction();
+            if (AppliedSteps(transaction) > step) continue;
             Execute(transaction, SchemaMigrations.Steps[step].Replace("{int}", IntegerType).Replace("{blob}", BytesType).Replace("{clustered}", ClusteredTableOption));
             Execute(transaction, $"INSERT INTO schema_version (version) VALUES ({step + 1})");
             transaction.Commit();
@@ -169,11 +180,14 @@ public abstract class SqlJournalStore : IJournalStore
         command.ExecuteNonQuery();
     }
 
-    private object? Scalar(string sql)
+    private object? Scalar(string sql, DbTransaction? transaction = null)
     {
-        using var command = Command(null, sql);
+        using var command = Command(transaction, sql);
         return command.ExecuteScalar();
     }
+
+    private int AppliedSteps(DbTransaction transaction) =>
+        Convert.ToInt32(Scalar("SELECT COALESCE(MAX(version), 0) FROM schema_version", transaction));
 
     private static JournalEntry ReadEntry(DbDataReader reader) => new(
         reader.GetInt64(0), reader.GetString(1), (byte[])reader[2], (CommandResult)reader.GetInt64(3),

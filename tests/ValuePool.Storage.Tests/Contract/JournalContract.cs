@@ -7,6 +7,7 @@ using ValuePool.Storage.Journal;
 using ValuePool.Storage.Projections;
 using ValuePool.Storage.Sequencing;
 using ValuePool.Storage.Snapshots;
+using ValuePool.Storage.Sql;
 using ValuePool.Storage.Tests.Backends;
 
 namespace ValuePool.Storage.Tests.Contract;
@@ -400,6 +401,14 @@ public abstract class JournalContract : IDisposable
 
         using var store = Backend.Open();
         Assert.StartsWith("member m1: stored balance", JournalAudit.Run(store).Problem);
+    }
+
+    [Fact]
+    public async Task Opening_FromSeveralProcessesAtOnce_AppliesEachSchemaStepOnce()
+    {
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Backend.Open().Dispose())));
+        Assert.Equal(Enumerable.Range(1, SchemaMigrations.Steps.Count).Select(step => step.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            EntryKeys.Stored(Backend, "SELECT version FROM schema_version ORDER BY version"));
     }
 
     [Fact]
