@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using ValuePool.Storage;
+using ValuePool.Storage.Postgres;
 
 namespace ValuePool.Server.Data;
 
@@ -25,14 +26,14 @@ public sealed class ServerDatabase
         if (!IsPostgres) connection.Execute("PRAGMA journal_mode=WAL");
         // Another server may start on the same PostgreSQL schema at this moment, and concurrent CREATE … IF NOT EXISTS
         // can fail there: the schema is created under the advisory lock the journal's migrations take too.
-        if (IsPostgres) connection.Execute("SELECT pg_advisory_lock(hashtext(current_schema()))");
+        if (IsPostgres) connection.Execute(PostgresJournalStore.LockSchemaSql);
         try
         {
             foreach (var statement in ServerSchema.Statements) connection.Execute(statement.Replace(ServerSchema.Clustered, IsPostgres ? "" : " WITHOUT ROWID"));
         }
         finally
         {
-            if (IsPostgres) connection.Execute("SELECT pg_advisory_unlock(hashtext(current_schema()))");
+            if (IsPostgres) connection.Execute(PostgresJournalStore.UnlockSchemaSql);
         }
     }
 

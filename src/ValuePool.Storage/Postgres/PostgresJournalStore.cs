@@ -26,16 +26,20 @@ public sealed class PostgresJournalStore : SqlJournalStore
         return store;
     }
 
-    /// <summary>A session advisory lock on this schema's name, held while the schema is migrated; released on dispose.</summary>
+    /// <summary>A session advisory lock on the current schema's name: whoever changes that schema (journal or server tables) holds it.</summary>
+    public const string LockSchemaSql = "SELECT pg_advisory_lock(hashtext(current_schema()))";
+
+    public const string UnlockSchemaSql = "SELECT pg_advisory_unlock(hashtext(current_schema()))";
+
     protected override IDisposable? LockSchema()
     {
-        Execute(null, "SELECT pg_advisory_lock(hashtext(current_schema()))");
+        Execute(null, LockSchemaSql);
         return new SchemaLock(this);
     }
 
     private sealed class SchemaLock(PostgresJournalStore store) : IDisposable
     {
-        public void Dispose() => store.Execute(null, "SELECT pg_advisory_unlock(hashtext(current_schema()))");
+        public void Dispose() => store.Execute(null, UnlockSchemaSql);
     }
 
     protected override string IntegerType => "BIGINT";

@@ -104,23 +104,22 @@ public sealed class Sequencer : IAsyncDisposable
     /// Runs <paramref name="query"/> on the sequencer's loop, between batches, against durable state.
     /// The query must only read the engine and must not keep references into it.
     /// </summary>
-    public async Task<T> ReadAsync<T>(Func<ValuePoolEngine, T> query)
+    public Task<T> ReadAsync<T>(Func<ValuePoolEngine, T> query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var answer = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var read = new Read(engine => answer.TrySetResult(query(engine)), e => answer.TrySetException(e));
-        try { await _queue.Writer.WriteAsync(read).ConfigureAwait(false); }
-        catch (ChannelClosedException) { throw Stopped(); }
-        return await answer.Task.ConfigureAwait(false);
+        return QueueReadAsync(query, needsProjections: false);
     }
 
     /// <summary>Returns once the projections include every entry durable when it was called (read-your-writes for their readers).</summary>
-    public async Task SyncProjectionsAsync()
+    public Task SyncProjectionsAsync() => QueueReadAsync(_ => true, needsProjections: true);
+
+    private async Task<T> QueueReadAsync<T>(Func<ValuePoolEngine, T> query, bool needsProjections)
     {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        try { await _queue.Writer.WriteAsync(new Read(_ => done.TrySetResult(), e => done.TrySetException(e), NeedsProjections: true)).ConfigureAwait(false); }
+        var answer = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var read = new Read(engine => answer.TrySetResult(query(engine)), e => answer.TrySetException(e), needsProjections);
+        try { await _queue.Writer.WriteAsync(read).ConfigureAwait(false); }
         catch (ChannelClosedException) { throw Stopped(); }
-        await done.Task.ConfigureAwait(false);
+        return await answer.Task.ConfigureAwait(false);
     }
 
     /// <summary>Stops taking commands, answers those already queued, writes the projections still due, and closes the store.</summary>
