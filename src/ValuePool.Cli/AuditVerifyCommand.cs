@@ -30,6 +30,7 @@ public static class AuditVerifyCommand
             return Cli.Findings;
         }
         stdout.WriteLine($"{location}: {report.Entries} entries, {report.Snapshots} snapshots, {report.MembersCompared} member balances verified");
+        stdout.WriteLine($"solvent: {report.Solvency}");
         return Cli.Ok;
     }
 }

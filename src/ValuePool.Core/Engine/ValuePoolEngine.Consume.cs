@@ -30,6 +30,7 @@ public sealed partial class ValuePoolEngine
         var commission = amount.Share(rates.Commission);
         if (offline && Ledger[Account.StoreDeposit(store)] < commission.Fen) return CommandResult.InsufficientDeposit;
         if (store >= 0 && known) UseBenefit(member, store, order.Benefit, day);
+        LastBooking = new OrderBooking(store, amount, amount - commission, order.Payment);
         if (amount == Money.Zero) return CommandResult.Ok; // a free item: nothing is sold, nothing moves
         if (!known) member = _members.GetOrAdd(order.Member);
         var poolContribution = amount.Share(rates.PoolContribution);

@@ -39,6 +39,8 @@ public sealed partial class ValuePoolEngine
     /// <summary>The price as a double, for the exit queue's approximate keys only.</summary>
     private double _priceAsDouble = 1.0;
     public long Orders { get; private set; }
+    /// <summary>What the last command booked if it was an accepted order; null otherwise.</summary>
+    public OrderBooking? LastBooking { get; private set; }
 
     public Money Pool => new(Ledger[Account.Pool]);
     public Points CirculatingPoints => new(-Ledger[Account.PointsIssuer]);
@@ -51,6 +53,7 @@ public sealed partial class ValuePoolEngine
     public CommandResult Apply(Command command)
     {
         Ledger.BeginTransaction();
+        LastBooking = null;
         var result = command switch
         {
             Consume c => Apply(c),

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using ValuePool.Core.Engine;
-using ValuePool.Core.Ledger;
 using ValuePool.Storage.Sequencing;
 
 namespace ValuePool.Server.Checkout;
@@ -18,9 +17,8 @@ public sealed class CheckoutCharges : ISequencerObserver
 
     public void Applied(long sequence, string idempotencyKey, Command command, CommandResult result, ValuePoolEngine engine)
     {
-        if (command is not Consume || !result.IsAccepted() || !idempotencyKey.StartsWith(KeyPrefix, StringComparison.Ordinal)) return;
-        // What the buyer paid is everything the order took from consumer payments (nothing for a free item).
-        _chargedFenByKey[idempotencyKey] = engine.Ledger.CurrentTransaction.Where(t => t.From.Kind == AccountKind.ConsumerPayments).Sum(t => t.Amount);
+        if (engine.LastBooking is not { } booking || !idempotencyKey.StartsWith(KeyPrefix, StringComparison.Ordinal)) return;
+        _chargedFenByKey[idempotencyKey] = booking.Charged.Fen;
     }
 
     public void Committed() { }

@@ -10,6 +10,8 @@ namespace ValuePool.Storage.Audit;
 public sealed record AuditReport(long Entries, int Snapshots, int MembersCompared, string? Problem)
 {
     public bool Passed => Problem is null;
+    /// <summary>MODEL.md §8's figures at the journal's last entry (null when the audit stopped before it).</summary>
+    public Solvency? Solvency { get; init; }
 }
 
 /// <summary>
@@ -17,7 +19,8 @@ public sealed record AuditReport(long Entries, int Snapshots, int MembersCompare
 /// checking every entry's chain, hash, result and transaction digest (<see cref="EntryReplay"/>),
 /// that no idempotency key repeats, that each snapshot equals the replayed state at its entry, and
 /// that the projected member balances equal the replayed ones at the projections' checkpoint (which may
-/// lag the journal's last entry: the next start catches them up). Stops at the first problem.
+/// lag the journal's last entry: the next start catches them up), and that the platform is solvent (MODEL.md §8) at
+/// every snapshot and at the last entry. Stops at the first problem.
 /// </summary>
 public static class JournalAudit
 {
@@ -38,7 +41,8 @@ public static class JournalAudit
                 head = new JournalHead(entry.Sequence, entry.Hash);
                 if (!keys.Add(entry.IdempotencyKey))
                     return Fail(head, snapshotCount, $"entry {entry.Sequence}: idempotency key \"{entry.IdempotencyKey}\" was used before");
-                if (snapshots.TryPeek(out var next) && next == head.Sequence && SnapshotProblem(store, snapshots.Dequeue(), engine, head) is { } problem)
+                if (snapshots.TryPeek(out var next) && next == head.Sequence
+                    && (SnapshotProblem(store, snapshots.Dequeue(), engine, head) ?? SolvencyProblem(engine, head)) is { } problem)
                     return Fail(head, snapshotCount, problem);
                 if (head.Sequence == checkpoint && BalancesProblem(balances, engine, out membersCompared) is { } balancesProblem)
                     return Fail(head, snapshotCount, balancesProblem);
@@ -52,7 +56,14 @@ public static class JournalAudit
         if (engine.Ledger.Total(Asset.Money) != 0 || engine.Ledger.Total(Asset.Points) != 0)
             return Fail(head, snapshotCount, "the ledger's accounts do not sum to zero after replay");
         if (checkpoint > head.Sequence) return Fail(head, snapshotCount, $"projections stop at entry {checkpoint}, beyond the journal's last entry {head.Sequence}");
-        return new AuditReport(head.Sequence, snapshotCount, membersCompared, null);
+        if (SolvencyProblem(engine, head) is { } insolvent) return Fail(head, snapshotCount, insolvent);
+        return new AuditReport(head.Sequence, snapshotCount, membersCompared, null) { Solvency = Solvency.Of(engine.Ledger) };
+    }
+
+    private static string? SolvencyProblem(ValuePoolEngine engine, JournalHead head)
+    {
+        var solvency = Solvency.Of(engine.Ledger);
+        return solvency.Holds ? null : $"entry {head.Sequence}: insolvent: {solvency}";
     }
 
     private static string? SnapshotProblem(IJournalStore store, long sequence, ValuePoolEngine engine, JournalHead head)

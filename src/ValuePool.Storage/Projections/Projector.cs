@@ -24,17 +24,13 @@ public sealed class Projector(IReadOnlyList<IEntryProjection>? applications = nu
         var transfers = engine.Ledger.CurrentTransaction;
         if (transfers.Count == 0) return;
         _deltas.Clear();
-        var store = -1;
-        long paidFen = 0, netFen = 0;
         foreach (var transfer in transfers)
         {
             AddDelta(transfer.From, -transfer.Amount);
             AddDelta(transfer.To, transfer.Amount);
-            if (transfer.Kind == TransferKind.StoreSale && transfer.To.Kind == AccountKind.StoreReceivable) (store, netFen) = (transfer.To.Owner, transfer.Amount);
-            // What the buyer paid (after any card discount) is everything an order takes from consumer payments.
-            if (transfer.From.Kind == AccountKind.ConsumerPayments) paidFen += transfer.Amount;
         }
-        if (store >= 0 && command is Consume) AddRevenue(store, DateOnly.FromDateTime(command.At.UtcDateTime), paidFen, netFen);
+        if (engine.LastBooking is { StoreIndex: not OrderBooking.NoStore } booking)
+            AddRevenue(booking.StoreIndex, DateOnly.FromDateTime(command.At.UtcDateTime), booking.Charged.Fen, booking.Net.Fen);
         foreach (var (member, (cash, points)) in _deltas)
         {
             _touchedMembers.Add(member);

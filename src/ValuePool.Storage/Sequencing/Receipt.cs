@@ -11,7 +11,13 @@ public enum SubmitStatus
     Duplicate = 1,
     /// <summary>The key was seen before with a different request: refused, nothing changed.</summary>
     KeyConflict = 2,
+    /// <summary>
+    /// The engine refused the command (<see cref="Receipt.Result"/> says why): nothing changed and nothing was journaled,
+    /// so a refusal costs no journal space, and a retry under the same key is judged afresh. <see cref="Receipt.Sequence"/>
+    /// is the last entry durable when it was judged.
+    /// </summary>
+    Refused = 3,
 }
 
-/// <summary>The answer to one command, given only once its journal entry is durable.</summary>
+/// <summary>The answer to one command, given only once every entry it may depend on is durable.</summary>
 public readonly record struct Receipt(SubmitStatus Status, long Sequence, CommandResult Result);

@@ -12,7 +12,10 @@ namespace ValuePool.Storage.Sequencing;
 /// The single writer in front of the engine (DESIGN.md): takes whatever commands are waiting,
 /// applies them in order, writes them as one database transaction (group commit), and only then
 /// answers each one. An idempotency key seen before returns its first answer and changes nothing.
-/// If the engine or the database fails, the engine is ahead of the journal, so the sequencer stops
+/// A command the engine refuses is answered without a journal entry: it changed nothing.
+/// A command whose application throws (an engine bug: the engine answers every input) is refused alone: the
+/// engine is rebuilt from the journal and the batch's earlier commands, and everyone else keeps being served.
+/// If the database fails, the engine is ahead of the journal, so the sequencer stops
 /// and fails every waiting command: a restart recovers the state the journal proves.
 /// Reads (<see cref="ReadAsync{T}"/>) run on the same loop after a batch is durable, so a query never
 /// sees a command that could still be lost, and never races the engine.
@@ -79,7 +82,7 @@ public sealed class Sequencer : IAsyncDisposable
     }
 
     /// <summary>The engine. Read it only after <see cref="DisposeAsync"/>: while running, the sequencer's thread owns it.</summary>
-    public ValuePoolEngine Engine { get; }
+    public ValuePoolEngine Engine { get; private set; }
 
     /// <summary>The last durable entry; read it only after <see cref="DisposeAsync"/>.</summary>
     public JournalHead Head => _head;
@@ -187,6 +190,7 @@ public sealed class Sequencer : IAsyncDisposable
     private void CommitBatch(List<Pending> batch, bool projectionsNow)
     {
         var entries = new List<JournalEntry>(batch.Count);
+        var applied = new List<Command>(batch.Count);
         var answers = new List<(TaskCompletionSource<Receipt> Answer, Receipt Receipt)>(batch.Count);
         var entryByKey = new Dictionary<string, JournalEntry>(StringComparer.Ordinal);
         var alongside = new List<AlongsideRows>();
@@ -197,14 +201,19 @@ public sealed class Sequencer : IAsyncDisposable
                 answers.Add((pending.Answer, AnswerToRetry(earlier!, pending.Encoded)));
                 continue;
             }
-            var result = Engine.Apply(pending.Command);
+            var result = ApplyAlone(pending, applied);
+            if (!result.IsAccepted())
+            {
+                answers.Add((pending.Answer, new Receipt(SubmitStatus.Refused, _head.Sequence, result)));
+                continue;
+            }
             var entry = JournalHash.Seal(_head, pending.Key, pending.Encoded, result, Engine.Ledger.CurrentTransaction);
             _projector?.Observe(entry.Sequence, pending.Key, pending.Command, result, Engine);
-            _options.Observer?.Applied(entry.Sequence, pending.Key, pending.Command, result, Engine);
             _head = new JournalHead(entry.Sequence, entry.Hash);
             entries.Add(entry);
+            applied.Add(pending.Command);
             entryByKey[pending.Key] = entry;
-            if (pending.Alongside is not null && result.IsAccepted()) alongside.Add(pending.Alongside);
+            if (pending.Alongside is not null) alongside.Add(pending.Alongside);
             answers.Add((pending.Answer, new Receipt(SubmitStatus.Applied, entry.Sequence, result)));
         }
         var snapshotDue = _head.Sequence - _lastSnapshotSequence >= _options.SnapshotEveryEntries;
@@ -215,6 +224,28 @@ public sealed class Sequencer : IAsyncDisposable
         if (entries.Count > 0) _options.Observer?.Committed();
         foreach (var (answer, receipt) in answers) answer.TrySetResult(receipt);
         if (snapshotDue) TakeSnapshot();
+    }
+
+    /// <summary>
+    /// Applies one command and tells the observer. If either throws, the command alone is refused: the engine is rebuilt
+    /// as it was before it (the journal's state, then this batch's <paramref name="appliedInBatch"/> again, which the
+    /// engine's determinism makes identical), so one bad command can never stop the platform for everyone else.
+    /// </summary>
+    private CommandResult ApplyAlone(Pending pending, List<Command> appliedInBatch)
+    {
+        try
+        {
+            var result = Engine.Apply(pending.Command);
+            if (result.IsAccepted()) _options.Observer?.Applied(_head.Sequence + 1, pending.Key, pending.Command, result, Engine);
+            return result;
+        }
+        catch (Exception failure)
+        {
+            _options.CommandFailed?.Invoke(pending.Key, pending.Command, failure);
+            Engine = Recovery.Run(_store).Engine;
+            foreach (var command in appliedInBatch) Engine.Apply(command);
+            return CommandResult.CommandFailed;
+        }
     }
 
     /// <summary>

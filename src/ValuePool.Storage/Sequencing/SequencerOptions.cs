@@ -32,4 +32,10 @@ public sealed record SequencerOptions
 
     /// <summary>Told of every applied command and of each durable batch, on the sequencer's thread (e.g. to publish events).</summary>
     public ISequencerObserver? Observer { get; init; }
+
+    /// <summary>
+    /// Told, on the sequencer's thread, of a command whose application threw (its idempotency key, the command, the
+    /// exception): the command was refused with <see cref="Core.Engine.CommandResult.CommandFailed"/> and undone.
+    /// </summary>
+    public Action<string, Core.Engine.Command, Exception>? CommandFailed { get; init; }
 }

@@ -158,13 +158,54 @@ public abstract class JournalContract : IDisposable
     }
 
     [Fact]
-    public async Task RefusedCommands_AreJournaled_SoTheirRetryGetsTheSameRefusal()
+    public async Task RefusedCommands_CostNoJournalSpace_AndTheirRetryIsJudgedAfresh()
     {
         await using var sequencer = Sequencer.Start(Backend.Open());
-        var refused = await sequencer.SubmitAsync("sell-1", new Sell("nobody", new Points(1), Workload.Start));
-        var retry = await sequencer.SubmitAsync("sell-1", new Sell("nobody", new Points(1), Workload.Start));
-        Assert.Equal(new Receipt(SubmitStatus.Applied, 1, CommandResult.InsufficientPoints), refused);
-        Assert.Equal(new Receipt(SubmitStatus.Duplicate, 1, CommandResult.InsufficientPoints), retry);
+        await sequencer.SubmitAsync("order-1", new Consume("m1", null, Money.FromYuan(1000), Workload.Start));
+        var refusals = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => sequencer.SubmitAsync($"sell-{i}", new Sell("nobody", new Points(1), Workload.Start))));
+        Assert.All(refusals, refused => Assert.Equal(new Receipt(SubmitStatus.Refused, 1, CommandResult.InsufficientPoints), refused));
+        // The same key, now that the sale can be made: nothing was recorded under it, so it is applied.
+        var retry = await sequencer.SubmitAsync("sell-0", new Sell("m1", new Points(1), Workload.Start));
+        Assert.Equal(new Receipt(SubmitStatus.Applied, 2, CommandResult.Ok), retry);
+        await sequencer.DisposeAsync();
+        Assert.Equal(2, sequencer.Head.Sequence);
+    }
+
+    [Fact]
+    public async Task ACommandThatThrows_IsRefusedAlone_TheRestOfItsBatchIsKept_AndThePlatformKeepsServing()
+    {
+        var failures = new List<string>();
+        var options = new SequencerOptions { Observer = new ThrowingObserver("poison"), CommandFailed = (key, _, e) => failures.Add($"{key}: {e.Message}") };
+        var before = new Consume("m1", null, Money.FromYuan(1000), Workload.Start);
+        var poison = new Consume("m2", null, Money.FromYuan(500), Workload.Start);
+        var after = new Consume("m3", null, Money.FromYuan(1000), Workload.Start);
+        await using (var sequencer = Sequencer.Start(Backend.Open(), options))
+        {
+            // Submitted together, so that they usually share a batch: the poisoned one must not take the others with it.
+            var receipts = await Task.WhenAll(sequencer.SubmitAsync("before", before), sequencer.SubmitAsync("poison", poison), sequencer.SubmitAsync("after", after));
+            Assert.Equal([CommandResult.Ok, CommandResult.CommandFailed, CommandResult.Ok], receipts.Select(r => r.Result));
+            Assert.Equal(SubmitStatus.Refused, receipts[1].Status);
+            var later = await sequencer.SubmitAsync("later", new Sell("m1", new Points(10_000), Workload.Start));
+            Assert.Equal(CommandResult.Ok, later.Result);
+            Assert.Null(await sequencer.ReadAsync(engine => engine.FindMember("m2")));
+            await sequencer.DisposeAsync();
+            // The engine holds exactly what the journal proves: the poisoned order left no trace.
+            Assert.Equal(EngineSnapshot.StateOf(Replayed([before, after, new Sell("m1", new Points(10_000), Workload.Start)])), EngineSnapshot.StateOf(sequencer.Engine));
+        }
+        Assert.Equal(["poison: injected"], failures);
+        var (exit, _, stderr) = RunCli("audit", "verify", "--db", Backend.Location);
+        Assert.True(exit == 0, stderr);
+    }
+
+    /// <summary>Throws after the engine applied the command with <paramref name="key"/>: the engine is then ahead of what may be journaled.</summary>
+    private sealed class ThrowingObserver(string key) : ISequencerObserver
+    {
+        public void Applied(long sequence, string idempotencyKey, Command command, CommandResult result, ValuePoolEngine engine)
+        {
+            if (idempotencyKey == key) throw new InvalidOperationException("injected");
+        }
+
+        public void Committed() { }
     }
 
     [Fact]
