@@ -92,6 +92,14 @@ public sealed class Platform : WebApplicationFactory<Program>
         return (merchant, storeId, approved.GetProperty("shareCode").GetString()!);
     }
 
+    /// <summary>Tops up the store's prepaid deposit, which its till sales' commission is taken from (MODEL.md §8).</summary>
+    public async Task TopUpDepositAsync(string storeId, decimal yuan)
+    {
+        var receipt = await Service<Ledger.LedgerGateway>().SubmitAsync($"test-deposit:{storeId}:{Guid.NewGuid()}",
+            new Core.Engine.TopUpDeposit(storeId, Core.Amounts.Money.FromYuan(yuan), Clock.GetUtcNow()));
+        Assert.Equal(Core.Engine.CommandResult.Ok, receipt.Result);
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ValuePool.Core.Engine;
+using ValuePool.Core.Stores;
 using ValuePool.Server.Accounts;
 using ValuePool.Server.Data;
 using ValuePool.Server.Http;
@@ -39,6 +40,7 @@ public static class CardsApi
         var errors = new FieldErrors();
         var name = errors.Text("name", request.Name);
         var terms = request.Read(errors);
+        if (!errors.Any) errors.AddAll(TermProblems.Of(terms, await ledger.ReadAsync(engine => engine.Config)));
         if (errors.Any) return errors.ToProblem();
 
         var now = time.GetUtcNow();

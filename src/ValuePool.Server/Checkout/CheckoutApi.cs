@@ -20,6 +20,8 @@ public sealed record CheckoutResponse(bool Replayed, string StoreId, string Memb
 /// A store's till (MODEL.md §5 membership cards): the owner or an admin records a member's in-store
 /// purchase, paid at the counter, and the engine applies the member's card: the discount always, the
 /// daily special or the free item when asked. The charge shown is the engine's, never re-computed here.
+/// The customer paid the merchant, not the platform, so the sale's commission is taken from the store's prepaid
+/// deposit and the sale is refused (InsufficientDeposit) when the deposit cannot cover it (MODEL.md §8).
 /// </summary>
 public static class CheckoutApi
 {
@@ -47,7 +49,7 @@ public static class CheckoutApi
         if (errors.Any) return errors.ToProblem();
 
         var now = time.GetUtcNow();
-        var receipt = await ledger.SubmitAsync(key, new Consume(request.MemberId!, storeId, amount, now) { Benefit = benefit });
+        var receipt = await ledger.SubmitAsync(key, new Consume(request.MemberId!, storeId, amount, now) { Benefit = benefit, Payment = OrderPayment.OfflineTill });
         if (ApiProblem.ForReceipt(receipt) is { } problem) return problem;
         if (receipt.Status == SubmitStatus.Duplicate)
             return await log.FindAsync(key) is { } first

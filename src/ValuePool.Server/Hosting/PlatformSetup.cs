@@ -50,7 +50,8 @@ public static class PlatformSetup
         services.AddSingleton<CheckoutCharges>();
         services.AddSingleton<MemberOrderIndex>();
         services.AddSingleton(sp => new LedgerGateway(options.Db, sp.GetRequiredService<ServerDatabase>(),
-            sp.GetRequiredService<CheckoutCharges>(), [sp.GetRequiredService<MemberOrderIndex>(), sp.GetRequiredService<RewardFeed>()]));
+            sp.GetRequiredService<CheckoutCharges>(), [sp.GetRequiredService<MemberOrderIndex>(), sp.GetRequiredService<RewardFeed>()],
+            sp.GetRequiredService<ILogger<LedgerGateway>>()));
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         if (options.PasswordHashIterations is { } iterations) services.Configure<PasswordHasherOptions>(o => o.IterationCount = iterations);
         services.AddSingleton<UserStore>();
@@ -116,6 +117,7 @@ public static class PlatformSetup
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapAccountsApi();
         app.MapStoresApi();
+        app.MapStorePayoutsApi();
         app.MapProductsApi();
         app.MapOrdersApi();
         app.MapPaymentsApi();

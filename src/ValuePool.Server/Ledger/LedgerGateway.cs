@@ -18,9 +18,16 @@ public sealed class LedgerGateway : IHostedService, IAsyncDisposable, IDisposabl
     private readonly Sequencer _sequencer;
     private readonly ServerDatabase _database;
 
-    public LedgerGateway(string location, ServerDatabase database, ISequencerObserver observer, IReadOnlyList<IEntryProjection> entryProjections)
+    public LedgerGateway(string location, ServerDatabase database, ISequencerObserver observer, IReadOnlyList<IEntryProjection> entryProjections,
+        ILogger<LedgerGateway> logger)
     {
-        _sequencer = Sequencer.Start(StoreLocation.Open(location), new SequencerOptions { Observer = observer, EntryProjections = entryProjections });
+        _sequencer = Sequencer.Start(StoreLocation.Open(location), new SequencerOptions
+        {
+            Observer = observer,
+            EntryProjections = entryProjections,
+            // The command was refused and undone; the rest of the platform carries on, so this is the one place it shows.
+            CommandFailed = (key, command, failure) => logger.LogError(failure, "command {Key} failed inside the engine and was refused: {Command}", key, command),
+        });
         _database = database;
     }
 

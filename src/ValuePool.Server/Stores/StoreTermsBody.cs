@@ -6,14 +6,12 @@ namespace ValuePool.Server.Stores;
 
 /// <summary>
 /// A store's own terms (MODEL.md §4–§5) as the API writes them: amounts and rates as decimal strings,
-/// choices as lower-case names. Every field is optional; an absent one keeps the platform's default.
+/// choices as lower-case names. Every field is optional; an absent one keeps the platform's default. The bounds of
+/// each term are the configuration's (<see cref="TermProblems"/>), checked where the terms are registered.
 /// </summary>
 public sealed record StoreTermsBody(string? ShoppingPointsRate, string? PartnerSpend, string? PartnerSplit, string? PartnerPeriod,
     string? PartnerReferralReward)
 {
-    /// <summary>No store grants more than this many shopping points per yuan: a typo such as 300 would flood members with points.</summary>
-    private const decimal ShoppingPointsRateMax = 100m;
-
     public StoreTerms Read(FieldErrors errors)
     {
         var defaults = StoreTerms.Default;
@@ -21,7 +19,7 @@ public sealed record StoreTermsBody(string? ShoppingPointsRate, string? PartnerS
         {
             ShoppingPointsRate = ShoppingPointsRate is null
                 ? defaults.ShoppingPointsRate
-                : errors.Rate("terms.shoppingPointsRate", ShoppingPointsRate, ShoppingPointsRateMax),
+                : errors.Rate("terms.shoppingPointsRate", ShoppingPointsRate, max: decimal.MaxValue), // bounded by the configuration (TermProblems)
             PartnerSpend = PartnerSpend is null ? null : errors.Money("terms.partnerSpend", PartnerSpend),
             PartnerSplit = errors.Choice("terms.partnerSplit", PartnerSplit, defaults.PartnerSplit),
             PartnerPeriod = errors.Choice("terms.partnerPeriod", PartnerPeriod, defaults.PartnerPeriod),

@@ -14,7 +14,11 @@ public sealed record RegisterStoreRequest(string? Name, RegionBody? Region, stri
 public sealed record StoreResponse(string Id, string Name, string OwnerId, RegionBody Region, string? RecruiterId, string Status, string? ShareCode,
     StoreTermsBody Terms);
 public sealed record StoreRevenueDay(string Day, string Revenue, string Net, long Orders);
-public sealed record StoreAccountResponse(string StoreId, string Revenue, string Balance, IReadOnlyList<StoreRevenueDay> Days);
+/// <summary>
+/// A store's money: gross revenue, its balance (withdrawable through a payout), its prepaid deposit (what its offline
+/// till sales' commission is taken from) and what it owes payees its balance could not cover yet (MODEL.md §8).
+/// </summary>
+public sealed record StoreAccountResponse(string StoreId, string Revenue, string Balance, IReadOnlyList<StoreRevenueDay> Days, string Deposit, string Owed);
 
 /// <summary>
 /// A merchant registers a store (pending) with its optional terms, an admin approves it (the engine's RegisterStore with those terms), and
@@ -35,7 +39,7 @@ public static class StoresApi
     }
 
     public static async Task<Results<Created<StoreResponse>, ValidationProblem>> Register(RegisterStoreRequest request, ClaimsPrincipal caller,
-        StoreDirectory stores, UserStore users)
+        StoreDirectory stores, UserStore users, LedgerGateway ledger)
     {
         var errors = new FieldErrors();
         var name = errors.Text("name", request.Name);
@@ -43,6 +47,7 @@ public static class StoresApi
         var city = errors.Text("region.city", request.Region?.City, 40);
         var district = errors.Text("region.district", request.Region?.District, 40);
         var terms = request.Terms?.Read(errors) ?? StoreTerms.Default;
+        if (!errors.Any) errors.AddAll(TermProblems.Of(terms, await ledger.ReadAsync(engine => engine.Config)), prefix: "terms.");
         if (request.RecruiterId is not null && await users.FindAsync(request.RecruiterId) is null) errors.Add("recruiterId", "no account has this id");
         if (errors.Any) return errors.ToProblem();
         var store = await stores.AddAsync(caller.Id(), name, province, city, district, request.RecruiterId, terms);
@@ -73,7 +78,8 @@ public static class StoresApi
         var days = (await ledger.ProjectionsAsync(queries => queries.StoreRevenue(id)))
             .Select(day => new StoreRevenueDay(day.Day.ToString("yyyy-MM-dd"), AmountJson.FenText(day.RevenueFen), AmountJson.FenText(day.NetFen), day.Orders))
             .ToArray();
-        return TypedResults.Ok(new StoreAccountResponse(id, (view?.Revenue ?? default).Text(), (view?.Balance ?? default).Text(), days));
+        return TypedResults.Ok(new StoreAccountResponse(id, (view?.Revenue ?? default).Text(), (view?.Balance ?? default).Text(), days,
+            (view?.Deposit ?? default).Text(), (view?.Owed ?? default).Text()));
     }
 
     public static async Task<Results<Ok<StoreResponse>, ProblemHttpResult>> Approve(string id, StoreDirectory stores, LedgerGateway ledger,

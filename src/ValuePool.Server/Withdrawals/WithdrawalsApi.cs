@@ -10,7 +10,8 @@ using ValuePool.Server.Webhooks;
 namespace ValuePool.Server.Withdrawals;
 
 public sealed record WithdrawalRequestBody(string? Amount);
-public sealed record WithdrawalResponse(string Id, string MemberId, string Amount, string Status, string Fee, DateTimeOffset RequestedAt);
+/// <summary><c>StoreId</c>: the store whose balance is paid out (a store payout); null for a member's wallet cash.</summary>
+public sealed record WithdrawalResponse(string Id, string MemberId, string Amount, string Status, string Fee, DateTimeOffset RequestedAt, string? StoreId);
 
 /// <summary>
 /// Cash out (MODEL.md §6): a member asks (the cash leaves the wallet at once), finance approves or
@@ -39,7 +40,7 @@ public static class WithdrawalsApi
         var member = caller.Id();
         IdempotencyKeys.TryScoped(http, "withdrawal", member, out var key, errors);
         if (errors.Any) return errors.ToProblem();
-        var id = "w_" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..20];
+        var id = IdOf(key);
         var receipt = await ledger.SubmitAsync(key, new RequestWithdrawal(member, id, amount, time.GetUtcNow()));
         if (ApiProblem.ForReceipt(receipt) is { } problem) return problem;
         var withdrawal = (await ledger.ReadAsync(engine => engine.FindWithdrawal(id)))!;
@@ -47,10 +48,14 @@ public static class WithdrawalsApi
         return TypedResults.Created($"/api/withdrawals/{id}", Describe(withdrawal));
     }
 
+    /// <summary>A withdrawal's id follows from its scoped idempotency key, so every retry names the same withdrawal.</summary>
+    internal static string IdOf(string scopedKey) =>
+        "w_" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(scopedKey)))[..20];
+
     public static async Task<Ok<WithdrawalResponse[]>> Mine(ClaimsPrincipal caller, LedgerGateway ledger)
     {
         var member = caller.Id();
-        return TypedResults.Ok(await ledger.ReadAsync(engine => engine.Withdrawals().Where(w => w.Member == member).Select(Describe).ToArray()));
+        return TypedResults.Ok(await ledger.ReadAsync(engine => engine.Withdrawals().Where(w => w.Member == member && w.Store is null).Select(Describe).ToArray()));
     }
 
     public static async Task<Ok<WithdrawalResponse[]>> Pending(LedgerGateway ledger) =>
@@ -66,7 +71,7 @@ public static class WithdrawalsApi
         return TypedResults.Ok(Describe(withdrawal));
     }
 
-    private static Task PublishAsync(Withdrawal withdrawal, ServerWriter writer, TimeProvider time) =>
+    internal static Task PublishAsync(Withdrawal withdrawal, ServerWriter writer, TimeProvider time) =>
         writer.WriteAsync((c, t) =>
         {
             WebhookOutbox.Enqueue(c, t, WebhookOutbox.WithdrawalStatusChanged, $"withdrawal:{withdrawal.Id}:{withdrawal.Status}",
@@ -74,6 +79,6 @@ public static class WithdrawalsApi
             return 0;
         });
 
-    private static WithdrawalResponse Describe(Withdrawal w) =>
-        new(w.Id, w.Member, w.Amount.Text(), w.Status.ToString().ToLowerInvariant(), w.Fee.Text(), w.RequestedAt);
+    internal static WithdrawalResponse Describe(Withdrawal w) =>
+        new(w.Id, w.Member, w.Amount.Text(), w.Status.ToString().ToLowerInvariant(), w.Fee.Text(), w.RequestedAt, w.Store);
 }

@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ValuePool.Core.Engine;
+using ValuePool.Server.Accounts;
+using ValuePool.Server.Data;
+using ValuePool.Server.Http;
+using ValuePool.Server.Ledger;
+using ValuePool.Server.Withdrawals;
+
+namespace ValuePool.Server.Stores;
+
+public sealed record StorePayoutRequest(string? Amount);
+
+/// <summary>
+/// A store's balance paid out to its merchant (MODEL.md §6, §8): the owner asks, the amount leaves the balance at once,
+/// and finance reviews it in the same queue as members' withdrawals (approve pays it, reject returns it to the balance).
+/// </summary>
+public static class StorePayoutsApi
+{
+    public static RouteGroupBuilder MapStorePayoutsApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/stores/{storeId}/payouts").WithTags("Stores").RequireAuthorization();
+        api.MapPost("/", Request);
+        api.MapGet("/", OfStore);
+        return api;
+    }
+
+    /// <summary>Send <c>Idempotency-Key</c> to make a retry safe: the key names the payout.</summary>
+    public static async Task<Results<Created<WithdrawalResponse>, ValidationProblem, ProblemHttpResult>> Request(string storeId, StorePayoutRequest body,
+        HttpRequest http, ClaimsPrincipal caller, StoreDirectory stores, LedgerGateway ledger, ServerWriter writer, TimeProvider time)
+    {
+        var store = await stores.FindAsync(storeId);
+        if (store is null) return ApiProblem.NotFound("store");
+        if (store.OwnerId != caller.Id()) return ApiProblem.Forbidden("only the store's owner asks for its payouts");
+        var errors = new FieldErrors();
+        var amount = errors.Money("amount", body.Amount);
+        IdempotencyKeys.TryScoped(http, "store-payout:" + storeId, caller.Id(), out var key, errors);
+        if (errors.Any) return errors.ToProblem();
+        var id = WithdrawalsApi.IdOf(key);
+        var receipt = await ledger.SubmitAsync(key, new RequestStorePayout(storeId, caller.Id(), id, amount, time.GetUtcNow()));
+        if (ApiProblem.ForReceipt(receipt) is { } problem) return problem;
+        var payout = (await ledger.ReadAsync(engine => engine.FindWithdrawal(id)))!;
+        await WithdrawalsApi.PublishAsync(payout, writer, time);
+        return TypedResults.Created($"/api/stores/{storeId}/payouts", WithdrawalsApi.Describe(payout));
+    }
+
+    public static async Task<Results<Ok<WithdrawalResponse[]>, ProblemHttpResult>> OfStore(string storeId, ClaimsPrincipal caller, StoreDirectory stores,
+        LedgerGateway ledger)
+    {
+        var store = await stores.FindAsync(storeId);
+        if (store is null) return ApiProblem.NotFound("store");
+        if (!StoresApi.MayManage(caller, store)) return ApiProblem.Forbidden("only the store's owner and admins see its payouts");
+        return TypedResults.Ok(await ledger.ReadAsync(engine =>
+            engine.Withdrawals().Where(w => w.Store == storeId).Select(WithdrawalsApi.Describe).ToArray()));
+    }
+}
