@@ -227,7 +227,8 @@ public sealed class Sequencer : IAsyncDisposable
     }
 
     /// <summary>
-    /// Applies one command and tells the observer. If either throws, the command alone is refused: the engine is rebuilt
+    /// Applies one command, checks the engine's cheap invariants (<see cref="EngineInvariants"/>) and tells the observer.
+    /// If any of them throws or an invariant fails, the command alone is refused: the engine is rebuilt
     /// as it was before it (the journal's state, then this batch's <paramref name="appliedInBatch"/> again, which the
     /// engine's determinism makes identical), so one bad command can never stop the platform for everyone else.
     /// </summary>
@@ -235,8 +236,11 @@ public sealed class Sequencer : IAsyncDisposable
     {
         try
         {
+            var priceBefore = Engine.Price;
             var result = Engine.Apply(pending.Command);
-            if (result.IsAccepted()) _options.Observer?.Applied(_head.Sequence + 1, pending.Key, pending.Command, result, Engine);
+            if (!result.IsAccepted()) return result;
+            if (EngineInvariants.Problem(Engine, priceBefore) is { } broken) throw new InvalidOperationException($"invariant broken: {broken}");
+            _options.Observer?.Applied(_head.Sequence + 1, pending.Key, pending.Command, result, Engine);
             return result;
         }
         catch (Exception failure)
