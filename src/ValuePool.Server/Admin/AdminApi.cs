@@ -100,11 +100,11 @@ public static class AdminApi
             errors.Add("role", $"one of {string.Join(", ", Roles.All)}");
             return errors.ToProblem();
         }
-        return await users.AddRoleAsync(id, request.Role) ? TypedResults.NoContent() : ApiProblem.NotFound("account");
+        return await users.GrantRoleAsync(id, request.Role) ? TypedResults.NoContent() : ApiProblem.NotFound("account");
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> RevokeRole(string id, string role, UserStore users) =>
-        await users.RemoveRoleAsync(id, role) ? TypedResults.NoContent() : ApiProblem.NotFound("account");
+        await users.RevokeRoleAsync(id, role) ? TypedResults.NoContent() : ApiProblem.NotFound("account");
 
     public static async Task<Ok<WalletResponse>> MemberWallet(string id, LedgerGateway ledger) =>
         TypedResults.Ok(await ledger.ReadAsync(engine => WalletResponse.Of(id, engine)));

@@ -53,6 +53,7 @@ public static class PlatformSetup
             sp.GetRequiredService<CheckoutCharges>(), [sp.GetRequiredService<MemberOrderIndex>(), sp.GetRequiredService<RewardFeed>()]));
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         if (options.PasswordHashIterations is { } iterations) services.Configure<PasswordHasherOptions>(o => o.IterationCount = iterations);
+        services.AddSingleton<SecurityStamps>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<FailedLogins>();
@@ -136,9 +137,19 @@ public static class PlatformSetup
     private static void AddAuth(IServiceCollection services, ServerOptions options)
     {
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TokenIssuer>((jwt, tokens) =>
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TokenIssuer, SecurityStamps>((jwt, tokens, stamps) =>
         {
             jwt.MapInboundClaims = false;
+            // After the signature (and the cache of valid signatures): a token whose stamp is no longer the user's is refused.
+            jwt.Events = new JwtBearerEvents
+            {
+                OnTokenValidated = async context =>
+                {
+                    var principal = context.Principal!;
+                    if (!await stamps.IsCurrentAsync(principal.Id(), principal.FindFirst(SecurityStamps.Claim)?.Value ?? ""))
+                        context.Fail("this token was signed out: sign in again");
+                },
+            };
             jwt.TokenValidationParameters = tokens.ValidationParameters();
             // The wall clock, as the issuer's (see TokenIssuer).
             for (var i = 0; i < jwt.TokenHandlers.Count; i++) jwt.TokenHandlers[i] = new ValidatedTokenCache(jwt.TokenHandlers[i], TimeProvider.System);
