@@ -47,6 +47,7 @@ public sealed class Platform : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IStartupFilter, TestClientAddress>();
             _services?.Invoke(services);
         });
     }
@@ -54,6 +55,14 @@ public sealed class Platform : WebApplicationFactory<Program>
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
 
     public HttpClient Anonymous() => CreateClient();
+
+    /// <summary>A client calling from <paramref name="address"/> (the limits per client tell clients apart by address).</summary>
+    public HttpClient From(string address)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add(TestClientAddress.Header, address);
+        return client;
+    }
 
     public async Task<User> RegisterAsync(string? referralCode = null)
     {

@@ -12,7 +12,7 @@ public sealed record PasswordChangeRequest(string? OldPassword, string? NewPassw
 public sealed record MeResponse(string UserId, string Phone, IReadOnlyList<string> Roles);
 
 /// <summary>
-/// Registration, login (rate limited per address, failures limited per phone number), token refresh, password change and
+/// Registration, login (rate limited per address, failures limited per phone number and client), token refresh, password change and
 /// "sign out everywhere". Every new account is a member.
 /// </summary>
 public static class AccountsApi
@@ -50,20 +50,21 @@ public static class AccountsApi
         return TypedResults.Created($"/api/accounts/me", new TokenResponse(user.Id, tokens.Issue(user), user.RoleList));
     }
 
-    public static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> Login(LoginRequest request, UserStore users, TokenIssuer tokens,
-        FailedLogins failures)
+    public static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> Login(LoginRequest request, HttpContext http, UserStore users,
+        TokenIssuer tokens, FailedLogins failures, TimeProvider time)
     {
         var errors = new FieldErrors();
         var phone = errors.Phone("phone", request.Phone);
         if (string.IsNullOrEmpty(request.Password)) errors.Add("password", "required");
         if (errors.Any) return errors.ToProblem();
-        if (!failures.MayTry(phone))
-            return ApiProblem.Of(StatusCodes.Status429TooManyRequests, "TooManyFailedLogins",
-                $"too many failed logins for this phone number: try again within {FailedLogins.Window.TotalMinutes:0} minutes");
+        var client = ClientAddress.Of(http);
+        var verdict = failures.Check(phone, client);
+        if (verdict.IsRefused) return TooManyFailures(http, verdict);
+        if (verdict.MustPause) await Task.Delay(FailedLogins.Pause, time);
         var user = await users.CheckPasswordAsync(phone, request.Password!);
         if (user is null)
         {
-            failures.Failed(phone);
+            failures.Failed(phone, client);
             return ApiProblem.Of(StatusCodes.Status401Unauthorized, "BadCredentials", "the phone number or the password is wrong");
         }
         return TypedResults.Ok(new TokenResponse(user.Id, tokens.Issue(user), user.RoleList));
@@ -85,15 +86,19 @@ public static class AccountsApi
     /// ends, and the answer carries the caller's new token.
     /// </summary>
     public static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> ChangePassword(PasswordChangeRequest request,
-        ClaimsPrincipal caller, UserStore users, TokenIssuer tokens)
+        HttpContext http, ClaimsPrincipal caller, UserStore users, TokenIssuer tokens, FailedLogins failures)
     {
         var errors = new FieldErrors();
         if (string.IsNullOrEmpty(request.OldPassword)) errors.Add("oldPassword", "required");
         NewPassword(errors, "newPassword", request.NewPassword);
         if (errors.Any) return errors.ToProblem();
         if (await users.FindAsync(caller.Id()) is not { } user) return ApiProblem.NotFound("account");
+        // A wrong old password is a failed login: a stolen token is no way around the limit on guessing.
+        var client = ClientAddress.Of(http);
+        if (failures.Check(user.Phone, client) is { IsRefused: true } verdict) return TooManyFailures(http, verdict);
         if (!users.Matches(user, request.OldPassword!))
         {
+            failures.Failed(user.Phone, client);
             errors.Add("oldPassword", "not this account's password");
             return errors.ToProblem();
         }
@@ -105,6 +110,10 @@ public static class AccountsApi
     /// <summary>Every token of the caller stops working, this one included (a lost phone, a shared computer).</summary>
     public static async Task<Results<NoContent, ProblemHttpResult>> SignOutEverywhere(ClaimsPrincipal caller, UserStore users) =>
         await users.EndSessionsAsync(caller.Id()) ? TypedResults.NoContent() : ApiProblem.NotFound("account");
+
+    private static ProblemHttpResult TooManyFailures(HttpContext http, LoginVerdict verdict) =>
+        ApiProblem.TooManyRequests(http.Response, "TooManyFailedLogins",
+            $"too many failed logins for this phone number from this client: try again within {FailedLogins.Window.TotalMinutes:0} minutes", verdict.RetryAfter);
 
     private static void NewPassword(FieldErrors errors, string field, string? password)
     {

@@ -19,8 +19,14 @@ public sealed class ServerOptions
     /// <summary>Login attempts allowed per client address and minute.</summary>
     public int LoginAttemptsPerMinute { get; set; } = 10;
 
-    /// <summary>Failed logins allowed per phone number in 15 minutes (<see cref="Accounts.FailedLogins"/>).</summary>
-    public int LoginFailuresPerPhone { get; set; } = 10;
+    /// <summary>Failed logins allowed per phone number and client address in 15 minutes; then that client is refused (<see cref="Accounts.FailedLogins"/>).</summary>
+    public int LoginFailuresPerPhoneAndClient { get; set; } = 10;
+
+    /// <summary>
+    /// Failed logins per phone number from all clients in 15 minutes; past it, clients that failed on the number are refused
+    /// and the others slowed, never refused (<see cref="Accounts.FailedLogins"/>).
+    /// </summary>
+    public int LoginFailuresPerPhone { get; set; } = 100;
 
     /// <summary>Shipped products complete this many days after payment (the after-sales window, MODEL.md §7).</summary>
     public int AfterSalesDays { get; set; } = 7;
