@@ -158,6 +158,13 @@ public static class PlatformSetup
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.GlobalLimiter = RequestRateLimits.Create(options.RateLimits);
+            limiter.OnRejected = (rejected, _) =>
+            {
+                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
+                return new ValueTask(ApiProblem.TooManyRequests(rejected.HttpContext.Response, "TooManyRequests",
+                    "too many requests from this client or user: try again later", retryAfter).ExecuteAsync(rejected.HttpContext));
+            };
             limiter.AddPolicy(AccountsApi.LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 ClientAddress.Of(context),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.LoginAttemptsPerMinute, Window = TimeSpan.FromMinutes(1) }));

@@ -15,6 +15,7 @@ public sealed class ServerOptions
     public FirstAdminOptions Admin { get; set; } = new();
     public PaymentOptions Payments { get; set; } = new();
     public PromoterOptions Promoters { get; set; } = new();
+    public RateLimitOptions RateLimits { get; set; } = new();
 
     /// <summary>Login attempts allowed per client address and minute.</summary>
     public int LoginAttemptsPerMinute { get; set; } = 10;
@@ -46,6 +47,18 @@ public sealed class JwtOptions
     /// <summary>HMAC-SHA256 key (≥ 32 bytes, base64). Absent: one is generated and kept in the database.</summary>
     public string? SigningKey { get; set; }
     public int LifetimeMinutes { get; set; } = 12 * 60;
+}
+
+/// <summary>
+/// Requests allowed per client address and per user (<see cref="RequestRateLimits"/>); beyond them, 429 with Retry-After.
+/// 0 turns a limit off. Many members may share one address (a carrier's NAT, a shop's Wi-Fi), so the per-client limits
+/// are wide, and the per-user one is far above what a person paying and selling by hand can reach.
+/// </summary>
+public sealed class RateLimitOptions
+{
+    public int RegistrationsPerClientPerHour { get; set; } = 30;
+    public int MoneyRequestsPerClientPerMinute { get; set; } = 1200;
+    public int MoneyRequestsPerUserPerMinute { get; set; } = 300;
 }
 
 public sealed class FirstAdminOptions
