@@ -38,6 +38,12 @@ public sealed class ServerOptions
     /// <summary>How often due orders, settlements and webhook retries are looked for; 0 = never by itself (tests drive it).</summary>
     public int DueCheckSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// Absent: <c>/metrics</c> needs an admin's token. Set: <c>/metrics</c> answers only on this port, without a token; add the
+    /// port to the server's addresses (<c>--urls "http://0.0.0.0:5080;http://127.0.0.1:9464"</c>) and keep it off the internet.
+    /// </summary>
+    public int? MetricsPort { get; set; }
+
     /// <summary>PBKDF2 iterations of the password hasher (ASP.NET Core's default unless set).</summary>
     public int? PasswordHashIterations { get; set; }
 }
