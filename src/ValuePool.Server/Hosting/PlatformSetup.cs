@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
@@ -44,6 +45,7 @@ public static class PlatformSetup
         services.AddSingleton(_ => new ServerDatabase(options.Db));
         services.AddSingleton<ServerWriter>();
         services.AddSingleton<AlongsideStatements>();
+        services.AddDataProtection().SetApplicationName("ValuePool").PersistKeysToFileSystem(new DirectoryInfo(options.KeysDirectory()));
         services.AddSingleton<ServerSettings>();
         services.AddSingleton<RewardFeed>();
         services.AddSingleton<RewardHistory>();

@@ -11,6 +11,18 @@ public sealed class ServerOptions
     /// <summary>Base of the share links and QR codes (what a phone scanning the code opens).</summary>
     public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5080";
 
+    /// <summary>
+    /// Where the Data Protection keys that encrypt the generated secrets are kept (<see cref="Data.ServerSettings"/>). Absent:
+    /// <c>valuepool-keys</c> beside a SQLite file, or in the working directory for PostgreSQL. Back it up with the database;
+    /// servers sharing a database share it.
+    /// </summary>
+    public string? DataProtectionKeysDirectory { get; set; }
+
+    /// <summary>The directory <see cref="DataProtectionKeysDirectory"/> names, or its default for <see cref="Db"/>.</summary>
+    public string KeysDirectory() => DataProtectionKeysDirectory is { Length: > 0 } configured
+        ? configured
+        : Path.Combine(ValuePool.Storage.StoreLocation.IsPostgres(Db) ? "." : Path.GetDirectoryName(Path.GetFullPath(Db))!, "valuepool-keys");
+
     public JwtOptions Jwt { get; set; } = new();
     public FirstAdminOptions Admin { get; set; } = new();
     public PaymentOptions Payments { get; set; } = new();
