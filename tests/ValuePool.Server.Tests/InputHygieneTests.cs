@@ -64,6 +64,24 @@ public sealed class InputHygieneTests
         await (await Raw(member.Http, "/api/wallet/sell", """{"points":1}""")).AssertProblem(HttpStatusCode.BadRequest);
     }
 
+    [Theory]
+    [InlineData("/api/admin/members/u_nobody/wallet")]
+    [InlineData("/api/stores/s_nowhere/products")]
+    [InlineData("/api/stores/s_nowhere/orders")]
+    [InlineData("/api/stores/s_nowhere/shareholders")]
+    [InlineData("/api/stores/s_nowhere/partners")]
+    [InlineData("/api/stores/s_nowhere/promise")]
+    [InlineData("/api/stores/s_nowhere/account")]
+    [InlineData("/api/stores/s_nowhere")]
+    [InlineData("/api/orders/o_nothing")]
+    [InlineData("/api/links/nocode")]
+    public async Task UnknownIds_Answer404_NotEmptyData(string path)
+    {
+        await using var platform = new Platform();
+        var admin = await platform.AdminAsync();
+        await (await admin.Http.GetAsync(path)).AssertProblem(HttpStatusCode.NotFound);
+    }
+
     private static Task<HttpResponseMessage> Raw(HttpClient client, string path, string json) =>
         client.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
 }
