@@ -51,9 +51,9 @@ public sealed class AccountsTests
     }
 
     [Fact]
-    public async Task FailedLogins_ArePerPhoneNumber_AndHoldBackEvenTheRightPassword()
+    public async Task FailedLogins_HoldBackTheClientThatFailed_EvenWithTheRightPassword()
     {
-        await using var platform = new Platform(new() { ["ValuePool:LoginFailuresPerPhone"] = "2", ["ValuePool:LoginAttemptsPerMinute"] = "100" });
+        await using var platform = new Platform(new() { ["ValuePool:LoginFailuresPerPhoneAndClient"] = "2", ["ValuePool:LoginAttemptsPerMinute"] = "100" });
         var client = platform.Anonymous();
         for (var i = 0; i < 2; i++)
             await (await client.PostAsJsonAsync("/api/accounts/login", new { phone = Platform.AdminPhone, password = "guess-number" }))
@@ -63,7 +63,44 @@ public sealed class AccountsTests
 
         var member = await platform.RegisterAsync(); // another number is not held back, and successes never count
         for (var i = 0; i < 3; i++)
-            Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/accounts/login", new { phone = member.Phone, password = "password-1" })).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/accounts/login", new { phone = member.Phone, password = Platform.MemberPassword })).StatusCode);
+    }
+
+    [Fact]
+    public async Task TenWrongPasswordsFromOneClient_NeverLockTheOwnerOut_FromAnother()
+    {
+        await using var platform = new Platform(new() { ["ValuePool:LoginAttemptsPerMinute"] = "100" });
+        var attacker = platform.From("203.0.113.7");
+        for (var i = 0; i < 10; i++)
+            await (await attacker.PostAsJsonAsync("/api/accounts/login", new { phone = Platform.AdminPhone, password = $"guess-{i}-number" }))
+                .AssertProblem(HttpStatusCode.Unauthorized, "BadCredentials");
+
+        Assert.Equal(HttpStatusCode.OK, (await platform.From("198.51.100.1").PostAsJsonAsync("/api/accounts/login",
+            new { phone = Platform.AdminPhone, password = Platform.AdminPassword })).StatusCode);
+        var refused = await attacker.PostAsJsonAsync("/api/accounts/login", new { phone = Platform.AdminPhone, password = Platform.AdminPassword });
+        await refused.AssertProblem(HttpStatusCode.TooManyRequests, "TooManyFailedLogins");
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero, $"Retry-After: {refused.Headers.RetryAfter}");
+    }
+
+    [Fact]
+    public async Task GuessingFromManyClients_RefusesThoseThatFailed_AndOnlySlowsTheOthers()
+    {
+        await using var platform = new Platform(new() { ["ValuePool:LoginFailuresPerPhone"] = "3", ["ValuePool:LoginAttemptsPerMinute"] = "100" });
+        foreach (var address in new[] { "203.0.113.1", "203.0.113.2", "203.0.113.3" })
+            await (await platform.From(address).PostAsJsonAsync("/api/accounts/login", new { phone = Platform.AdminPhone, password = "guess-number" }))
+                .AssertProblem(HttpStatusCode.Unauthorized, "BadCredentials");
+
+        await (await platform.From("203.0.113.1").PostAsJsonAsync("/api/accounts/login", new { phone = Platform.AdminPhone, password = Platform.AdminPassword }))
+            .AssertProblem(HttpStatusCode.TooManyRequests, "TooManyFailedLogins");
+        var owner = platform.From("198.51.100.1").PostAsJsonAsync("/api/accounts/login", new { phone = Platform.AdminPhone, password = Platform.AdminPassword });
+        await Task.Delay(200);
+        Assert.False(owner.IsCompleted, "the owner's login waits out the pause");
+        while (!owner.IsCompleted)
+        {
+            platform.Clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(20);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await owner).StatusCode);
     }
 
     [Fact]

@@ -17,10 +17,23 @@ public sealed class OperationsTests
         await (await platform.RegisterAsync()).BuyAsync(storeId, "10.00");
         var client = platform.Anonymous();
         Assert.Equal("Healthy", await client.GetStringAsync("/health"));
-        Assert.Contains("valuepool_orders_completed", await client.GetStringAsync("/metrics"));
+        // The metrics name stores and load: an admin's (issue 10, finding 12; they were public).
+        await (await client.GetAsync("/metrics")).AssertProblem(HttpStatusCode.Unauthorized);
+        await (await (await platform.RegisterAsync()).Http.GetAsync("/metrics")).AssertProblem(HttpStatusCode.Forbidden);
+        Assert.Contains("valuepool_orders_completed", await (await platform.AdminAsync()).Http.GetStringAsync("/metrics"));
         var openApi = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
         Assert.True(openApi.GetProperty("paths").TryGetProperty("/api/orders", out _));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/scalar/v1")).StatusCode);
+    }
+
+    [Fact]
+    public async Task OnItsOwnPort_TheMetricsNeedNoToken_AndAnswerNowhereElse()
+    {
+        await using var platform = new Platform(new() { ["ValuePool:MetricsPort"] = "9464" });
+        var scraper = platform.Anonymous();
+        scraper.BaseAddress = new Uri("http://localhost:9464");
+        Assert.Contains("# ", await scraper.GetStringAsync("/metrics"));
+        await (await (await platform.AdminAsync()).Http.GetAsync("/metrics")).AssertProblem(HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -17,6 +17,7 @@ public sealed class Platform : WebApplicationFactory<Program>
 {
     public const string AdminPhone = "10000000000";
     public const string AdminPassword = "admin-password";
+    public const string MemberPassword = "password-1";
     private readonly string _directory = Directory.CreateTempSubdirectory("valuepool-server-").FullName;
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
@@ -31,6 +32,10 @@ public sealed class Platform : WebApplicationFactory<Program>
             ["ValuePool:Admin:Password"] = AdminPassword,
             ["ValuePool:PasswordHashIterations"] = "1000",
             ["ValuePool:DueCheckSeconds"] = "0",
+            // Every test's requests come from one address, and some make many: the limits are off unless a test sets them.
+            ["ValuePool:RateLimits:RegistrationsPerClientPerHour"] = "0",
+            ["ValuePool:RateLimits:MoneyRequestsPerClientPerMinute"] = "0",
+            ["ValuePool:RateLimits:MoneyRequestsPerUserPerMinute"] = "0",
         };
         foreach (var (key, value) in settings ?? []) _settings[key] = value;
         _services = services;
@@ -46,6 +51,7 @@ public sealed class Platform : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IStartupFilter, TestClientAddress>();
             _services?.Invoke(services);
         });
     }
@@ -54,31 +60,45 @@ public sealed class Platform : WebApplicationFactory<Program>
 
     public HttpClient Anonymous() => CreateClient();
 
+    /// <summary>A client calling from <paramref name="address"/> (the limits per client tell clients apart by address).</summary>
+    public HttpClient From(string address)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add(TestClientAddress.Header, address);
+        return client;
+    }
+
     public async Task<User> RegisterAsync(string? referralCode = null)
     {
         var phone = $"139{Interlocked.Increment(ref _phones):D8}";
         var client = CreateClient();
-        var response = await client.PostAsJsonAsync("/api/accounts/register", new { phone, password = "password-1", @ref = referralCode });
+        var response = await client.PostAsJsonAsync("/api/accounts/register", new { phone, password = MemberPassword, @ref = referralCode });
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         return Authorize(client, body, phone);
     }
 
-    public async Task<User> AdminAsync()
+    public Task<User> AdminAsync() => LoginAsync(AdminPhone, AdminPassword);
+
+    /// <summary>A new session (client and token) of an existing account.</summary>
+    public async Task<User> LoginAsync(string phone, string password = MemberPassword)
     {
         var client = CreateClient();
-        var response = await client.PostAsJsonAsync("/api/accounts/login", new { phone = AdminPhone, password = AdminPassword });
+        var response = await client.PostAsJsonAsync("/api/accounts/login", new { phone, password });
         response.EnsureSuccessStatusCode();
-        return Authorize(client, await response.Content.ReadFromJsonAsync<JsonElement>(), AdminPhone);
+        return Authorize(client, await response.Content.ReadFromJsonAsync<JsonElement>(), phone);
     }
 
-    /// <summary>A new user holding <paramref name="role"/> (granted by the admin), with a refreshed token.</summary>
+    /// <summary>
+    /// A new user holding <paramref name="role"/> (granted by the admin), signed in again: an admin's grant ends the
+    /// user's earlier tokens (SecurityStamps).
+    /// </summary>
     public async Task<User> UserWithRoleAsync(string role)
     {
         var user = await RegisterAsync();
         var admin = await AdminAsync();
         (await admin.Http.PostAsJsonAsync($"/api/admin/users/{user.Id}/roles", new { role })).EnsureSuccessStatusCode();
-        return await user.RefreshAsync();
+        return await LoginAsync(user.Phone);
     }
 
     /// <summary>A store registered by a new merchant and approved by the admin.</summary>

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -22,13 +21,6 @@ public sealed record User(string Id, string Phone, HttpClient Http)
     }
 
     public async Task<JsonElement> WalletAsync() => await GetAsync("/api/wallet");
-
-    public async Task<User> RefreshAsync()
-    {
-        var body = await PostAsync("/api/accounts/token", new { });
-        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.GetProperty("token").GetString());
-        return this;
-    }
 
     private static async Task<JsonElement> Ok(HttpResponseMessage response)
     {

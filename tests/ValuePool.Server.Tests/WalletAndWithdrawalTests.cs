@@ -61,6 +61,28 @@ public sealed class WalletAndWithdrawalTests
         Assert.Equal(2, (await buyer.GetAsync("/api/withdrawals")).GetArrayLength());
     }
 
+    [Fact]
+    public async Task NobodyReviewsTheirOwnWithdrawal_NotFinanceNorAdmin_AnotherReviewerMay()
+    {
+        await using var platform = new Platform();
+        var (_, storeId, _) = await platform.OpenStoreAsync();
+        var finance = await platform.UserWithRoleAsync("finance");
+        await finance.BuyAsync(storeId, "1000.00");
+        await Sell(finance, "112.0000", null);
+        var own = await finance.PostAsync("/api/withdrawals", new { amount = "50.00" });
+
+        await (await finance.SendAsync($"/api/withdrawals/{own.Text("id")}/approve", new { })).AssertProblem(HttpStatusCode.Forbidden, "OwnWithdrawal");
+        await (await finance.SendAsync($"/api/withdrawals/{own.Text("id")}/reject", new { })).AssertProblem(HttpStatusCode.Forbidden, "OwnWithdrawal");
+        var admin = await platform.AdminAsync();
+        await admin.BuyAsync(storeId, "1000.00");
+        Assert.True((await Sell(admin, "50.0000", null)).IsSuccessStatusCode);
+        var admins = await admin.PostAsync("/api/withdrawals", new { amount = "20.00" });
+        await (await admin.SendAsync($"/api/withdrawals/{admins.Text("id")}/approve", new { })).AssertProblem(HttpStatusCode.Forbidden, "OwnWithdrawal");
+
+        Assert.Equal("paid", (await admin.PostAsync($"/api/withdrawals/{own.Text("id")}/approve", new { })).Text("status"));
+        Assert.Equal("paid", (await finance.PostAsync($"/api/withdrawals/{admins.Text("id")}/approve", new { })).Text("status"));
+    }
+
     public static Task<HttpResponseMessage> Sell(User user, string points, string? key)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/wallet/sell") { Content = JsonContent.Create(new { points }) };

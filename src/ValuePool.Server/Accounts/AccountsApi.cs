@@ -8,9 +8,13 @@ namespace ValuePool.Server.Accounts;
 public sealed record RegisterRequest(string? Phone, string? Password, string? Ref);
 public sealed record LoginRequest(string? Phone, string? Password);
 public sealed record TokenResponse(string UserId, string Token, IReadOnlyList<string> Roles);
+public sealed record PasswordChangeRequest(string? OldPassword, string? NewPassword);
 public sealed record MeResponse(string UserId, string Phone, IReadOnlyList<string> Roles);
 
-/// <summary>Registration, login (rate limited per address, failures limited per phone number) and token refresh. Every new account is a member.</summary>
+/// <summary>
+/// Registration, login (rate limited per address, failures limited per phone number and client), token refresh, password change and
+/// "sign out everywhere". Every new account is a member.
+/// </summary>
 public static class AccountsApi
 {
     public const string LoginRateLimit = "login";
@@ -24,6 +28,8 @@ public static class AccountsApi
         api.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(LoginRateLimit);
         api.MapGet("/me", Me).RequireAuthorization();
         api.MapPost("/token", Refresh).RequireAuthorization();
+        api.MapPost("/password", ChangePassword).RequireAuthorization();
+        api.MapPost("/sign-out-everywhere", SignOutEverywhere).RequireAuthorization();
         return api;
     }
 
@@ -33,8 +39,7 @@ public static class AccountsApi
     {
         var errors = new FieldErrors();
         var phone = errors.Phone("phone", request.Phone);
-        if (request.Password is null || request.Password.Length is < PasswordLengthMin or > PasswordLengthMax)
-            errors.Add("password", $"{PasswordLengthMin} to {PasswordLengthMax} characters");
+        NewPassword(errors, "password", request.Password);
         var referral = request.Ref is null ? null : await links.FindAsync(request.Ref);
         if (request.Ref is not null && referral is null) errors.Add("ref", "no share link has this code");
         if (errors.Any) return errors.ToProblem();
@@ -45,20 +50,21 @@ public static class AccountsApi
         return TypedResults.Created($"/api/accounts/me", new TokenResponse(user.Id, tokens.Issue(user), user.RoleList));
     }
 
-    public static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> Login(LoginRequest request, UserStore users, TokenIssuer tokens,
-        FailedLogins failures)
+    public static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> Login(LoginRequest request, HttpContext http, UserStore users,
+        TokenIssuer tokens, FailedLogins failures, TimeProvider time)
     {
         var errors = new FieldErrors();
         var phone = errors.Phone("phone", request.Phone);
         if (string.IsNullOrEmpty(request.Password)) errors.Add("password", "required");
         if (errors.Any) return errors.ToProblem();
-        if (!failures.MayTry(phone))
-            return ApiProblem.Of(StatusCodes.Status429TooManyRequests, "TooManyFailedLogins",
-                $"too many failed logins for this phone number: try again within {FailedLogins.Window.TotalMinutes:0} minutes");
+        var client = ClientAddress.Of(http);
+        var verdict = failures.Check(phone, client);
+        if (verdict.IsRefused) return TooManyFailures(http, verdict);
+        if (verdict.MustPause) await Task.Delay(FailedLogins.Pause, time);
         var user = await users.CheckPasswordAsync(phone, request.Password!);
         if (user is null)
         {
-            failures.Failed(phone);
+            failures.Failed(phone, client);
             return ApiProblem.Of(StatusCodes.Status401Unauthorized, "BadCredentials", "the phone number or the password is wrong");
         }
         return TypedResults.Ok(new TokenResponse(user.Id, tokens.Issue(user), user.RoleList));
@@ -74,4 +80,44 @@ public static class AccountsApi
         await users.FindAsync(caller.Id()) is { } user
             ? TypedResults.Ok(new TokenResponse(user.Id, tokens.Issue(user), user.RoleList))
             : ApiProblem.NotFound("account");
+
+    /// <summary>
+    /// A new password, the old one required (a stolen token alone cannot take the account over); every other session
+    /// ends, and the answer carries the caller's new token.
+    /// </summary>
+    public static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> ChangePassword(PasswordChangeRequest request,
+        HttpContext http, ClaimsPrincipal caller, UserStore users, TokenIssuer tokens, FailedLogins failures)
+    {
+        var errors = new FieldErrors();
+        if (string.IsNullOrEmpty(request.OldPassword)) errors.Add("oldPassword", "required");
+        NewPassword(errors, "newPassword", request.NewPassword);
+        if (errors.Any) return errors.ToProblem();
+        if (await users.FindAsync(caller.Id()) is not { } user) return ApiProblem.NotFound("account");
+        // A wrong old password is a failed login: a stolen token is no way around the limit on guessing.
+        var client = ClientAddress.Of(http);
+        if (failures.Check(user.Phone, client) is { IsRefused: true } verdict) return TooManyFailures(http, verdict);
+        if (!users.Matches(user, request.OldPassword!))
+        {
+            failures.Failed(user.Phone, client);
+            errors.Add("oldPassword", "not this account's password");
+            return errors.ToProblem();
+        }
+        return await users.ChangePasswordAsync(user, request.NewPassword!) is { } changed
+            ? TypedResults.Ok(new TokenResponse(changed.Id, tokens.Issue(changed), changed.RoleList))
+            : ApiProblem.NotFound("account");
+    }
+
+    /// <summary>Every token of the caller stops working, this one included (a lost phone, a shared computer).</summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> SignOutEverywhere(ClaimsPrincipal caller, UserStore users) =>
+        await users.EndSessionsAsync(caller.Id()) ? TypedResults.NoContent() : ApiProblem.NotFound("account");
+
+    private static ProblemHttpResult TooManyFailures(HttpContext http, LoginVerdict verdict) =>
+        ApiProblem.TooManyRequests(http.Response, "TooManyFailedLogins",
+            $"too many failed logins for this phone number from this client: try again within {FailedLogins.Window.TotalMinutes:0} minutes", verdict.RetryAfter);
+
+    private static void NewPassword(FieldErrors errors, string field, string? password)
+    {
+        if (password is null || password.Length is < PasswordLengthMin or > PasswordLengthMax)
+            errors.Add(field, $"{PasswordLengthMin} to {PasswordLengthMax} characters");
+    }
 }

@@ -32,7 +32,7 @@ public sealed class TokenIssuer
 
     public string Issue(UserAccount user)
     {
-        var claims = new List<Claim> { new(Caller.IdClaim, user.Id), new("phone", user.Phone) };
+        var claims = new List<Claim> { new(Caller.IdClaim, user.Id), new("phone", user.Phone), new(SecurityStamps.Claim, user.SecurityStamp) };
         claims.AddRange(user.RoleList.Select(role => new Claim(Caller.RoleClaim, role)));
         var now = _time.GetUtcNow().UtcDateTime;
         var token = new JwtSecurityToken(Issuer, Issuer, claims, now, now + _lifetime, new SigningCredentials(SigningKey, SecurityAlgorithms.HmacSha256));

@@ -8,6 +8,7 @@ public sealed class UserAccount
     public string PasswordHash { get; init; } = "";
     public string Roles { get; init; } = "";
     public long CreatedMs { get; init; }
+    public string SecurityStamp { get; init; } = "";
 
     public string[] RoleList => Accounts.Roles.Split(Roles);
 }

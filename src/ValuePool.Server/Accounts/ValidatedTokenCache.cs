@@ -9,7 +9,8 @@ namespace ValuePool.Server.Accounts;
 /// with every request, so checking its HMAC and parsing its JSON each time was ≈ 5 % of the server's CPU under load.
 /// Only valid tokens are kept, never past their expiry (without the clock skew <paramref name="inner"/> allows, so the
 /// cache is never more lenient); each answer carries its own copy of the identity. Bounded: it forgets everything once
-/// it holds <see cref="EntriesMax"/> tokens. <paramref name="time"/> must be the clock tokens are issued by.
+/// it holds <see cref="EntriesMax"/> tokens. <paramref name="time"/> must be the clock tokens are issued by. It answers for the
+/// signature only: whether the token was signed out since is checked on every request after it (<see cref="SecurityStamps"/>).
 /// </summary>
 public sealed class ValidatedTokenCache(TokenHandler inner, TimeProvider time) : TokenHandler
 {

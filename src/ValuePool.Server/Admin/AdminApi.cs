@@ -100,14 +100,17 @@ public static class AdminApi
             errors.Add("role", $"one of {string.Join(", ", Roles.All)}");
             return errors.ToProblem();
         }
-        return await users.AddRoleAsync(id, request.Role) ? TypedResults.NoContent() : ApiProblem.NotFound("account");
+        return await users.GrantRoleAsync(id, request.Role) ? TypedResults.NoContent() : ApiProblem.NotFound("account");
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> RevokeRole(string id, string role, UserStore users) =>
-        await users.RemoveRoleAsync(id, role) ? TypedResults.NoContent() : ApiProblem.NotFound("account");
+        await users.RevokeRoleAsync(id, role) ? TypedResults.NoContent() : ApiProblem.NotFound("account");
 
-    public static async Task<Ok<WalletResponse>> MemberWallet(string id, LedgerGateway ledger) =>
-        TypedResults.Ok(await ledger.ReadAsync(engine => WalletResponse.Of(id, engine)));
+    /// <summary>404 for an id no account has: an empty wallet would say the member exists and holds nothing.</summary>
+    public static async Task<Results<Ok<WalletResponse>, ProblemHttpResult>> MemberWallet(string id, UserStore users, LedgerGateway ledger) =>
+        await users.FindAsync(id) is null
+            ? ApiProblem.NotFound("member")
+            : TypedResults.Ok(await ledger.ReadAsync(engine => WalletResponse.Of(id, engine)));
 
     public static async Task<Ok<PricePoint[]>> PriceHistory(LedgerGateway ledger) =>
         TypedResults.Ok((await ledger.ProjectionsAsync(queries => queries.PriceHistory()))

@@ -30,6 +30,7 @@ public sealed class ServerDatabase
         try
         {
             foreach (var statement in ServerSchema.Statements) connection.Execute(statement.Replace(ServerSchema.Clustered, IsPostgres ? "" : " WITHOUT ROWID"));
+            ApplySteps(connection);
         }
         finally
         {
@@ -38,6 +39,24 @@ public sealed class ServerDatabase
     }
 
     public bool IsPostgres { get; }
+
+    /// <summary>
+    /// The <see cref="ServerSchema.Steps"/> this database has not seen, each in its own transaction. Another process may be
+    /// migrating at the same moment: each step is checked again inside its transaction (an immediate one on SQLite, which
+    /// serializes writers; under the schema lock on PostgreSQL).
+    /// </summary>
+    private static void ApplySteps(DbConnection connection)
+    {
+        connection.Execute("CREATE TABLE IF NOT EXISTS server_schema_version (version INTEGER NOT NULL)");
+        for (var step = 0; step < ServerSchema.Steps.Length; step++)
+        {
+            using var transaction = connection.BeginTransaction();
+            if (connection.ExecuteScalar<long>("SELECT COUNT(*) FROM server_schema_version", transaction: transaction) > step) continue;
+            connection.Execute(ServerSchema.Steps[step], transaction: transaction);
+            connection.Execute("INSERT INTO server_schema_version (version) VALUES (@version)", new { version = step + 1 }, transaction);
+            transaction.Commit();
+        }
+    }
 
     /// <summary>
     /// A FROM item with one row per element of the JSON array in <paramref name="parameter"/>, each as <c>j.value</c>: rows

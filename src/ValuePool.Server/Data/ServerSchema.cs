@@ -4,7 +4,8 @@ namespace ValuePool.Server.Data;
 
 /// <summary>
 /// The server's tables, in SQL that SQLite and PostgreSQL both accept. Times are Unix milliseconds,
-/// money is fen (BIGINT): no floating point anywhere. Every statement is idempotent.
+/// money is fen (BIGINT): no floating point anywhere. Every statement is idempotent; a change that cannot be written
+/// idempotently in both dialects (SQLite has no <c>ADD COLUMN IF NOT EXISTS</c>) is one of the numbered <see cref="Steps"/>.
 /// </summary>
 public static class ServerSchema
 {
@@ -81,5 +82,17 @@ public static class ServerSchema
             PRIMARY KEY (event_id, subscription_id))
         """,
         "CREATE INDEX IF NOT EXISTS webhook_delivery_due ON webhook_delivery (delivered_ms, next_attempt_ms)",
+    ];
+
+    /// <summary>
+    /// Changes to the tables above, as numbered steps applied once each, in order, after <see cref="Statements"/> and
+    /// recorded in <c>server_schema_version</c> (the journal's pattern, <c>SchemaMigrations</c>). A step is never edited once
+    /// released: a change is a new step.
+    /// </summary>
+    public static readonly string[] Steps =
+    [
+        // Changed whenever the user's tokens must stop working (SecurityStamps); '' for the accounts made before it, whose
+        // tokens carry no stamp and stay valid until the first change.
+        "ALTER TABLE app_user ADD COLUMN security_stamp TEXT NOT NULL DEFAULT ''",
     ];
 }

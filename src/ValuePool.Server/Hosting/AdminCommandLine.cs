@@ -34,7 +34,7 @@ public static class AdminCommandLine
         using var app = builder.Build();
         var users = app.Services.GetRequiredService<UserStore>();
         var existing = users.FindByPhoneAsync(phone).GetAwaiter().GetResult();
-        if (existing is not null) users.AddRoleAsync(existing.Id, Roles.Admin).GetAwaiter().GetResult();
+        if (existing is not null) users.GrantRoleAsync(existing.Id, Roles.Admin).GetAwaiter().GetResult();
         else users.CreateAsync(phone, password, [Roles.Member, Roles.Admin]).GetAwaiter().GetResult();
         Console.WriteLine(existing is null ? $"created admin {phone}" : $"{phone} is now an admin (password unchanged)");
         return 0;

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
@@ -44,6 +45,7 @@ public static class PlatformSetup
         services.AddSingleton(_ => new ServerDatabase(options.Db));
         services.AddSingleton<ServerWriter>();
         services.AddSingleton<AlongsideStatements>();
+        services.AddDataProtection().SetApplicationName("ValuePool").PersistKeysToFileSystem(new DirectoryInfo(options.KeysDirectory()));
         services.AddSingleton<ServerSettings>();
         services.AddSingleton<RewardFeed>();
         services.AddSingleton<RewardHistory>();
@@ -54,6 +56,7 @@ public static class PlatformSetup
             sp.GetRequiredService<ILogger<LedgerGateway>>()));
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         if (options.PasswordHashIterations is { } iterations) services.Configure<PasswordHasherOptions>(o => o.IterationCount = iterations);
+        services.AddSingleton<SecurityStamps>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<FailedLogins>();
@@ -83,7 +86,10 @@ public static class PlatformSetup
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = false);
         services.ConfigureHttpJsonOptions(json =>
         {
-            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // {"amount":"1.00","amount":"9999.00"} is refused, not read as its last key: a proxy or a log that reads the
+            // first would see another request than the one applied.
+            json.SerializerOptions.AllowDuplicateProperties = false;
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, HotPathJson.Default);
         });
         services.AddOpenApi();
@@ -114,7 +120,7 @@ public static class PlatformSetup
         app.MapOpenApi();
         app.MapScalarApiReference();
         app.MapHealthChecks("/health");
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        MapMetrics(app, app.Services.GetRequiredService<IOptions<ServerOptions>>().Value.MetricsPort);
         app.MapAccountsApi();
         app.MapStoresApi();
         app.MapStorePayoutsApi();
@@ -135,12 +141,33 @@ public static class PlatformSetup
         app.MapComplianceApi();
     }
 
+    /// <summary>
+    /// The metrics name stores, orders and load: behind the admin role, or without a token on a port of their own that only
+    /// the scraper reaches (<see cref="ServerOptions.MetricsPort"/>, which must also be among the server's addresses).
+    /// </summary>
+    private static void MapMetrics(WebApplication app, int? port)
+    {
+        var metrics = app.MapPrometheusScrapingEndpoint("/metrics");
+        if (port is { } only) metrics.RequireHost($"*:{only}");
+        else metrics.RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
+    }
+
     private static void AddAuth(IServiceCollection services, ServerOptions options)
     {
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TokenIssuer>((jwt, tokens) =>
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TokenIssuer, SecurityStamps>((jwt, tokens, stamps) =>
         {
             jwt.MapInboundClaims = false;
+            // After the signature (and the cache of valid signatures): a token whose stamp is no longer the user's is refused.
+            jwt.Events = new JwtBearerEvents
+            {
+                OnTokenValidated = async context =>
+                {
+                    var principal = context.Principal!;
+                    if (!await stamps.IsCurrentAsync(principal.Id(), principal.FindFirst(SecurityStamps.Claim)?.Value ?? ""))
+                        context.Fail("this token was signed out: sign in again");
+                },
+            };
             jwt.TokenValidationParameters = tokens.ValidationParameters();
             // The wall clock, as the issuer's (see TokenIssuer).
             for (var i = 0; i < jwt.TokenHandlers.Count; i++) jwt.TokenHandlers[i] = new ValidatedTokenCache(jwt.TokenHandlers[i], TimeProvider.System);
@@ -149,8 +176,15 @@ public static class PlatformSetup
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.GlobalLimiter = RequestRateLimits.Create(options.RateLimits);
+            limiter.OnRejected = (rejected, _) =>
+            {
+                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
+                return new ValueTask(ApiProblem.TooManyRequests(rejected.HttpContext.Response, "TooManyRequests",
+                    "too many requests from this client or user: try again later", retryAfter).ExecuteAsync(rejected.HttpContext));
+            };
             limiter.AddPolicy(AccountsApi.LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                ClientAddress.Of(context),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.LoginAttemptsPerMinute, Window = TimeSpan.FromMinutes(1) }));
         });
     }

@@ -11,16 +11,35 @@ public sealed class ServerOptions
     /// <summary>Base of the share links and QR codes (what a phone scanning the code opens).</summary>
     public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5080";
 
+    /// <summary>
+    /// Where the Data Protection keys that encrypt the generated secrets are kept (<see cref="Data.ServerSettings"/>). Absent:
+    /// <c>valuepool-keys</c> beside a SQLite file, or in the working directory for PostgreSQL. Back it up with the database;
+    /// servers sharing a database share it.
+    /// </summary>
+    public string? DataProtectionKeysDirectory { get; set; }
+
+    /// <summary>The directory <see cref="DataProtectionKeysDirectory"/> names, or its default for <see cref="Db"/>.</summary>
+    public string KeysDirectory() => DataProtectionKeysDirectory is { Length: > 0 } configured
+        ? configured
+        : Path.Combine(ValuePool.Storage.StoreLocation.IsPostgres(Db) ? "." : Path.GetDirectoryName(Path.GetFullPath(Db))!, "valuepool-keys");
+
     public JwtOptions Jwt { get; set; } = new();
     public FirstAdminOptions Admin { get; set; } = new();
     public PaymentOptions Payments { get; set; } = new();
     public PromoterOptions Promoters { get; set; } = new();
+    public RateLimitOptions RateLimits { get; set; } = new();
 
     /// <summary>Login attempts allowed per client address and minute.</summary>
     public int LoginAttemptsPerMinute { get; set; } = 10;
 
-    /// <summary>Failed logins allowed per phone number in 15 minutes (<see cref="Accounts.FailedLogins"/>).</summary>
-    public int LoginFailuresPerPhone { get; set; } = 10;
+    /// <summary>Failed logins allowed per phone number and client address in 15 minutes; then that client is refused (<see cref="Accounts.FailedLogins"/>).</summary>
+    public int LoginFailuresPerPhoneAndClient { get; set; } = 10;
+
+    /// <summary>
+    /// Failed logins per phone number from all clients in 15 minutes; past it, clients that failed on the number are refused
+    /// and the others slowed, never refused (<see cref="Accounts.FailedLogins"/>).
+    /// </summary>
+    public int LoginFailuresPerPhone { get; set; } = 100;
 
     /// <summary>Shipped products complete this many days after payment (the after-sales window, MODEL.md §7).</summary>
     public int AfterSalesDays { get; set; } = 7;
@@ -31,6 +50,12 @@ public sealed class ServerOptions
     /// <summary>How often due orders, settlements and webhook retries are looked for; 0 = never by itself (tests drive it).</summary>
     public int DueCheckSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// Absent: <c>/metrics</c> needs an admin's token. Set: <c>/metrics</c> answers only on this port, without a token; add the
+    /// port to the server's addresses (<c>--urls "http://0.0.0.0:5080;http://127.0.0.1:9464"</c>) and keep it off the internet.
+    /// </summary>
+    public int? MetricsPort { get; set; }
+
     /// <summary>PBKDF2 iterations of the password hasher (ASP.NET Core's default unless set).</summary>
     public int? PasswordHashIterations { get; set; }
 }
@@ -40,6 +65,18 @@ public sealed class JwtOptions
     /// <summary>HMAC-SHA256 key (≥ 32 bytes, base64). Absent: one is generated and kept in the database.</summary>
     public string? SigningKey { get; set; }
     public int LifetimeMinutes { get; set; } = 12 * 60;
+}
+
+/// <summary>
+/// Requests allowed per client address and per user (<see cref="RequestRateLimits"/>); beyond them, 429 with Retry-After.
+/// 0 turns a limit off. Many members may share one address (a carrier's NAT, a shop's Wi-Fi), so the per-client limits
+/// are wide, and the per-user one is far above what a person paying and selling by hand can reach.
+/// </summary>
+public sealed class RateLimitOptions
+{
+    public int RegistrationsPerClientPerHour { get; set; } = 30;
+    public int MoneyRequestsPerClientPerMinute { get; set; } = 1200;
+    public int MoneyRequestsPerUserPerMinute { get; set; } = 300;
 }
 
 public sealed class FirstAdminOptions

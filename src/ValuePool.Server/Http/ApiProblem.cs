@@ -17,6 +17,15 @@ public static class ApiProblem
 
     public static ProblemHttpResult Forbidden(string detail) => Of(StatusCodes.Status403Forbidden, "Forbidden", detail);
 
+    /// <summary>429 with <c>Retry-After</c> in whole seconds, rounded up so a client that waits exactly that long is let in.</summary>
+    public static ProblemHttpResult TooManyRequests(HttpResponse response, string code, string detail, TimeSpan retryAfter)
+    {
+        response.Headers.RetryAfter = RetryAfterSeconds(retryAfter).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Of(StatusCodes.Status429TooManyRequests, code, detail);
+    }
+
+    public static long RetryAfterSeconds(TimeSpan retryAfter) => Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds));
+
     public static ProblemHttpResult Conflict(string code, string detail) => Of(StatusCodes.Status409Conflict, code, detail);
 
     /// <summary>The problem for a refused command, or null when the receipt is an acceptance.</summary>

@@ -69,22 +69,35 @@ public sealed partial class FieldErrors
         return Core.Amounts.Rate.FromDecimal(value);
     }
 
-    /// <summary>One of an enum's names, written in lower camel case ("weighted"); absent = <paramref name="absent"/>.</summary>
+    /// <summary>
+    /// One of an enum's names exactly as the API writes it, in lower camel case ("weighted"); absent = <paramref name="absent"/>.
+    /// Not Enum.TryParse: it also reads numbers ("1"), other cases and surrounding spaces, so two spellings would mean one
+    /// choice and a stored value could differ from what the client sent.
+    /// </summary>
     public T Choice<T>(string field, string? text, T absent) where T : struct, Enum
     {
         if (text is null) return absent;
-        // Enum.TryParse also reads numbers ("1"); the API's choices are names only.
-        if (!text.Any(char.IsAsciiDigit) && Enum.TryParse<T>(text, ignoreCase: true, out var value)) return value;
+        foreach (var value in Enum.GetValues<T>())
+            if (value.Text() == text) return value;
         Add(field, "one of " + string.Join(", ", Enum.GetValues<T>().Select(value => value.Text())));
         return absent;
     }
 
+    /// <summary>
+    /// A name or free text: required, at most <paramref name="lengthMax"/> characters, without control characters (NUL,
+    /// line breaks…) or bidirectional controls, which make a name display as something else (U+202E turns "gpj.exe" around).
+    /// </summary>
     public string Text(string field, string? text, int lengthMax = 100)
     {
         if (string.IsNullOrWhiteSpace(text)) Add(field, "required");
         else if (text.Length > lengthMax) Add(field, $"at most {lengthMax} characters");
+        else if (text.Any(IsInvisibleControl)) Add(field, "no control or bidirectional-control characters");
         return text?.Trim() ?? "";
     }
+
+    /// <summary>Unicode category Cc, and the bidirectional controls: embeddings and overrides, isolates, marks.</summary>
+    public static bool IsInvisibleControl(char c) =>
+        char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\u200E' or '\u200F' or '\u061C';
 
     public string Phone(string field, string? text)
     {

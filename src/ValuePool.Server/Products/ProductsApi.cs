@@ -44,8 +44,12 @@ public static class ProductsApi
         LedgerGateway ledger) =>
         AddAsync(null, request, catalog, ledger);
 
-    public static async Task<Ok<ProductResponse[]>> ListOfStore(string storeId, ProductCatalog catalog, ProductRateBook rates) =>
-        TypedResults.Ok(await DescribeAllAsync(await catalog.ListAsync(storeId), rates));
+    /// <summary>404 for a store that does not exist: an empty list would say it exists and sells nothing.</summary>
+    public static async Task<Results<Ok<ProductResponse[]>, ProblemHttpResult>> ListOfStore(string storeId, StoreDirectory stores, ProductCatalog catalog,
+        ProductRateBook rates) =>
+        await stores.FindAsync(storeId) is null
+            ? ApiProblem.NotFound("store")
+            : TypedResults.Ok(await DescribeAllAsync(await catalog.ListAsync(storeId), rates));
 
     public static async Task<Ok<ProductResponse[]>> ListOfPlatform(ProductCatalog catalog, ProductRateBook rates) =>
         TypedResults.Ok(await DescribeAllAsync(await catalog.ListAsync(null), rates));

@@ -15,7 +15,7 @@ public sealed record WithdrawalResponse(string Id, string MemberId, string Amoun
 
 /// <summary>
 /// Cash out (MODEL.md §6): a member asks (the cash leaves the wallet at once), finance approves or
-/// rejects once (key <c>withdrawal:{id}:review</c>, so a second review of either kind is refused).
+/// rejects once (key <c>withdrawal:{id}:review</c>, so a second review of either kind is refused), never their own.
 /// </summary>
 public static class WithdrawalsApi
 {
@@ -26,8 +26,10 @@ public static class WithdrawalsApi
         api.MapGet("/", Mine);
         var finance = api.MapGroup("/").RequireAuthorization(policy => policy.RequireRole(Roles.Finance, Roles.Admin));
         finance.MapGet("/pending", Pending);
-        finance.MapPost("/{id}/approve", (string id, LedgerGateway ledger, ServerWriter writer, TimeProvider time) => Review(id, true, ledger, writer, time));
-        finance.MapPost("/{id}/reject", (string id, LedgerGateway ledger, ServerWriter writer, TimeProvider time) => Review(id, false, ledger, writer, time));
+        finance.MapPost("/{id}/approve", (string id, ClaimsPrincipal caller, LedgerGateway ledger, ServerWriter writer, TimeProvider time) =>
+            Review(id, true, caller, ledger, writer, time));
+        finance.MapPost("/{id}/reject", (string id, ClaimsPrincipal caller, LedgerGateway ledger, ServerWriter writer, TimeProvider time) =>
+            Review(id, false, caller, ledger, writer, time));
         return api;
     }
 
@@ -61,8 +63,15 @@ public static class WithdrawalsApi
     public static async Task<Ok<WithdrawalResponse[]>> Pending(LedgerGateway ledger) =>
         TypedResults.Ok(await ledger.ReadAsync(engine => engine.Withdrawals().Where(w => w.Status == WithdrawalStatus.Pending).Select(Describe).ToArray()));
 
-    public static async Task<Results<Ok<WithdrawalResponse>, ProblemHttpResult>> Review(string id, bool approve, LedgerGateway ledger, ServerWriter writer, TimeProvider time)
+    /// <summary>
+    /// Four eyes: the reviewer is never the member who asked, admins included, so no single finance account can pay
+    /// itself. A rejection is refused too: the reviewer would be deciding about their own cash either way.
+    /// </summary>
+    public static async Task<Results<Ok<WithdrawalResponse>, ProblemHttpResult>> Review(string id, bool approve, ClaimsPrincipal caller, LedgerGateway ledger,
+        ServerWriter writer, TimeProvider time)
     {
+        var requester = await ledger.ReadAsync(engine => engine.FindWithdrawal(id)?.Member);
+        if (requester == caller.Id()) return ApiProblem.Of(StatusCodes.Status403Forbidden, "OwnWithdrawal", "nobody reviews their own withdrawal: another finance user or an admin must");
         var receipt = await ledger.SubmitAsync($"withdrawal:{id}:review", new ReviewWithdrawal(id, approve, time.GetUtcNow()));
         if (receipt.Status == Storage.Sequencing.SubmitStatus.KeyConflict) return ApiProblem.ForResult(CommandResult.WithdrawalAlreadyReviewed);
         if (ApiProblem.ForReceipt(receipt) is { } problem) return problem;
