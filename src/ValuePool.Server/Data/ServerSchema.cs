@@ -58,6 +58,11 @@ public static class ServerSchema
         CREATE TABLE IF NOT EXISTS product_rates (product_id TEXT PRIMARY KEY, commission_ppm BIGINT NOT NULL, pool_ppm BIGINT NOT NULL,
             budget_ppm BIGINT NOT NULL, referral_levels_ppm TEXT, recruiter_ppm BIGINT)
         """,
+        // One payment intent per order (PaymentIntent): the primary key is what lets only one request ask the provider to charge.
+        """
+        CREATE TABLE IF NOT EXISTS payment_intent (order_id TEXT PRIMARY KEY, payment_id TEXT NOT NULL UNIQUE, provider TEXT NOT NULL,
+            amount_fen BIGINT NOT NULL, created_ms BIGINT NOT NULL, callback_body TEXT, callback_signature TEXT)
+        """,
         "CREATE TABLE IF NOT EXISTS payment_event (event_id TEXT PRIMARY KEY, order_id TEXT NOT NULL, received_ms BIGINT NOT NULL)",
         """
         CREATE TABLE IF NOT EXISTS payment_callback_log (id TEXT PRIMARY KEY, event_id TEXT, order_id TEXT, outcome TEXT NOT NULL,

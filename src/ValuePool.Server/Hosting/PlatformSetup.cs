@@ -66,6 +66,9 @@ public static class PlatformSetup
         services.AddSingleton<OrderCompletion>();
         services.AddSingleton<ImmediatePayment>();
         services.AddSingleton<SimulatedPaymentProvider>();
+        services.AddSingleton<IPaymentProvider>(sp => sp.GetRequiredService<SimulatedPaymentProvider>());
+        services.AddSingleton<PaymentIntents>();
+        services.AddSingleton<OrderPayment>();
         services.AddSingleton<PaymentCallbacks>();
         services.AddSingleton<SettlementRunner>();
         services.AddSingleton<WebhookDispatcher>();

@@ -18,7 +18,7 @@ namespace ValuePool.Server.Orders;
 /// transaction. So no money is booked that the provider did not collect, there is no moment, crash or not,
 /// when the money moved without the order or the reverse, and a retry under the same key changes nothing.
 /// </summary>
-public sealed class ImmediatePayment(LedgerGateway ledger, OrderStore orders, SimulatedPaymentProvider provider, TimeProvider time, ServerMetrics metrics)
+public sealed class ImmediatePayment(LedgerGateway ledger, OrderStore orders, IPaymentProvider provider, TimeProvider time, ServerMetrics metrics)
 {
     public sealed record Outcome(Receipt Receipt, OrderRecord? Order, SignedCallback Confirmation);
 
@@ -50,7 +50,7 @@ public sealed class ImmediatePayment(LedgerGateway ledger, OrderStore orders, Si
         // Trusted only as a verified notice for exactly this payment, as a callback would be.
         var notice = provider.Verify(confirmation.Body, confirmation.Signature, out var failure);
         if (notice is null || notice.PaymentId != order.PaymentId || notice.OrderId != order.Id || notice.Amount != cash)
-            throw new InvalidOperationException($"the simulated provider's confirmation of {order.PaymentId} does not verify: {failure}");
+            throw new InvalidOperationException($"the {provider.Name} provider's confirmation of {order.PaymentId} does not verify: {failure}");
 
         var receipt = await ledger.SubmitAsync($"order:{order.Id}:complete", command(now), orders.InsertCompleted(order));
         if (receipt.Status == SubmitStatus.Applied && receipt.Result.IsAccepted())
