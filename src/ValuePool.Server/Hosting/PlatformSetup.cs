@@ -66,7 +66,9 @@ public static class PlatformSetup
         services.AddSingleton<OrderCompletion>();
         services.AddSingleton<ImmediatePayment>();
         services.AddSingleton<SimulatedPaymentProvider>();
+        // The only provider this build has; PaymentProviderValidation refuses to start where it may not run.
         services.AddSingleton<IPaymentProvider>(sp => sp.GetRequiredService<SimulatedPaymentProvider>());
+        services.AddSingleton<IValidateOptions<ServerOptions>, PaymentProviderValidation>();
         services.AddSingleton<PaymentIntents>();
         services.AddSingleton<OrderPayment>();
         services.AddSingleton<PaymentCallbacks>();
@@ -99,6 +101,8 @@ public static class PlatformSetup
 
     public static void UseValuePool(this WebApplication app)
     {
+        // A configuration the platform may not run with (no payment provider) is refused before anything starts.
+        _ = app.Services.GetRequiredService<IOptions<ServerOptions>>().Value;
         // Start the ledger (recovery) and the first admin before the first request can arrive.
         app.Services.GetRequiredService<LedgerGateway>();
         FirstAdmin.EnsureAsync(app.Services).GetAwaiter().GetResult();
