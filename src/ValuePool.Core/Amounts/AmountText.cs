@@ -8,9 +8,16 @@ namespace ValuePool.Core.Amounts;
 /// </summary>
 public static class AmountText
 {
+    /// <summary>
+    /// At most 12 digits before the point: any such value times a million (a rate's scale, the largest of
+    /// money's, points' and rates') still fits in a long, so no parse or conversion after it can overflow.
+    /// </summary>
+    public const int IntegerDigitsMax = 12;
+
     /// <summary>¥10,000,000,000.00: far above any real order, far below overflow when summed.</summary>
     public static readonly Money MoneyMax = new(1_000_000_000_000);
-    public static readonly Points PointsMax = new(1_000_000_000_000_000);
+    /// <summary>The most a 12-digit text can hold, 999,999,999,999.9999 points.</summary>
+    public static readonly Points PointsMax = new(9_999_999_999_999_999);
 
     public static bool TryParseMoney(string? text, out Money money, out string error)
     {
@@ -49,6 +56,7 @@ public static class AmountText
             error = $"\"{text}\" is not a decimal amount"; return false;
         }
         if (decimals > maxDecimals) { error = $"\"{text}\" has more than {maxDecimals} decimals"; return false; }
+        if (digits.Length - decimals > IntegerDigitsMax) { error = $"\"{text}\" has more than {IntegerDigitsMax} digits before the point"; return false; }
         value = decimal.Parse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
         return true;
     }

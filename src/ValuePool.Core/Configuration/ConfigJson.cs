@@ -57,7 +57,14 @@ public static class ConfigJson
         RateKey("productCommissionMax", c => c.ProductCommissionMax, (c, r) => c with { ProductCommissionMax = r }),
         MoneyKey("withdrawalMinimum", c => c.WithdrawalMinimum, (c, m) => c with { WithdrawalMinimum = m }),
         RateKey("withdrawalFee", c => c.WithdrawalFee, (c, r) => c with { WithdrawalFee = r }),
-        new("binding", (c, v) => c with { Binding = Enum.Parse<BindingPolicy>(v.GetString()!, ignoreCase: true) },
+        MoneyKey("amountMax", c => c.AmountMax, (c, m) => c with { AmountMax = m }),
+        MoneyKey("cardPriceMax", c => c.CardPriceMax, (c, m) => c with { CardPriceMax = m }),
+        DaysKey("cardValidDaysMax", c => c.CardValidDaysMax, (c, d) => c with { CardValidDaysMax = d }),
+        RateKey("cardDiscountMax", c => c.CardDiscountMax, (c, r) => c with { CardDiscountMax = r }),
+        RateKey("cardOpeningShoppingPointsMaxMultiple", c => c.CardOpeningShoppingPointsMaxMultiple, (c, r) => c with { CardOpeningShoppingPointsMaxMultiple = r }),
+        MoneyKey("partnerReferralRewardMax", c => c.PartnerReferralRewardMax, (c, m) => c with { PartnerReferralRewardMax = m }),
+        RateKey("shoppingPointsRateMax", c => c.ShoppingPointsRateMax, (c, r) => c with { ShoppingPointsRateMax = r }),
+        new("binding", (c, v) => c with { Binding = ReadChoice<BindingPolicy>(v) },
             (json, c) => json.WriteString("binding", c.Binding.ToString())),
         DaysKey("bindingLapseDays", c => c.BindingLapseDays, (c, d) => c with { BindingLapseDays = d }),
     ];
@@ -141,6 +148,14 @@ public static class ConfigJson
         if (value.ValueKind != JsonValueKind.String) throw new FormatException("an amount is a decimal string such as \"50000.00\"");
         if (!AmountText.TryParseDecimal(value.GetString(), Money.Decimals, out var yuan, out var error)) throw new FormatException(error);
         return Money.FromYuan(yuan);
+    }
+
+    /// <summary>One of the enum's names (any case); never a number, which <see cref="Enum.Parse{T}(string)"/> would take.</summary>
+    private static T ReadChoice<T>(JsonElement value) where T : struct, Enum
+    {
+        var text = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        var name = Enum.GetNames<T>().FirstOrDefault(name => string.Equals(name, text, StringComparison.OrdinalIgnoreCase));
+        return name is null ? throw new FormatException($"expected one of {string.Join(", ", Enum.GetNames<T>())}") : Enum.Parse<T>(name);
     }
 
     private static Rate[] ReplaceLevel(IReadOnlyList<Rate> levels, int depth, Rate rate)

@@ -68,6 +68,21 @@ public sealed record EngineConfig
     /// <summary>Fee kept by the platform from an approved withdrawal (rounded down; 0 by default).</summary>
     public Rate WithdrawalFee { get; init; } = Rate.Zero;
 
+    /// <summary>The largest single amount (an order, a top-up, an investment, a withdrawal); MODEL.md §8's <c>amountMax</c>.</summary>
+    public Money AmountMax { get; init; } = Money.FromYuan(1_000_000);
+    /// <summary>The most a store may ask for a membership card.</summary>
+    public Money CardPriceMax { get; init; } = Money.FromYuan(100_000);
+    /// <summary>The longest a membership card may be valid; its free-item days may not exceed its validity.</summary>
+    public int CardValidDaysMax { get; init; } = 3650;
+    /// <summary>The largest in-store discount a card may give.</summary>
+    public Rate CardDiscountMax { get; init; } = Rate.Percent(50);
+    /// <summary>A card's opening shopping points may be at most this multiple of its price.</summary>
+    public Rate CardOpeningShoppingPointsMaxMultiple { get; init; } = Rate.FromDecimal(3m);
+    /// <summary>The most a store may pay a partner for each new member they bring.</summary>
+    public Money PartnerReferralRewardMax { get; init; } = Money.FromYuan(100);
+    /// <summary>The most shopping points a store may grant per yuan spent.</summary>
+    public Rate ShoppingPointsRateMax { get; init; } = Rate.FromDecimal(10m);
+
     public BindingPolicy Binding { get; init; } = BindingPolicy.FirstWins;
     public int BindingLapseDays { get; init; } = 30;
 
@@ -86,14 +101,11 @@ public sealed record EngineConfig
     };
 
     /// <summary>The most any one order can pay in rewards: every level, the recruiter, and the top agent.</summary>
-    public Rate MaxRewards
+    public Rate MaxRewards()
     {
-        get
-        {
-            var total = RecruiterReward + Max(DistrictAgent, CityAgent, ProvinceAgent);
-            foreach (var level in ReferralLevels) total += level;
-            return total;
-        }
+        var total = RecruiterReward + Max(DistrictAgent, CityAgent, ProvinceAgent);
+        foreach (var level in ReferralLevels) total += level;
+        return total;
     }
 
     private static Rate Max(params Rate[] rates) => rates.Max();

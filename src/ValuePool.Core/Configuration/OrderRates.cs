@@ -31,6 +31,9 @@ public sealed record OrderRates(Rate Commission, Rate PoolContribution, Rate Dis
     public IReadOnlyList<string> Problems(EngineConfig config)
     {
         var problems = new List<string>();
+        Rate[] rates = [Commission, PoolContribution, DistributionBudget, RecruiterReward ?? Rate.Zero, .. ReferralLevels ?? []];
+        if (rates.Any(rate => rate < Rate.Zero || rate > Rate.One) || ReferralLevels is { Count: > 10 })
+            return ["a product's rates must each lie between 0 and 1, with at most 10 referral levels"];
         if (Commission < config.ProductCommissionMin || Commission > config.ProductCommissionMax)
             problems.Add($"a product's commission {Commission} must lie between {config.ProductCommissionMin} and {config.ProductCommissionMax}");
         if (PoolContribution + DistributionBudget > Commission)

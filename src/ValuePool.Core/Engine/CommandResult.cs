@@ -35,6 +35,13 @@ public enum CommandResult
     UnknownWithdrawal = 33,
     WithdrawalAlreadyReviewed = 34,
     InvalidRates = 35,
+    AmountAboveMaximum = 36,
+    InsufficientDeposit = 37,
+    InsufficientStoreBalance = 38,
+    /// <summary>No command of this kind exists (or none was given): a caller's bug, refused like any other.</summary>
+    UnknownCommand = 39,
+    /// <summary>Applying the command failed inside the engine; the sequencer undid it and kept serving everyone else.</summary>
+    CommandFailed = 40,
 }
 
 public static class CommandResultExtensions
@@ -54,7 +61,7 @@ public static class CommandResultExtensions
         CommandResult.StoreRegionIncomplete => "a store's region is [province, city, district]",
         CommandResult.ConfigAfterFirstOrder => "the configuration cannot change after the first order",
         CommandResult.InvalidConfig => "the configuration is invalid",
-        CommandResult.InvalidId => "ids must be non-empty",
+        CommandResult.InvalidId => "ids must be non-empty and at most 128 characters",
         CommandResult.ShoppingPointsAboveLimit => "shopping points may pay at most the configured share (70%) of the price",
         CommandResult.InsufficientShoppingPoints => "the member holds fewer shopping points than used",
         CommandResult.SharesAboveOne => "the store's shares would exceed 1 in total",
@@ -70,7 +77,12 @@ public static class CommandResultExtensions
         CommandResult.UnknownWithdrawal => "no withdrawal has this id",
         CommandResult.WithdrawalAlreadyReviewed => "the withdrawal was already approved or rejected",
         CommandResult.InvalidRates => "the product's rates are outside the configuration's limits",
-        CommandResult.InvalidTerms => "the terms are invalid (amounts and rates must not be negative; a discount is below 1)",
+        CommandResult.InvalidTerms => "the terms are outside their bounds (see each field's limit)",
+        CommandResult.AmountAboveMaximum => "the amount is above the platform's maximum for a single amount",
+        CommandResult.InsufficientDeposit => "the store's prepaid deposit does not cover this till sale's commission; top it up first",
+        CommandResult.InsufficientStoreBalance => "the store's balance holds less than requested",
+        CommandResult.UnknownCommand => "no such command",
+        CommandResult.CommandFailed => "the command failed inside the engine and was undone; nothing changed",
         _ => result.ToString(),
     };
 }

@@ -19,6 +19,8 @@ public sealed record Configure(EngineConfig Config, DateTimeOffset At) : Command
 /// </summary>
 public sealed record Consume(string Member, string? Store, Money Amount, DateTimeOffset At) : Command(At)
 {
+    /// <summary>Who holds the payment: the platform (online, the default) or the merchant (an offline till sale).</summary>
+    public OrderPayment Payment { get; init; } = OrderPayment.Online;
     public CheckoutBenefit Benefit { get; init; } = CheckoutBenefit.None;
     /// <summary>The product's own rates, if it overrides the configuration's; refused outside its limits.</summary>
     public OrderRates? Rates { get; init; }
@@ -52,7 +54,17 @@ public sealed record ExpireShoppingPoints(DateOnly Day, DateTimeOffset At) : Com
 public sealed record AddPartner(string Store, string Member, DateTimeOffset At) : Command(At);
 
 /// <summary>A line of a store's cap table (门店股东). Shares may not exceed 1 in total.</summary>
-public sealed record AddShareholder(string Store, string Member, Rate Share, Money Invested, bool Initiator, DateTimeOffset At) : Command(At);
+public sealed record AddShareholder(string Store, string Member, Rate Share, Money Invested, bool Initiator, DateTimeOffset At) : Command(At)
+{
+    /// <summary>
+    /// True when the platform collected <see cref="Invested"/> (the investor paid through the provider): it is then
+    /// booked into the store's balance. False: the investment was settled outside the platform and is only recorded.
+    /// </summary>
+    public bool Collected { get; init; }
+}
+
+/// <summary>A merchant tops up the store's prepaid deposit (商家预存让利款), paid through the provider.</summary>
+public sealed record TopUpDeposit(string Store, Money Amount, DateTimeOffset At) : Command(At);
 
 /// <summary>Pays a store's shareholders their dividends for <paramref name="Day"/>; settling a day twice changes nothing.</summary>
 public sealed record SettleShareholders(string Store, DateOnly Day, DateTimeOffset At) : Command(At);
@@ -63,7 +75,13 @@ public sealed record SettlePartners(string Store, DateOnly From, DateOnly To, Da
 /// <summary>A member asks to withdraw wallet cash (提现); the cash waits for review under <paramref name="Id"/>.</summary>
 public sealed record RequestWithdrawal(string Member, string Id, Money Amount, DateTimeOffset At) : Command(At);
 
-/// <summary>Finance approves (pays, less the fee) or rejects (returns the cash) a pending withdrawal.</summary>
+/// <summary>
+/// The store's merchant (<paramref name="Member"/>, its owner) asks to be paid <paramref name="Amount"/> of the store's
+/// balance; it waits for the same review as a member's withdrawal, under <paramref name="Id"/>.
+/// </summary>
+public sealed record RequestStorePayout(string Store, string Member, string Id, Money Amount, DateTimeOffset At) : Command(At);
+
+/// <summary>Finance approves (pays, less the fee) or rejects (returns the cash) a pending withdrawal or store payout.</summary>
 public sealed record ReviewWithdrawal(string Id, bool Approve, DateTimeOffset At) : Command(At);
 
 /// <summary>A store defines a membership card (会员卡).</summary>

@@ -13,7 +13,11 @@ internal sealed class MemberBook
     public IReadOnlyList<string> Ids => _ids;
     public IEnumerable<KeyValuePair<string, int>> ById => _indexById;
 
-    public bool TryFind(string id, out int index) => _indexById.TryGetValue(id, out index);
+    public bool TryFind(string? id, out int index)
+    {
+        index = -1;
+        return id is not null && _indexById.TryGetValue(id, out index);
+    }
 
     public int GetOrAdd(string id)
     {

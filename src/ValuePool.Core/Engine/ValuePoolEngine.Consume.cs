@@ -9,11 +9,15 @@ public sealed partial class ValuePoolEngine
     /// <summary>
     /// A completed order: split the amount (by the product's own rates, if any), mint at the price
     /// before the order, pay rewards (MODEL.md §2). Everything is checked before anything changes.
+    /// Online, the split comes out of what the provider collected; at an offline till the customer paid the
+    /// merchant, so the commission comes out of the store's prepaid deposit and the store is credited nothing (§8).
     /// </summary>
     private CommandResult Apply(Consume order)
     {
-        if (order.Amount <= Money.Zero) return CommandResult.AmountNotPositive;
-        if (string.IsNullOrEmpty(order.Member)) return CommandResult.InvalidId;
+        if (AmountProblem(order.Amount) is { } amountProblem) return amountProblem;
+        if (!IsValidId(order.Member) || order.Store is { Length: 0 or > IdLengthMax }) return CommandResult.InvalidId;
+        var offline = order.Payment == OrderPayment.OfflineTill;
+        if (!Enum.IsDefined(order.Payment) || !Enum.IsDefined(order.Benefit) || (offline && order.Store is null)) return CommandResult.InvalidTerms;
         var store = -1;
         if (order.Store is not null && !_stores.TryFind(order.Store, out store)) return CommandResult.UnknownStore;
         if (order.Rates is { } own && own.Problems(Config).Count > 0) return CommandResult.InvalidRates;
@@ -23,18 +27,19 @@ public sealed partial class ValuePoolEngine
         var charged = store >= 0 && known ? ChargeAtStore(member, store, order, day)
             : order.Benefit is CheckoutBenefit.None or CheckoutBenefit.CardDiscount ? order.Amount : null;
         if (charged is not { } amount) return CommandResult.CardBenefitUnavailable;
+        var commission = amount.Share(rates.Commission);
+        if (offline && Ledger[Account.StoreDeposit(store)] < commission.Fen) return CommandResult.InsufficientDeposit;
+        if (store >= 0 && known) UseBenefit(member, store, order.Benefit, day);
         if (amount == Money.Zero) return CommandResult.Ok; // a free item: nothing is sold, nothing moves
         if (!known) member = _members.GetOrAdd(order.Member);
-
-        var commission = amount.Share(rates.Commission);
         var poolContribution = amount.Share(rates.PoolContribution);
         var minted = Price.PointsFor(amount.Share(rates.PoolContribution, rates.MintShare));
-        var payments = Account.ConsumerPayments;
+        var payments = offline ? Account.StoreDeposit(store) : Account.ConsumerPayments;
 
-        var seller = store >= 0 ? Account.StoreReceivable(store) : new Account(AccountKind.SelfOperatedSales);
-        Ledger.Post(payments, seller, (amount - commission).Fen, TransferKind.StoreSale);
+        if (store < 0) Ledger.Post(payments, new Account(AccountKind.SelfOperatedSales), (amount - commission).Fen, TransferKind.StoreSale);
+        else if (!offline) CreditStore(store, payments, amount - commission, TransferKind.StoreSale);
         Ledger.Post(payments, Account.Pool, poolContribution.Fen, TransferKind.PoolContribution);
-        var rewards = PayRewards(rates, member, store, amount, order.At);
+        var rewards = PayRewards(rates, payments, member, store, amount, order.At);
         Ledger.Post(payments, Account.PlatformRevenue, (commission - poolContribution - rewards).Fen, TransferKind.PlatformProfit);
         Ledger.Post(Account.PointsIssuer, Account.MemberPoints(member), minted.Units, TransferKind.Mint);
 

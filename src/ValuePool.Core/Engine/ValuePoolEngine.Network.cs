@@ -9,10 +9,11 @@ public sealed partial class ValuePoolEngine
 {
     private CommandResult Apply(RegisterStore command)
     {
-        if (string.IsNullOrEmpty(command.Id) || string.IsNullOrEmpty(command.Owner) || command.Recruiter == "") return CommandResult.InvalidId;
+        if (!IsValidId(command.Id) || !IsValidId(command.Owner) || command.Recruiter is { Length: 0 or > IdLengthMax }) return CommandResult.InvalidId;
         if (_stores.TryFind(command.Id, out _)) return CommandResult.DuplicateStore;
-        if (command.Region.Parts.Count != 3) return CommandResult.StoreRegionIncomplete;
-        if (!AreValid(command.Terms)) return CommandResult.InvalidTerms;
+        if (command.Region is null || command.Region.Parts.Count != 3) return CommandResult.StoreRegionIncomplete;
+        if (!IsValidRegion(command.Region)) return CommandResult.InvalidId;
+        if (command.Terms is null || TermProblems.Of(command.Terms, Config).Count > 0) return CommandResult.InvalidTerms;
         var owner = _members.GetOrAdd(command.Owner);
         var recruiter = command.Recruiter is null ? Store.NoRecruiter : _members.GetOrAdd(command.Recruiter);
         _stores.Add(new Store(command.Id, owner, recruiter,
@@ -21,15 +22,13 @@ public sealed partial class ValuePoolEngine
         return CommandResult.Ok;
     }
 
-    private static bool AreValid(StoreTerms terms) =>
-        terms.ShoppingPointsRate >= Amounts.Rate.Zero
-        && terms.PartnerSpend is null or { Fen: > 0 }
-        && terms.PartnerReferralReward >= Amounts.Money.Zero;
+    /// <summary>Region names are ids too: short, so that no input can bloat the region book.</summary>
+    private static bool IsValidRegion(Region region) => region.Parts.All(IsValidId);
 
     private CommandResult Apply(AppointAgent command)
     {
-        if (string.IsNullOrEmpty(command.Member)) return CommandResult.InvalidId;
-        if (command.Region.Parts.Count != (int)command.Level) return CommandResult.RegionLevelMismatch;
+        if (!IsValidId(command.Member) || command.Region is null || !IsValidRegion(command.Region)) return CommandResult.InvalidId;
+        if (!Enum.IsDefined(command.Level) || command.Region.Parts.Count != (int)command.Level) return CommandResult.RegionLevelMismatch;
         var path = command.Region.ToString();
         if (_regions.HasAgent(path)) return CommandResult.RegionTaken;
         var agent = _members.GetOrAdd(command.Member);
@@ -41,7 +40,7 @@ public sealed partial class ValuePoolEngine
     /// <summary>Binds a member to the referrer whose link brought them, as the binding policy says.</summary>
     private CommandResult Apply(Bind command)
     {
-        if (string.IsNullOrEmpty(command.Member) || string.IsNullOrEmpty(command.Referrer)) return CommandResult.InvalidId;
+        if (!IsValidId(command.Member) || !IsValidId(command.Referrer)) return CommandResult.InvalidId;
         var member = _members.GetOrAdd(command.Member);
         var referrer = _members.GetOrAdd(command.Referrer);
         ref var state = ref _members[member];

@@ -11,7 +11,7 @@ public sealed partial class ValuePoolEngine
 
     private CommandResult Apply(AddPartner command)
     {
-        if (string.IsNullOrEmpty(command.Member)) return CommandResult.InvalidId;
+        if (!IsValidId(command.Member) || !IsValidId(command.Store)) return CommandResult.InvalidId;
         if (!_stores.TryFind(command.Store, out var store)) return CommandResult.UnknownStore;
         AddPartnerTo(store, _members.GetOrAdd(command.Member));
         return CommandResult.Ok;
@@ -27,13 +27,11 @@ public sealed partial class ValuePoolEngine
         }
     }
 
-    /// <summary>Each store where the referrer is a partner pays its reward for a new member.</summary>
+    /// <summary>Each store where the referrer is a partner pays its reward for a new member, from its balance (MODEL.md §8).</summary>
     private void PayPartnerReferralRewards(int referrer)
     {
         if (!_partnerStoresOfMember.TryGetValue(referrer, out var stores)) return;
-        foreach (var store in stores)
-            Ledger.Post(Account.StoreReceivable(store), Account.MemberCash(referrer),
-                _stores[store].Terms.PartnerReferralReward.Fen, TransferKind.PartnerReferralReward);
+        foreach (var store in stores) PayFromStore(store, referrer, _stores[store].Terms.PartnerReferralReward, TransferKind.PartnerReferralReward);
     }
 
     /// <summary>
@@ -42,6 +40,7 @@ public sealed partial class ValuePoolEngine
     /// </summary>
     private CommandResult Apply(SettlePartners command)
     {
+        if (!IsValidId(command.Store)) return CommandResult.InvalidId;
         if (!_stores.TryFind(command.Store, out var storeIndex)) return CommandResult.UnknownStore;
         if (command.From > command.To) return CommandResult.InvalidPeriod;
         var store = _stores[storeIndex];
@@ -55,8 +54,8 @@ public sealed partial class ValuePoolEngine
         var totalWeight = weights.Sum();
         for (var i = 0; i < store.Partners.Count; i++)
         {
-            var dividend = (long)((Int128)pool.Fen * weights[i] / totalWeight);
-            Ledger.Post(Account.StoreReceivable(storeIndex), Account.MemberCash(store.Partners[i]), dividend, TransferKind.PartnerDividend);
+            var dividend = new Money((long)((Int128)pool.Fen * weights[i] / totalWeight));
+            PayFromStore(storeIndex, store.Partners[i], dividend, TransferKind.PartnerDividend);
         }
         return CommandResult.Ok;
     }
@@ -66,9 +65,13 @@ public sealed partial class ValuePoolEngine
     {
         var weights = new long[store.Partners.Count];
         if (store.Terms.PartnerSplit == PartnerSplit.Weighted)
-            for (var i = 0; i < weights.Length; i++)
-                for (var day = from; day <= to; day = day.AddDays(1))
-                    weights[i] += store.SpendByMemberDayFen.GetValueOrDefault((store.Partners[i], day));
+        {
+            // Over the days that had sales, not every day of the period: a period may be as long as the calendar.
+            var spentInPeriod = new Dictionary<int, long>();
+            foreach (var ((member, day), spentFen) in store.SpendByMemberDayFen)
+                if (day >= from && day <= to) spentInPeriod[member] = spentInPeriod.GetValueOrDefault(member) + spentFen;
+            for (var i = 0; i < weights.Length; i++) weights[i] = spentInPeriod.GetValueOrDefault(store.Partners[i]);
+        }
         if (weights.Sum() == 0) Array.Fill(weights, 1);
         return weights;
     }

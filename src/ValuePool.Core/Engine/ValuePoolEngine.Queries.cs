@@ -14,9 +14,15 @@ public sealed record MemberView(string Id, Points Points, Money Cash, Money Cons
     public Money CycleRealized { get; init; }
 }
 
-/// <summary>A store's totals: gross consume revenue, and its balance with the platform (negative = it owes).</summary>
+/// <summary>A store's totals: gross consume revenue, its balance with the platform (never negative), and its prepaid deposit.</summary>
 public sealed record StoreView(string Id, string Owner, Money Revenue, Money Balance, IReadOnlyList<string> Partners, Rate SharesTotal,
-    PartnerPeriod PartnerPeriod);
+    PartnerPeriod PartnerPeriod)
+{
+    /// <summary>The prepaid deposit (商家预存让利款) its offline till sales' commission is taken from.</summary>
+    public Money Deposit { get; init; }
+    /// <summary>What it owes payees because its balance could not cover their payouts; paid first from its next revenue.</summary>
+    public Money Owed { get; init; }
+}
 
 /// <summary>The member's next shopping points to expire, and the day they are removed.</summary>
 public sealed record ShoppingPointsExpiry(ShoppingPoints Points, DateOnly ExpiresOn);
@@ -30,7 +36,7 @@ public sealed partial class ValuePoolEngine
 
     public MemberView? FindMember(string id)
     {
-        if (!_members.TryFind(id, out var index)) return null;
+        if (!IsValidId(id) || !_members.TryFind(id, out var index)) return null;
         var state = _members[index];
         return new MemberView(id, PointsOf(index), new Money(Ledger[Account.MemberCash(index)]),
             new Money(state.ConsumedFen), state.Exits,
@@ -45,16 +51,20 @@ public sealed partial class ValuePoolEngine
 
     public StoreView? FindStore(string id)
     {
-        if (!_stores.TryFind(id, out var index)) return null;
+        if (!IsValidId(id) || !_stores.TryFind(id, out var index)) return null;
         var store = _stores[index];
         return new StoreView(id, _members.Ids[store.Owner], store.Revenue, new Money(Ledger[Account.StoreReceivable(index)]),
-            store.Partners.Select(p => _members.Ids[p]).ToArray(), store.SharesTotal, store.Terms.PartnerPeriod);
+            store.Partners.Select(p => _members.Ids[p]).ToArray(), store.SharesTotal, store.Terms.PartnerPeriod)
+        {
+            Deposit = new Money(Ledger[Account.StoreDeposit(index)]),
+            Owed = new Money(store.Owed.Sum(debt => debt.Fen)),
+        };
     }
 
     /// <summary>The oldest lot's points and expiry day, or null when nothing expires (no lots, or no expiry configured).</summary>
     public ShoppingPointsExpiry? NextShoppingPointsExpiry(string memberId)
     {
-        if (Config.ShoppingPointsExpiryDays == 0 || !_members.TryFind(memberId, out var member)) return null;
+        if (Config.ShoppingPointsExpiryDays == 0 || !IsValidId(memberId) || !_members.TryFind(memberId, out var member)) return null;
         var lots = _shoppingLots.Of(member).ToList();
         if (lots.Count == 0) return null;
         var day = lots[0].Day;

@@ -9,17 +9,18 @@ public sealed partial class ValuePoolEngine
 {
     /// <summary>
     /// Pays an order's distribution rewards in MODEL.md §3's order (referral levels, recruiter,
-    /// district, city, province), each cut to what is left of the budget. Returns what was paid;
+    /// district, city, province), each cut to what is left of the budget, from <paramref name="payer"/> (where the
+    /// order's commission is). Returns what was paid;
     /// the caller gives the rest of the budget to the platform.
     /// </summary>
-    private Money PayRewards(EngineConfig rates, int buyer, int store, Money amount, DateTimeOffset at)
+    private Money PayRewards(EngineConfig rates, Account payer, int buyer, int store, Money amount, DateTimeOffset at)
     {
         var budget = amount.Share(rates.DistributionBudget);
         var left = budget;
         void Pay(int member, Rate rate, TransferKind kind)
         {
             var reward = Money.Min(amount.Share(rate), left);
-            Ledger.Post(Account.ConsumerPayments, Account.MemberCash(member), reward.Fen, kind);
+            Ledger.Post(payer, Account.MemberCash(member), reward.Fen, kind);
             left -= reward;
         }
 

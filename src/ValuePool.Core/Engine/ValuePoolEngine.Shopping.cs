@@ -15,8 +15,9 @@ public sealed partial class ValuePoolEngine
     /// </summary>
     private CommandResult Apply(BuyWithShoppingPoints purchase)
     {
-        if (purchase.Amount <= Money.Zero || purchase.ShoppingPoints < ShoppingPoints.Zero) return CommandResult.AmountNotPositive;
-        if (string.IsNullOrEmpty(purchase.Member)) return CommandResult.InvalidId;
+        if (AmountProblem(purchase.Amount) is { } amountProblem) return amountProblem;
+        if (purchase.ShoppingPoints < ShoppingPoints.Zero) return CommandResult.AmountNotPositive;
+        if (!IsValidId(purchase.Member)) return CommandResult.InvalidId;
         var amount = purchase.Amount;
         var used = purchase.ShoppingPoints;
         if (used.Worth > amount.Share(Config.ShoppingPointsMaxShare)) return CommandResult.ShoppingPointsAboveLimit;
@@ -51,7 +52,7 @@ public sealed partial class ValuePoolEngine
         foreach (var (store, units) in _takenByStore)
         {
             var rebate = new ShoppingPoints(units).Worth.Share(Config.ShoppingPointsStoreRebate);
-            Ledger.Post(Account.ConsumerPayments, Account.StoreReceivable(store), rebate.Fen, TransferKind.ShoppingRebate);
+            CreditStore(store, Account.ConsumerPayments, rebate, TransferKind.ShoppingRebate);
             rebates += rebate;
         }
         return rebates;
@@ -60,7 +61,8 @@ public sealed partial class ValuePoolEngine
     /// <summary>The daily settlement: lots issued more than the configured days before <c>Day</c> are removed.</summary>
     private CommandResult Apply(ExpireShoppingPoints expiry)
     {
-        if (Config.ShoppingPointsExpiryDays == 0) return CommandResult.Ok;
+        // Before the calendar's first day plus the expiry nothing can have been issued long enough ago.
+        if (Config.ShoppingPointsExpiryDays == 0 || expiry.Day.DayNumber < Config.ShoppingPointsExpiryDays) return CommandResult.Ok;
         var lastExpiredDay = expiry.Day.AddDays(-Config.ShoppingPointsExpiryDays);
         foreach (var member in _expiries.TakeIssuedOnOrBefore(lastExpiredDay))
         {

@@ -15,7 +15,7 @@ namespace ValuePool.Core.Engine;
 /// </summary>
 public sealed partial class ValuePoolEngine
 {
-    private const int SnapshotFormat = 2;
+    private const int SnapshotFormat = 3;
 
     public void WriteState(BinaryWriter output)
     {
@@ -137,6 +137,7 @@ public sealed partial class ValuePoolEngine
             output.Write((byte)withdrawal.Status);
             output.Write(withdrawal.Fee.Fen);
             output.Write(withdrawal.RequestedAt.UtcTicks);
+            output.Write(withdrawal.Store ?? "");
         }
     }
 
@@ -145,7 +146,10 @@ public sealed partial class ValuePoolEngine
         for (var n = input.ReadInt32(); n > 0; n--)
         {
             var withdrawal = new Withdrawal(input.ReadString(), input.ReadString(), new Amounts.Money(input.ReadInt64()),
-                (WithdrawalStatus)input.ReadByte(), new Amounts.Money(input.ReadInt64()), new DateTimeOffset(input.ReadInt64(), TimeSpan.Zero));
+                (WithdrawalStatus)input.ReadByte(), new Amounts.Money(input.ReadInt64()), new DateTimeOffset(input.ReadInt64(), TimeSpan.Zero))
+            {
+                Store = input.ReadString() is { Length: > 0 } store ? store : null,
+            };
             _withdrawals.Add(withdrawal.Id, withdrawal);
         }
     }

@@ -10,6 +10,7 @@ public sealed partial class ValuePoolEngine
 {
     private void RecordStoreSale(int member, int storeIndex, Money amount, Money net, DateOnly day)
     {
+        // Net revenue counts offline till sales too: the partner pool is a share of what the store took in (MODEL.md §5).
         var store = _stores[storeIndex];
         store.Revenue += amount;
         ref var sales = ref CollectionsMarshal.GetValueRefOrAddDefault(store.Days, day, out _);
@@ -36,7 +37,8 @@ public sealed partial class ValuePoolEngine
 
     /// <summary>
     /// The amount charged for an order at a store: the card's discount, or the benefit the order asks
-    /// for; null when that benefit is not available to the member today.
+    /// for; null when that benefit is not available to the member today. Changes nothing: the caller
+    /// marks the benefit used (<see cref="UseBenefit"/>) once the order is accepted.
     /// </summary>
     private Money? ChargeAtStore(int member, int store, Consume order, DateOnly day)
     {
@@ -44,18 +46,21 @@ public sealed partial class ValuePoolEngine
         var holding = _cards.ValidAt(member, store, day);
         if (holding is null) return order.Benefit == CheckoutBenefit.CardDiscount ? order.Amount : null;
         var terms = _cards[holding.Card].Terms;
-        switch (order.Benefit)
+        return order.Benefit switch
         {
-            case CheckoutBenefit.DailySpecial when terms.DailySpecialPrice is { } special && holding.LastSpecialDay != day:
-                holding.LastSpecialDay = day;
-                return Money.Min(special, order.Amount);
-            case CheckoutBenefit.FreeItem when day < holding.OpenedOn.AddDays(terms.FreeItemDays) && holding.LastFreeItemDay != day:
-                holding.LastFreeItemDay = day;
-                return Money.Zero;
-            case CheckoutBenefit.CardDiscount:
-                return order.Amount - order.Amount.Share(terms.Discount);
-            default:
-                return null;
-        }
+            CheckoutBenefit.DailySpecial when terms.DailySpecialPrice is { } special && holding.LastSpecialDay != day => Money.Min(special, order.Amount),
+            CheckoutBenefit.FreeItem when day.DayNumber < holding.OpenedOn.DayNumber + terms.FreeItemDays && holding.LastFreeItemDay != day => Money.Zero,
+            CheckoutBenefit.CardDiscount => order.Amount - order.Amount.Share(terms.Discount),
+            _ => null,
+        };
+    }
+
+    /// <summary>A daily special or free item, once charged, is used for the day.</summary>
+    private void UseBenefit(int member, int store, CheckoutBenefit benefit, DateOnly day)
+    {
+        if (benefit is not (CheckoutBenefit.DailySpecial or CheckoutBenefit.FreeItem)) return;
+        var holding = _cards.ValidAt(member, store, day)!;
+        if (benefit == CheckoutBenefit.DailySpecial) holding.LastSpecialDay = day;
+        else holding.LastFreeItemDay = day;
     }
 }

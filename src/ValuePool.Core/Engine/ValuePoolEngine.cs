@@ -44,6 +44,10 @@ public sealed partial class ValuePoolEngine
     public Points CirculatingPoints => new(-Ledger[Account.PointsIssuer]);
     public Money PlatformRevenue => new(Ledger[Account.PlatformRevenue]);
 
+    /// <summary>
+    /// Applies one command: its result, and on acceptance its transaction in <see cref="Balances.CurrentTransaction"/>.
+    /// Every input is answered with a result, never an exception (MODEL.md §8): a command that is not sound changes nothing.
+    /// </summary>
     public CommandResult Apply(Command command)
     {
         Ledger.BeginTransaction();
@@ -66,7 +70,9 @@ public sealed partial class ValuePoolEngine
             BuyCard b => Apply(b),
             RequestWithdrawal w => Apply(w),
             ReviewWithdrawal w => Apply(w),
-            _ => throw new ArgumentOutOfRangeException(nameof(command), command, "unknown command"),
+            TopUpDeposit t => Apply(t),
+            RequestStorePayout p => Apply(p),
+            _ => CommandResult.UnknownCommand,
         };
         if (result == CommandResult.Ok) ProcessDueExits();
         return result;
@@ -75,14 +81,28 @@ public sealed partial class ValuePoolEngine
     private CommandResult Apply(Configure command)
     {
         if (Orders > 0) return CommandResult.ConfigAfterFirstOrder;
-        if (ConfigValidation.Problems(command.Config).Count > 0) return CommandResult.InvalidConfig;
+        if (command.Config is null || ConfigValidation.Problems(command.Config).Count > 0) return CommandResult.InvalidConfig;
         Config = command.Config;
         return CommandResult.Ok;
     }
 
+    /// <summary>Ids of members, stores, cards and withdrawals: non-empty and short, so no input can bloat the state.</summary>
+    public const int IdLengthMax = 128;
+
+    private static bool IsValidId(string? id) => !string.IsNullOrEmpty(id) && id.Length <= IdLengthMax;
+
+    /// <summary>A single amount must be above zero and at most <see cref="EngineConfig.AmountMax"/>.</summary>
+    private CommandResult? AmountProblem(Money amount) =>
+        amount <= Money.Zero ? CommandResult.AmountNotPositive : amount > Config.AmountMax ? CommandResult.AmountAboveMaximum : null;
+
+    /// <summary>A financing round is larger than any single order: a subsidy may be up to a thousand times <see cref="EngineConfig.AmountMax"/>.</summary>
+    private const int SubsidyToAmountMax = 1000;
+
     private CommandResult Apply(Subsidy command)
     {
         if (command.Amount <= Money.Zero) return CommandResult.AmountNotPositive;
+        if (command.Amount.Fen > Config.AmountMax.Fen * SubsidyToAmountMax) return CommandResult.AmountAboveMaximum;
+        if (command.Source is null || command.Source.Length > IdLengthMax) return CommandResult.InvalidId;
         Ledger.Post(new Account(AccountKind.Financing), Account.Pool, command.Amount.Fen, TransferKind.Subsidy);
         UpdatePrice();
         return CommandResult.Ok;

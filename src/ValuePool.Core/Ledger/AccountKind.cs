@@ -35,4 +35,10 @@ public enum AccountKind : byte
     PendingWithdrawals = 13,
     /// <summary>External: cash paid out to members' bank accounts or wallets.</summary>
     WithdrawalsPaid = 14,
+    /// <summary>External: what merchants paid in as prepaid deposits (商家预存让利款).</summary>
+    MerchantDeposits = 15,
+    /// <summary>A store's prepaid deposit, from which the commission of its offline till sales is taken. Owner = store index.</summary>
+    StoreDeposit = 16,
+    /// <summary>External: what investors paid for store shares collected through the platform.</summary>
+    Investments = 17,
 }

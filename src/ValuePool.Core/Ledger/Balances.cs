@@ -13,7 +13,8 @@ public sealed class Balances
 {
     private readonly MemberBook _members;
     private readonly long[] _system = new long[Enum.GetValues<AccountKind>().Length + 1];
-    private long[] _store = new long[4];
+    /// <summary>Per-store balances, by kind: [0] the store's balance (StoreReceivable), [1] its prepaid deposit.</summary>
+    private readonly long[][] _stores = [new long[4], new long[4]];
     private readonly List<Transfer> _transaction = new();
 
     internal Balances(MemberBook members) => _members = members;
@@ -23,12 +24,16 @@ public sealed class Balances
 
     public void BeginTransaction() => _transaction.Clear();
 
-    public long this[Account account] => account.Kind switch
+    public long this[Account account]
     {
-        AccountKind.MemberCash or AccountKind.MemberPoints or AccountKind.MemberShoppingPoints => _members.BalanceOf(account.Kind, account.Owner),
-        AccountKind.StoreReceivable => account.Owner < _store.Length ? _store[account.Owner] : 0,
-        _ => _system[(int)account.Kind],
-    };
+        get
+        {
+            if (account.IsPerMember) return _members.BalanceOf(account.Kind, account.Owner);
+            if (!account.IsPerStore) return _system[(int)account.Kind];
+            var balances = _stores[StoreSlot(account.Kind)];
+            return account.Owner < balances.Length ? balances[account.Owner] : 0;
+        }
+    }
 
     public void Post(Account from, Account to, long amount, TransferKind kind)
     {
@@ -47,20 +52,22 @@ public sealed class Balances
     /// <summary>Sets a non-member balance as a snapshot recorded it; the caller checks conservation afterwards.</summary>
     internal void Restore(Account account, long balance)
     {
-        if (account.Kind is AccountKind.MemberCash or AccountKind.MemberPoints or AccountKind.MemberShoppingPoints)
-            throw new ArgumentException("member balances are restored with their members", nameof(account));
+        if (account.IsPerMember) throw new ArgumentException("member balances are restored with their members", nameof(account));
         Slot(account) = balance;
     }
 
-    /// <summary>Every non-member account with a balance, system accounts first, then stores: what a snapshot keeps.</summary>
+    /// <summary>Every non-member account with a balance, system accounts first, then stores' of each kind: what a snapshot keeps.</summary>
     internal IEnumerable<(Account Account, long Balance)> NonMemberBalances()
     {
         foreach (var kind in Enum.GetValues<AccountKind>())
-            if (kind is not (AccountKind.MemberCash or AccountKind.MemberPoints or AccountKind.MemberShoppingPoints or AccountKind.StoreReceivable)
-                && _system[(int)kind] != 0)
+            if (!new Account(kind).IsPerMember && !new Account(kind).IsPerStore && _system[(int)kind] != 0)
                 yield return (new Account(kind), _system[(int)kind]);
-        for (var store = 0; store < _store.Length; store++)
-            if (_store[store] != 0) yield return (Account.StoreReceivable(store), _store[store]);
+        foreach (var kind in PerStoreKinds)
+        {
+            var balances = _stores[StoreSlot(kind)];
+            for (var store = 0; store < balances.Length; store++)
+                if (balances[store] != 0) yield return (new Account(kind, store), balances[store]);
+        }
     }
 
     /// <summary>Sum of every account of one asset: zero, always (the conservation law).</summary>
@@ -72,32 +79,49 @@ public sealed class Balances
         return total;
     }
 
-    private long SumOfKind(AccountKind kind)
+    /// <summary>Every account below zero that may not owe: none, ever, unless the engine has a bug (MODEL.md §8).</summary>
+    public IEnumerable<(Account Account, long Balance)> Overdrawn()
     {
-        switch (kind)
+        foreach (var kind in Enum.GetValues<AccountKind>())
         {
-            case AccountKind.MemberCash or AccountKind.MemberPoints or AccountKind.MemberShoppingPoints:
-                long total = 0;
-                for (var member = 0; member < _members.Count; member++) total += _members.BalanceOf(kind, member);
-                return total;
-            case AccountKind.StoreReceivable:
-                return _store.Sum();
-            default:
-                return _system[(int)kind];
+            var account = new Account(kind);
+            if (account.MayGoNegative) continue;
+            if (account.IsPerMember)
+            {
+                for (var member = 0; member < _members.Count; member++)
+                    if (_members.BalanceOf(kind, member) < 0) yield return (new Account(kind, member), _members.BalanceOf(kind, member));
+            }
+            else if (account.IsPerStore)
+            {
+                var balances = _stores[StoreSlot(kind)];
+                for (var store = 0; store < balances.Length; store++)
+                    if (balances[store] < 0) yield return (new Account(kind, store), balances[store]);
+            }
+            else if (_system[(int)kind] < 0) yield return (account, _system[(int)kind]);
         }
     }
 
+    /// <summary>The sum of every account of one kind (all members' cash, all stores' deposits, …).</summary>
+    public long SumOfKind(AccountKind kind)
+    {
+        var account = new Account(kind);
+        if (account.IsPerStore) return _stores[StoreSlot(kind)].Sum();
+        if (!account.IsPerMember) return _system[(int)kind];
+        long total = 0;
+        for (var member = 0; member < _members.Count; member++) total += _members.BalanceOf(kind, member);
+        return total;
+    }
+
+    private static readonly AccountKind[] PerStoreKinds = [AccountKind.StoreReceivable, AccountKind.StoreDeposit];
+
+    private static int StoreSlot(AccountKind kind) => kind == AccountKind.StoreReceivable ? 0 : 1;
+
     private ref long Slot(Account account)
     {
-        switch (account.Kind)
-        {
-            case AccountKind.MemberCash or AccountKind.MemberPoints or AccountKind.MemberShoppingPoints:
-                return ref _members.BalanceSlot(account.Kind, account.Owner);
-            case AccountKind.StoreReceivable:
-                if (account.Owner >= _store.Length) Array.Resize(ref _store, Math.Max(account.Owner + 1, _store.Length * 2));
-                return ref _store[account.Owner];
-            default:
-                return ref _system[(int)account.Kind];
-        }
+        if (account.IsPerMember) return ref _members.BalanceSlot(account.Kind, account.Owner);
+        if (!account.IsPerStore) return ref _system[(int)account.Kind];
+        ref var balances = ref _stores[StoreSlot(account.Kind)];
+        if (account.Owner >= balances.Length) Array.Resize(ref balances, Math.Max(account.Owner + 1, balances.Length * 2));
+        return ref balances[account.Owner];
     }
 }

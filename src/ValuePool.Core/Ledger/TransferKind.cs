@@ -31,4 +31,6 @@ public enum TransferKind : byte
     WithdrawalPaid = 26,
     WithdrawalFee = 27,
     WithdrawalReturned = 28,
+    DepositTopUp = 29,
+    ShareInvestment = 30,
 }

@@ -7,7 +7,11 @@ internal sealed class MembershipCards
     private readonly List<(string Id, int Store, MembershipCardTerms Terms)> _cards = new();
     private readonly Dictionary<(int Member, int Store), CardHolding> _holdings = new();
 
-    public bool TryFind(string id, out int card) => _indexById.TryGetValue(id, out card);
+    public bool TryFind(string? id, out int card)
+    {
+        card = -1;
+        return id is not null && _indexById.TryGetValue(id, out card);
+    }
 
     public void Define(string id, int store, MembershipCardTerms terms)
     {
@@ -51,6 +55,6 @@ internal sealed class MembershipCards
     /// <summary>The member's card at the store if it is valid on <paramref name="day"/>.</summary>
     public CardHolding? ValidAt(int member, int store, DateOnly day) =>
         _holdings.Count > 0 // most platforms sell no cards: skip the lookup on every order
-        && _holdings.TryGetValue((member, store), out var holding) && day < holding.OpenedOn.AddDays(_cards[holding.Card].Terms.ValidDays)
+        && _holdings.TryGetValue((member, store), out var holding) && day.DayNumber < holding.OpenedOn.DayNumber + _cards[holding.Card].Terms.ValidDays
             ? holding : null;
 }

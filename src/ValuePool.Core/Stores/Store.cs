@@ -33,6 +33,8 @@ internal sealed class Store(string id, int owner, int recruiter, int provinceReg
     public Rate SharesTotal { get; set; } = Rate.Zero;
     public HashSet<DateOnly> SettledShareholderDays { get; } = new();
     public List<(DateOnly From, DateOnly To)> SettledPartnerPeriods { get; } = new();
+    /// <summary>Payouts its balance could not cover, oldest first (MODEL.md §8).</summary>
+    public Queue<OwedPayout> Owed { get; } = new();
 
     public void AddPartner(int member)
     {
@@ -63,6 +65,8 @@ internal sealed class Store(string id, int owner, int recruiter, int provinceReg
         foreach (var day in SettledShareholderDays.Order()) output.Write(day.DayNumber);
         output.Write(SettledPartnerPeriods.Count);
         foreach (var (from, to) in SettledPartnerPeriods) { output.Write(from.DayNumber); output.Write(to.DayNumber); }
+        output.Write(Owed.Count);
+        foreach (var debt in Owed) { output.Write(debt.Member); output.Write((byte)debt.Kind); output.Write(debt.Fen); }
     }
 
     public static Store Read(BinaryReader input)
@@ -83,6 +87,7 @@ internal sealed class Store(string id, int owner, int recruiter, int provinceReg
         }
         for (var n = input.ReadInt32(); n > 0; n--) store.SettledShareholderDays.Add(ReadDay(input));
         for (var n = input.ReadInt32(); n > 0; n--) store.SettledPartnerPeriods.Add((ReadDay(input), ReadDay(input)));
+        for (var n = input.ReadInt32(); n > 0; n--) store.Owed.Enqueue(new OwedPayout(input.ReadInt32(), (Ledger.TransferKind)input.ReadByte(), input.ReadInt64()));
         return store;
     }
 

@@ -9,7 +9,11 @@ internal sealed class StoreBook
     public int Count => _stores.Count;
     public IReadOnlyList<Store> All => _stores;
 
-    public bool TryFind(string id, out int index) => _indexById.TryGetValue(id, out index);
+    public bool TryFind(string? id, out int index)
+    {
+        index = -1;
+        return id is not null && _indexById.TryGetValue(id, out index);
+    }
 
     public int Add(Store store)
     {

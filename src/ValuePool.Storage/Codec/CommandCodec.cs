@@ -35,6 +35,11 @@ public static class CommandCodec
         BuyCard = 15,
         RequestWithdrawal = 16,
         ReviewWithdrawal = 17,
+        // Variants of earlier commands take tags of their own, so entries journaled before them decode unchanged.
+        TillConsume = 18,
+        CollectedShareholder = 19,
+        TopUpDeposit = 20,
+        RequestStorePayout = 21,
     }
 
     public static byte[] Encode(Command command)
@@ -67,6 +72,8 @@ public static class CommandCodec
             case BuyCard b: output.Write(b.Member); output.Write(b.Card); WriteOptional(output, b.Seller); break;
             case RequestWithdrawal w: output.Write(w.Member); output.Write(w.Id); output.Write(w.Amount.Fen); break;
             case ReviewWithdrawal w: output.Write(w.Id); output.Write(w.Approve); break;
+            case TopUpDeposit t: output.Write(t.Store); output.Write(t.Amount.Fen); break;
+            case RequestStorePayout p: output.Write(p.Store); output.Write(p.Member); output.Write(p.Id); output.Write(p.Amount.Fen); break;
         }
         output.Flush();
         return buffer.ToArray();
@@ -82,8 +89,9 @@ public static class CommandCodec
         Command command = tag switch
         {
             Tag.Configure => new Configure(EngineConfigJson.Read(input.ReadString()), at),
-            Tag.Consume => new Consume(input.ReadString(), ReadOptional(input), new Money(input.ReadInt64()), at)
+            Tag.Consume or Tag.TillConsume => new Consume(input.ReadString(), ReadOptional(input), new Money(input.ReadInt64()), at)
             {
+                Payment = tag == Tag.TillConsume ? OrderPayment.OfflineTill : OrderPayment.Online,
                 Benefit = (CheckoutBenefit)input.ReadByte(),
                 Rates = input.ReadBoolean() ? OrderRates.Read(input) : null,
             },
@@ -95,13 +103,19 @@ public static class CommandCodec
             Tag.BuyWithShoppingPoints => new BuyWithShoppingPoints(input.ReadString(), new Money(input.ReadInt64()), new ShoppingPoints(input.ReadInt64()), at),
             Tag.ExpireShoppingPoints => new ExpireShoppingPoints(ReadDay(input), at),
             Tag.AddPartner => new AddPartner(input.ReadString(), input.ReadString(), at),
-            Tag.AddShareholder => new AddShareholder(input.ReadString(), input.ReadString(), new Rate(input.ReadInt64()), new Money(input.ReadInt64()), input.ReadBoolean(), at),
+            Tag.AddShareholder or Tag.CollectedShareholder =>
+                new AddShareholder(input.ReadString(), input.ReadString(), new Rate(input.ReadInt64()), new Money(input.ReadInt64()), input.ReadBoolean(), at)
+                {
+                    Collected = tag == Tag.CollectedShareholder,
+                },
             Tag.SettleShareholders => new SettleShareholders(input.ReadString(), ReadDay(input), at),
             Tag.SettlePartners => new SettlePartners(input.ReadString(), ReadDay(input), ReadDay(input), at),
             Tag.DefineCard => new DefineCard(input.ReadString(), input.ReadString(), MembershipCardTerms.Read(input), at),
             Tag.BuyCard => new BuyCard(input.ReadString(), input.ReadString(), ReadOptional(input), at),
             Tag.RequestWithdrawal => new RequestWithdrawal(input.ReadString(), input.ReadString(), new Money(input.ReadInt64()), at),
             Tag.ReviewWithdrawal => new ReviewWithdrawal(input.ReadString(), input.ReadBoolean(), at),
+            Tag.TopUpDeposit => new TopUpDeposit(input.ReadString(), new Money(input.ReadInt64()), at),
+            Tag.RequestStorePayout => new RequestStorePayout(input.ReadString(), input.ReadString(), input.ReadString(), new Money(input.ReadInt64()), at),
             _ => throw new InvalidDataException($"unknown command tag {(byte)tag}"),
         };
         if (input.BaseStream.Position != bytes.Length) throw new InvalidDataException($"{tag}: {bytes.Length - input.BaseStream.Position} trailing bytes");
@@ -119,6 +133,7 @@ public static class CommandCodec
     private static Tag TagOf(Command command) => command switch
     {
         Configure => Tag.Configure,
+        Consume { Payment: OrderPayment.OfflineTill } => Tag.TillConsume,
         Consume => Tag.Consume,
         Sell => Tag.Sell,
         Subsidy => Tag.Subsidy,
@@ -128,6 +143,7 @@ public static class CommandCodec
         BuyWithShoppingPoints => Tag.BuyWithShoppingPoints,
         ExpireShoppingPoints => Tag.ExpireShoppingPoints,
         AddPartner => Tag.AddPartner,
+        AddShareholder { Collected: true } => Tag.CollectedShareholder,
         AddShareholder => Tag.AddShareholder,
         SettleShareholders => Tag.SettleShareholders,
         SettlePartners => Tag.SettlePartners,
@@ -135,6 +151,8 @@ public static class CommandCodec
         BuyCard => Tag.BuyCard,
         RequestWithdrawal => Tag.RequestWithdrawal,
         ReviewWithdrawal => Tag.ReviewWithdrawal,
+        TopUpDeposit => Tag.TopUpDeposit,
+        RequestStorePayout => Tag.RequestStorePayout,
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "no codec tag for this command"),
     };
 

@@ -8,7 +8,8 @@ namespace ValuePool.Core.Tests.Properties;
 
 /// <summary>
 /// Random platforms for property tests: a fixed network of stores and agents, then a random mix of
-/// orders, sales, bindings and subsidies among a few members (few, so that they meet often).
+/// orders (online and at offline tills), sales, bindings, subsidies, settlements, withdrawals, store payouts,
+/// deposits and collected share purchases among a few members (few, so that they meet often).
 /// A sale is drawn as a share of what the member holds, so most sales are valid.
 /// </summary>
 internal static class RandomCommands
@@ -31,7 +32,11 @@ internal static class RandomCommands
                 (1, Gen.Select(Gen.Int[0, MemberCount - 1], Gen.Long[1, 100], (m, percent) => new Step(7, m, 0, percent))),
                 (1, Gen.Select(Gen.Int[0, 9], Gen.Bool, (w, approve) => new Step(8, 0, w, approve ? 1 : 0))),
                 (1, Gen.Int[0, MemberCount - 1].Select(m => new Step(9, m, 0, 0))),
-                (1, Gen.Select(Gen.Int[0, MemberCount + 1], Gen.Int[1, 3], Gen.Long[1, 50_000], (m, benefit, fen) => new Step(10, m, benefit, fen)))).Array[1, 120]);
+                (1, Gen.Select(Gen.Int[0, MemberCount + 1], Gen.Int[1, 3], Gen.Long[1, 50_000], (m, benefit, fen) => new Step(10, m, benefit, fen))),
+                (1, Gen.Select(Gen.Int[0, 2], Gen.Long[1, 20_000], (s, fen) => new Step(11, 0, s, fen))),
+                (2, Gen.Select(Gen.Int[0, MemberCount - 1], Gen.Int[0, 2], Gen.Long[1, 200_000], (m, s, fen) => new Step(12, m, s, fen))),
+                (1, Gen.Select(Gen.Int[0, 2], Gen.Long[1, 100], (s, percent) => new Step(13, 0, s, percent))),
+                (1, Gen.Select(Gen.Int[0, MemberCount - 1], Gen.Long[1, 5_000_00], (m, fen) => new Step(14, m, 1, fen)))).Array[1, 120]);
 
     /// <summary>Applies the platform step by step, calling <paramref name="afterEach"/> after every command; returns the commands applied.</summary>
     public static List<Command> Apply(ValuePoolEngine engine, bool twoTimesExit, Step[] steps, Action<Command, CommandResult>? afterEach = null)
@@ -46,7 +51,11 @@ internal static class RandomCommands
 
         if (twoTimesExit) Run(new Configure(EngineConfig.Default with { ExitMultiple = Rate.FromDecimal(2m) }, Start));
         Run(new RegisterStore("s0", "m0", "p0", new Region(["gd", "dg", "songshan"]), Start));
-        Run(new RegisterStore("s1", "m1", null, new Region(["gd", "dg", "nancheng"]), Start));
+        // s1 pays its partners for every new member, which its balance may not cover (then it owes them).
+        Run(new RegisterStore("s1", "m1", null, new Region(["gd", "dg", "nancheng"]), Start)
+        {
+            Terms = StoreTerms.Default with { PartnerReferralReward = Money.FromYuan(20m) },
+        });
         Run(new RegisterStore("s2", "m2", "p1", new Region(["gd", "gz", "tianhe"]), Start));
         Run(new AppointAgent("a0", AgentLevel.District, new Region(["gd", "dg", "songshan"]), Start));
         Run(new AppointAgent("a1", AgentLevel.Province, new Region(["gd"]), Start));
@@ -77,7 +86,11 @@ internal static class RandomCommands
                 7 => new RequestWithdrawal(member, $"w{step.Member}-{at.Ticks}", CashShare(engine, member, step.Amount), at),
                 8 => new ReviewWithdrawal(PendingWithdrawal(engine, step.Other), step.Amount == 1, at),
                 9 => new BuyCard(member, "card", null, at),
-                _ => new Consume(member, "s0", new Money(step.Amount), at) { Benefit = (CheckoutBenefit)step.Other },
+                10 => new Consume(member, "s0", new Money(step.Amount), at) { Benefit = (CheckoutBenefit)step.Other },
+                11 => new TopUpDeposit($"s{step.Other}", new Money(step.Amount), at),
+                12 => new Consume(member, $"s{step.Other}", new Money(step.Amount), at) { Payment = OrderPayment.OfflineTill },
+                13 => new RequestStorePayout($"s{step.Other}", $"m{step.Other}", $"w-s{step.Other}-{at.Ticks}", StoreBalanceShare(engine, $"s{step.Other}", step.Amount), at),
+                _ => new AddShareholder($"s{step.Other}", member, Rate.FromDecimal(0.01m), new Money(step.Amount), false, at) { Collected = true },
             };
             Run(command);
         }
@@ -98,6 +111,9 @@ internal static class RandomCommands
         var day = DateOnly.FromDateTime(at.UtcDateTime);
         return shareholders ? new SettleShareholders(store, day, at) : new SettlePartners(store, day, day, at);
     }
+
+    private static Money StoreBalanceShare(ValuePoolEngine engine, string store, long percent) =>
+        new(Math.Max(1, (engine.FindStore(store)?.Balance.Fen ?? 0) * percent / 100));
 
     private static Money CashShare(ValuePoolEngine engine, string member, long percent) =>
         new(Math.Max(1, (engine.FindMember(member)?.Cash.Fen ?? 0) * percent / 100));

@@ -90,7 +90,41 @@ public class PartnerTests
         engine.Refer("new1", "p1");
         engine.Refer("new2", "p1");
         engine.Refer("new1", "p1"); // already bound: no second reward
+        engine.BuyAt("u1", 100m, Day); // net 80.00
         Assert.Equal("20.00", engine.Member("p1").Cash.ToString());
-        Assert.Equal("-20.00", engine.Store().Balance.ToString());
+        Assert.Equal("60.00", engine.Store().Balance.ToString());
+    }
+
+    [Fact]
+    public void ARewardTheStoresBalanceCannotCover_IsOwed_AndPaidFirstFromItsNextRevenue()
+    {
+        var engine = EngineWithStore(StoreTerms.Default with { PartnerReferralReward = Money.FromYuan(50m) });
+        MakePartner(engine, "p1");
+        engine.Refer("new1", "p1");
+        engine.Refer("new2", "p1");
+        // Nothing has been paid into the store: no cash is credited that nobody paid in (MODEL.md §8).
+        Assert.Equal("0.00", engine.Member("p1").Cash.ToString());
+        Assert.Equal("100.00", engine.OwedTo("p1").ToString());
+        Assert.Equal("0.00", engine.Store().Balance.ToString());
+
+        engine.BuyAt("u1", 100m, Day); // net 80.00: all of it pays the oldest debt first, then part of the next
+        Assert.Equal("80.00", engine.Member("p1").Cash.ToString());
+        Assert.Equal("20.00", engine.OwedTo("p1").ToString());
+        Assert.Equal("0.00", engine.Store().Balance.ToString());
+
+        engine.BuyAt("u1", 100m, Day);
+        Assert.Equal("100.00", engine.Member("p1").Cash.ToString());
+        Assert.Equal("0.00", engine.OwedTo("p1").ToString());
+        Assert.Equal("60.00", engine.Store().Balance.ToString());
+    }
+
+    [Fact]
+    public void APartnerReferralRewardAboveTheBound_IsRefused()
+    {
+        var engine = new ValuePoolEngine();
+        var terms = StoreTerms.Default with { PartnerReferralReward = Money.FromYuan(1_000_000m) };
+        Assert.Equal(CommandResult.InvalidTerms, engine.Apply(new RegisterStore("s1", "m1", null, new Region(["gd", "dg", "x"]), At(Day)) { Terms = terms }));
+        Assert.Contains(TermProblems.Of(terms, engine.Config), p => p.Field == "partnerReferralReward");
+        Assert.Null(engine.FindStore("s1"));
     }
 }

@@ -26,3 +26,14 @@ internal static class StoreFixture
 
     public static StoreView Store(this ValuePoolEngine engine, string id = "s1") => engine.FindStore(id)!;
 }
+
+internal static class StateDigests
+{
+    /// <summary>A hash of the engine's whole state (its snapshot bytes): equal digests, equal states.</summary>
+    public static string StateDigest(this ValuePoolEngine engine)
+    {
+        using var buffer = new MemoryStream();
+        using (var output = new BinaryWriter(buffer)) engine.WriteState(output);
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(buffer.ToArray()));
+    }
+}
