@@ -63,6 +63,13 @@ public static class ServerSchema
         CREATE TABLE IF NOT EXISTS payment_intent (order_id TEXT PRIMARY KEY, payment_id TEXT NOT NULL UNIQUE, provider TEXT NOT NULL,
             amount_fen BIGINT NOT NULL, created_ms BIGINT NOT NULL, callback_body TEXT, callback_signature TEXT)
         """,
+        // Money collected for a command rather than an order (PlatformPayments): agent fees, share investments, deposit top-ups.
+        """
+        CREATE TABLE IF NOT EXISTS platform_payment (id TEXT PRIMARY KEY, payer_id TEXT NOT NULL, purpose TEXT NOT NULL, subject TEXT NOT NULL,
+            amount_fen BIGINT NOT NULL, payment_id TEXT NOT NULL UNIQUE, status TEXT NOT NULL, refusal TEXT, created_ms BIGINT NOT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS platform_payment_payer ON platform_payment (payer_id, created_ms)",
+        "CREATE INDEX IF NOT EXISTS platform_payment_status ON platform_payment (status, created_ms)",
         "CREATE TABLE IF NOT EXISTS payment_event (event_id TEXT PRIMARY KEY, order_id TEXT NOT NULL, received_ms BIGINT NOT NULL)",
         """
         CREATE TABLE IF NOT EXISTS payment_callback_log (id TEXT PRIMARY KEY, event_id TEXT, order_id TEXT, outcome TEXT NOT NULL,

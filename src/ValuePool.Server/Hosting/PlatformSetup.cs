@@ -71,6 +71,7 @@ public static class PlatformSetup
         services.AddSingleton<IValidateOptions<ServerOptions>, PaymentProviderValidation>();
         services.AddSingleton<PaymentIntents>();
         services.AddSingleton<OrderPayment>();
+        services.AddSingleton<PlatformPayments>();
         services.AddSingleton<PaymentCallbacks>();
         services.AddSingleton<SettlementRunner>();
         services.AddSingleton<WebhookDispatcher>();
@@ -126,6 +127,7 @@ public static class PlatformSetup
         app.MapProductsApi();
         app.MapOrdersApi();
         app.MapPaymentsApi();
+        app.MapPlatformPaymentsApi();
         app.MapWalletApi();
         app.MapWithdrawalsApi();
         app.MapAgentsApi();
