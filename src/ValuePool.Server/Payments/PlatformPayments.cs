@@ -22,6 +22,8 @@ public sealed class PlatformPayments(LedgerGateway ledger, ServerDatabase databa
     private const string Insert = "INSERT INTO platform_payment (id, payer_id, purpose, subject, amount_fen, payment_id, status, refusal, created_ms) " +
         "VALUES (@Id, @PayerId, @Purpose, @Subject, @AmountFen, @PaymentId, @Status, @Refusal, @CreatedMs) ON CONFLICT DO NOTHING";
 
+    private const string IdPrefix = "pp";
+
     /// <summary><paramref name="Payment"/> is null only for an idempotency key used before for another request.</summary>
     public sealed record Outcome(Receipt Receipt, PlatformPayment? Payment);
 
@@ -34,7 +36,7 @@ public sealed class PlatformPayments(LedgerGateway ledger, ServerDatabase databa
         Func<DateTimeOffset, Command> command, AlongsideRows? grantRows = null)
     {
         var now = time.GetUtcNow();
-        var id = scopedIdempotencyKey is null ? Ids.TimeOrdered("pp", now) : Ids.FromKey("pp", scopedIdempotencyKey);
+        var id = scopedIdempotencyKey is null ? Ids.TimeOrdered(IdPrefix, now) : Ids.FromKey(IdPrefix, scopedIdempotencyKey);
         var payment = new PlatformPayment
         {
             Id = id, PayerId = payerId, Purpose = purpose.Text(), Subject = subject, AmountFen = amount.Fen, PaymentId = "pay_" + id,
@@ -55,6 +57,9 @@ public sealed class PlatformPayments(LedgerGateway ledger, ServerDatabase databa
         }
         return new Outcome(receipt, await FindAsync(id));
     }
+
+    /// <summary>The payment a request under this key made before, if any: a retry, which must not be refused by checks its first attempt changed.</summary>
+    public Task<PlatformPayment?> FindRetryAsync(string scopedIdempotencyKey) => FindAsync(Ids.FromKey(IdPrefix, scopedIdempotencyKey));
 
     public Task<PlatformPayment?> FindAsync(string id) =>
         database.QuerySingleAsync<PlatformPayment>($"SELECT {Columns} FROM platform_payment WHERE id = @id", new { id });
