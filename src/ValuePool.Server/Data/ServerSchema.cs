@@ -86,6 +86,11 @@ public static class ServerSchema
             amount_fen BIGINT NOT NULL, source_key TEXT NOT NULL, PRIMARY KEY (seq, line))
         """,
         "CREATE INDEX IF NOT EXISTS reward_credit_member ON reward_credit (member_id, seq)",
+        """
+        CREATE TABLE IF NOT EXISTS deposit_movement (seq BIGINT NOT NULL, store_id TEXT NOT NULL, amount_fen BIGINT NOT NULL, source_key TEXT NOT NULL,
+            PRIMARY KEY (seq, store_id))
+        """,
+        "CREATE INDEX IF NOT EXISTS deposit_movement_store ON deposit_movement (store_id, seq)",
         "CREATE TABLE IF NOT EXISTS webhook_subscription (id TEXT PRIMARY KEY, url TEXT NOT NULL, secret TEXT NOT NULL, created_ms BIGINT NOT NULL)",
         """
         CREATE TABLE IF NOT EXISTS webhook_delivery (event_id TEXT NOT NULL, subscription_id TEXT NOT NULL, kind TEXT NOT NULL,

@@ -12,6 +12,7 @@ using ValuePool.Server.Cards;
 using ValuePool.Server.Checkout;
 using ValuePool.Server.Compliance;
 using ValuePool.Server.Data;
+using ValuePool.Server.Deposits;
 using ValuePool.Server.Health;
 using ValuePool.Server.Http;
 using ValuePool.Server.Ledger;
@@ -49,8 +50,10 @@ public static class PlatformSetup
         services.AddSingleton<RewardHistory>();
         services.AddSingleton<CheckoutCharges>();
         services.AddSingleton<MemberOrderIndex>();
-        services.AddSingleton(sp => new LedgerGateway(options.Db, sp.GetRequiredService<ServerDatabase>(),
-            sp.GetRequiredService<CheckoutCharges>(), [sp.GetRequiredService<MemberOrderIndex>(), sp.GetRequiredService<RewardFeed>()]));
+        services.AddSingleton<DepositFeed>();
+        services.AddSingleton<DepositHistory>();
+        services.AddSingleton(sp => new LedgerGateway(options.Db, sp.GetRequiredService<ServerDatabase>(), sp.GetRequiredService<CheckoutCharges>(),
+            [sp.GetRequiredService<MemberOrderIndex>(), sp.GetRequiredService<RewardFeed>(), sp.GetRequiredService<DepositFeed>()]));
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         if (options.PasswordHashIterations is { } iterations) services.Configure<PasswordHasherOptions>(o => o.IterationCount = iterations);
         services.AddSingleton<UserStore>();
@@ -137,6 +140,7 @@ public static class PlatformSetup
         app.MapShoppingPointsApi();
         app.MapPartnersApi();
         app.MapShareholdersApi();
+        app.MapDepositsApi();
         app.MapCardsApi();
         app.MapCheckoutApi();
         app.MapComplianceApi();
