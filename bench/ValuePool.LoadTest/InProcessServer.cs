@@ -27,6 +27,8 @@ public sealed class InProcessServer : IAsyncDisposable
             "--ValuePool:RateLimits:RegistrationsPerClientPerHour=0", "--ValuePool:RateLimits:MoneyRequestsPerClientPerMinute=0",
             "--ValuePool:RateLimits:MoneyRequestsPerUserPerMinute=10000000", "--ValuePool:PasswordHashIterations=1000", "--urls=http://127.0.0.1:0",
             "--Logging:LogLevel:Default=Warning",
+            // The simulated provider collects nothing, so it may not run in Production, the default environment.
+            "--ValuePool:Payments:Provider=simulated", "--environment=LoadTest",
         };
         var builder = WebApplication.CreateBuilder(args);
         builder.AddValuePool(args);

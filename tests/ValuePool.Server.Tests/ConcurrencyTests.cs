@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using ValuePool.Core.Amounts;
 using ValuePool.Server.Payments;
 
@@ -60,6 +61,31 @@ public sealed class ConcurrencyTests
         var outcomes = await Task.WhenAll(deliveries.Select(d => d.Content.ReadAsStringAsync()));
         Assert.Equal(1, outcomes.Count(o => o.Contains("Applied")));
         Assert.Equal(23, outcomes.Count(o => o.Contains("Duplicate")));
+        Assert.Equal("112.0000", (await buyer.WalletAsync()).Text("points"));
+        Assert.Equal("1", (await (await platform.AdminAsync()).GetAsync("/api/admin/pool")).GetProperty("orders").ToString());
+    }
+
+    [Fact]
+    public async Task FiftyConcurrentPaysOfOneOrder_OverRealHttp_ChargeOnce_AndAllNameTheSamePayment()
+    {
+        await using var platform = new Platform();
+        platform.UseKestrel(0);
+        platform.StartServer();
+        var (_, storeId, _) = await platform.OpenStoreAsync();
+        var buyer = await platform.RegisterAsync();
+        var order = await buyer.PostAsync("/api/orders", new { storeId, amount = "1000.00" });
+        var provider = platform.Service<SimulatedPaymentProvider>();
+
+        var pays = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => buyer.SendAsync($"/api/orders/{order.Text("id")}/pay", new { })));
+        var answers = await Task.WhenAll(pays.Select(async pay =>
+        {
+            Assert.True(pay.StatusCode is HttpStatusCode.OK or HttpStatusCode.Accepted, $"{(int)pay.StatusCode}: {await pay.Content.ReadAsStringAsync()}");
+            return JsonDocument.Parse(await pay.Content.ReadAsStringAsync()).RootElement.Clone();
+        }));
+
+        Assert.Equal(1, provider.Requests);
+        Assert.All(answers, answer => Assert.Equal(order.Text("paymentId"), answer.GetProperty("order").Text("paymentId")));
+        Assert.Equal(1, answers.Count(answer => answer.Text("outcome") == "Applied"));
         Assert.Equal("112.0000", (await buyer.WalletAsync()).Text("points"));
         Assert.Equal("1", (await (await platform.AdminAsync()).GetAsync("/api/admin/pool")).GetProperty("orders").ToString());
     }

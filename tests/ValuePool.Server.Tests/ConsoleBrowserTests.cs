@@ -40,6 +40,7 @@ public sealed class ConsoleBrowserTests
         await page.GetByRole(AriaRole.Link, new() { Name = "到店付款" }).ClickAsync();
         await page.Locator("input[name=storeId]").FillAsync(storeId);
         await page.Locator("input[name=amount]").FillAsync("1000.00");
+        await Expect(page.Locator("button .badge")).ToHaveTextAsync("测试支付"); // the simulated provider collects nothing
         await page.GetByRole(AriaRole.Button, new() { Name = "付款" }).ClickAsync();
         await Expect(page.Locator("tbody tr").First).ToContainTextAsync("completed");
         await page.GetByRole(AriaRole.Link, new() { Name = "我的钱包" }).ClickAsync();

@@ -26,7 +26,7 @@ public sealed class ConsoleTests
         var script = await platform.Anonymous().GetStringAsync("/console.js");
         // The console's GETs without a path parameter, as an admin may call them all.
         foreach (var path in new[] { "/api/wallet", "/api/wallet/history", "/api/wallet/rewards", "/api/withdrawals", "/api/orders", "/api/stores",
-                     "/api/withdrawals/pending", "/api/admin/pool", "/api/pool/price-history", "/api/admin/config", "/api/stores?status=pending" })
+                     "/api/withdrawals/pending", "/api/admin/pool", "/api/pool/price-history", "/api/admin/config", "/api/stores?status=pending", "/api/payments/provider" })
         {
             Assert.Contains($"\"{path}\"", script);
             Assert.Equal(HttpStatusCode.OK, (await admin.Http.GetAsync(path)).StatusCode);

@@ -124,7 +124,7 @@ public sealed class OrdersAndPaymentsTests
     }
 
     [Fact]
-    public async Task OnlyTheBuyerPays_AndOnlyOnce()
+    public async Task OnlyTheBuyerPays_AndPayingAgainAnswersTheSamePayment_WithoutASecondCharge()
     {
         await using var platform = new Platform();
         var (_, storeId, _) = await platform.OpenStoreAsync();
@@ -133,8 +133,19 @@ public sealed class OrdersAndPaymentsTests
         var order = await buyer.PostAsync("/api/orders", new { storeId, amount = "10.00" });
         await (await other.SendAsync($"/api/orders/{order.Text("id")}/pay", new { })).AssertProblem(HttpStatusCode.Forbidden);
         await (await other.Http.GetAsync($"/api/orders/{order.Text("id")}")).AssertProblem(HttpStatusCode.Forbidden);
-        await buyer.PostAsync($"/api/orders/{order.Text("id")}/pay", new { });
-        await (await buyer.SendAsync($"/api/orders/{order.Text("id")}/pay", new { })).AssertProblem(HttpStatusCode.Conflict, "OrderNotPayable");
+        var provider = platform.Service<SimulatedPaymentProvider>();
+        var first = await buyer.PostAsync($"/api/orders/{order.Text("id")}/pay", new { });
+        var again = await buyer.PostAsync($"/api/orders/{order.Text("id")}/pay", new { });
+        Assert.Equal(("Applied", "Duplicate"), (first.Text("outcome"), again.Text("outcome")));
+        Assert.Equal(first.GetProperty("callback").Text("body"), again.GetProperty("callback").Text("body"));
+        Assert.Equal(order.Text("paymentId"), again.GetProperty("order").Text("paymentId"));
+        Assert.Equal("completed", again.GetProperty("order").Text("status"));
+        Assert.Equal(1, provider.Requests);
+
+        // An order paid in one step was never charged through this endpoint: there is nothing to pay.
+        var inStore = await buyer.PostAsync($"/api/stores/{storeId}/pay", new { amount = "5.00" });
+        await (await buyer.SendAsync($"/api/orders/{inStore.GetProperty("order").Text("id")}/pay", new { }))
+            .AssertProblem(HttpStatusCode.Conflict, "OrderNotPayable");
     }
 
     private static async Task<JsonElement> PayProduct(User buyer, string productId)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using ValuePool.Server.Payments;
 using ValuePool.Server.Data;
 using ValuePool.Server.Hosting;
 using ValuePool.Server.Settlements;
@@ -34,6 +35,33 @@ public sealed class ShareholdersTests
         Assert.Equal(("245.00", "116.00"), ((await initiator.WalletAsync()).Text("cash"), (await holder.WalletAsync()).Text("cash")));
         var dividends = await initiator.GetAsync("/api/shareholders/me/dividends");
         Assert.Equal(["145.00", "100.00"], dividends.EnumerateArray().Select(d => d.Text("amount")));
+    }
+
+    [Fact]
+    public async Task AnInvestment_IsPaidByTheInvestorThroughTheProvider_AndBookedIntoTheStoresBalance_OnceOnly()
+    {
+        await using var platform = new Platform();
+        var provider = platform.Service<SimulatedPaymentProvider>();
+        var (merchant, storeId, _) = await platform.OpenStoreAsync();
+        var (holder, other) = (await platform.RegisterAsync(), await platform.RegisterAsync());
+        await AddLineAsync(merchant, storeId, merchant.Id, "0.60", "0.00");
+        Assert.Equal(0, provider.Requests);
+
+        var line = new { memberId = holder.Id, share = "0.40", invested = "32800.00" };
+        await merchant.PostKeyedAsync($"/api/stores/{storeId}/shareholders", line, "holder-line");
+        var payment = Assert.Single((await holder.GetAsync("/api/payments")).EnumerateArray());
+        Assert.Equal(("shareInvestment", storeId, "32800.00", "applied"), (payment.Text("purpose"), payment.Text("subject"), payment.Text("amount"), payment.Text("status")));
+        Assert.Equal("32800.00", (await merchant.GetAsync($"/api/stores/{storeId}/account")).Text("balance"));
+
+        // A retry of the full table answers the same line and payment; a new line above 1 is refused before anyone is charged.
+        Assert.Equal("1", (await merchant.PostKeyedAsync($"/api/stores/{storeId}/shareholders", line, "holder-line")).Text("sharesTotal"));
+        var requests = provider.Requests;
+        var tooMuch = await merchant.SendAsync($"/api/stores/{storeId}/shareholders", new { memberId = other.Id, share = "0.01", invested = "100.00" });
+        await tooMuch.AssertProblem(HttpStatusCode.UnprocessableEntity, "SharesAboveOne");
+        Assert.Equal(requests, provider.Requests);
+        Assert.Single((await holder.GetAsync("/api/payments")).EnumerateArray());
+        Assert.Equal(0, (await other.GetAsync("/api/payments")).GetArrayLength());
+        Assert.Equal("32800.00", (await merchant.GetAsync($"/api/stores/{storeId}/account")).Text("balance"));
     }
 
     [Fact]

@@ -13,6 +13,14 @@ public sealed record User(string Id, string Phone, HttpClient Http)
 
     public Task<HttpResponseMessage> SendAsync(string path, object body) => Http.PostAsJsonAsync(path, body);
 
+    /// <summary>A POST with <c>Idempotency-Key</c>, answered when it succeeds.</summary>
+    public async Task<JsonElement> PostKeyedAsync(string path, object body, string idempotencyKey)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return await Ok(await Http.SendAsync(request));
+    }
+
     /// <summary>Buys in-store (as after scanning the store's QR code) and pays through the simulated provider.</summary>
     public async Task<JsonElement> BuyAsync(string storeId, string amount)
     {

@@ -7,6 +7,7 @@ using ValuePool.Server.Accounts;
 using ValuePool.Server.Data;
 using ValuePool.Server.Http;
 using ValuePool.Server.Ledger;
+using ValuePool.Server.Payments;
 using ValuePool.Server.Stores;
 using ValuePool.Server.Wallet;
 
@@ -16,8 +17,8 @@ public sealed record BuyRegionRequest(string? Level, RegionBody? Region);
 public sealed record AgentRegionResponse(string MemberId, string Level, string Region, string Fee);
 
 /// <summary>
-/// Regional agents (区代/市代/省代): an agent buys a region for the configured fee (posted as platform
-/// revenue by the engine) and sees the rewards its region's orders paid them. The audit flags this
+/// Regional agents (区代/市代/省代): an agent buys a region for the configured fee, collected through the payment provider
+/// (posted as platform revenue by the engine once collected), and sees the rewards its region's orders paid them. The audit flags this
 /// paid position as an entry-fee risk (MODEL.md §3).
 /// </summary>
 public static class AgentsApi
@@ -31,26 +32,43 @@ public static class AgentsApi
         return api;
     }
 
-    public static async Task<Results<Created<AgentRegionResponse>, ValidationProblem, ProblemHttpResult>> BuyRegion(BuyRegionRequest request, ClaimsPrincipal caller,
-        LedgerGateway ledger, ServerWriter writer, TimeProvider time)
+    /// <summary>
+    /// Buys a region for the configured fee, paid through the provider: only the confirmed payment submits
+    /// <c>AppointAgent</c>, with the region's row in its journal transaction. A region taken before the payment answers 409
+    /// and charges nothing; one taken while paying answers 409 naming the payment, recorded as due back. A retry of the
+    /// same purchase (same agent, level and region) is the same payment.
+    /// </summary>
+    public static async Task<Results<Created<AgentRegionResponse>, ValidationProblem, ProblemHttpResult>> BuyRegion(BuyRegionRequest request,
+        ClaimsPrincipal caller, LedgerGateway ledger, ServerDatabase database, PlatformPayments payments, TimeProvider time)
     {
         var errors = new FieldErrors();
-        if (!Enum.TryParse<AgentLevel>(request.Level, ignoreCase: true, out var level) || !Enum.IsDefined(level))
-            errors.Add("level", "district, city or province");
-        var parts = new[] { request.Region?.Province, request.Region?.City, request.Region?.District }.Take(errors.Any ? 0 : (int)level).ToArray();
+        var level = ReadLevel(request.Level, errors);
+        var parts = new[] { request.Region?.Province, request.Region?.City, request.Region?.District }.Take(level is { } depth ? (int)depth : 0).ToArray();
         for (var i = 0; i < parts.Length; i++) errors.Text($"region.{(i == 0 ? "province" : i == 1 ? "city" : "district")}", parts[i], 40);
         if (errors.Any) return errors.ToProblem();
 
         var member = caller.Id();
         var region = new Region(parts!);
-        var receipt = await ledger.SubmitAsync($"agent:{member}:{level}:{region}", new AppointAgent(member, level, region, time.GetUtcNow()));
-        if (ApiProblem.ForReceipt(receipt) is { } problem) return problem;
-        var fee = await ledger.ReadAsync(engine => engine.Config.AgentFee(level));
-        var nowMs = UnixTime.Ms(time.GetUtcNow());
-        await writer.WriteAsync((c, t) => c.Execute(
-            "INSERT INTO agent_region (member_id, level, region, bought_ms) VALUES (@member, @level, @region, @nowMs) ON CONFLICT (level, region) DO NOTHING",
-            new { member, level = level.ToString(), region = region.ToString(), nowMs }, t));
-        return TypedResults.Created("/api/agents/regions", new AgentRegionResponse(member, level.ToString(), region.ToString(), fee.Text()));
+        var row = new { member, level = level!.Value.ToString(), region = region.ToString(), boughtMs = UnixTime.Ms(time.GetUtcNow()) };
+        // Taken by another agent: refused before anything is charged. The agent's own region is a retry, answered by the same payment.
+        if (await database.QuerySingleAsync<int>("SELECT COUNT(*) FROM agent_region WHERE level = @level AND region = @region AND member_id <> @member", row) > 0)
+            return ApiProblem.ForResult(CommandResult.RegionTaken);
+        var fee = await ledger.ReadAsync(engine => engine.Config.AgentFee(level.Value));
+        var paid = await payments.PayThenApplyAsync($"agent:{member}:{row.level}:{row.region}", member, PaymentPurpose.AgentRegion,
+            $"{level.Value.Text()}:{region}", fee, now => new AppointAgent(member, level.Value, region, now),
+            (c, t) => c.Execute("INSERT INTO agent_region (member_id, level, region, bought_ms) VALUES (@member, @level, @region, @boughtMs) " +
+                "ON CONFLICT (level, region) DO NOTHING", row, t));
+        if (PlatformPaymentsApi.ForOutcome(paid) is { } problem) return problem;
+        return TypedResults.Created("/api/agents/regions", new AgentRegionResponse(member, row.level, row.region, fee.Text()));
+    }
+
+    /// <summary>Only the exact names (<c>district</c>, <c>city</c>, <c>province</c>): a number such as "1" is no level, whatever the enum's values.</summary>
+    private static AgentLevel? ReadLevel(string? text, FieldErrors errors)
+    {
+        foreach (var level in Enum.GetValues<AgentLevel>())
+            if (string.Equals(text, level.Text(), StringComparison.Ordinal)) return level;
+        errors.Add("level", "one of " + string.Join(", ", Enum.GetValues<AgentLevel>().Reverse().Select(level => level.Text())));
+        return null;
     }
 
     public static async Task<Ok<AgentRegionResponse[]>> MyRegions(ClaimsPrincipal caller, ServerDatabase database, LedgerGateway ledger)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text;
 
 namespace ValuePool.Server.Data;
 
@@ -17,4 +18,11 @@ public static class Ids
     /// </summary>
     public static string TimeOrdered(string prefix, DateTimeOffset at) =>
         prefix + "_" + at.ToUnixTimeMilliseconds().ToString("x12", CultureInfo.InvariantCulture) + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(RandomBytes));
+
+    /// <summary>
+    /// An id that follows from a caller's scoped idempotency key (80 bits of its SHA-256): every retry names the same
+    /// record, and so the same journal key and payment, without a look-up.
+    /// </summary>
+    public static string FromKey(string prefix, string scopedIdempotencyKey) =>
+        prefix + "_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(scopedIdempotencyKey)).AsSpan(0, RandomBytes));
 }

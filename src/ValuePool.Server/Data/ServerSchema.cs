@@ -59,6 +59,18 @@ public static class ServerSchema
         CREATE TABLE IF NOT EXISTS product_rates (product_id TEXT PRIMARY KEY, commission_ppm BIGINT NOT NULL, pool_ppm BIGINT NOT NULL,
             budget_ppm BIGINT NOT NULL, referral_levels_ppm TEXT, recruiter_ppm BIGINT)
         """,
+        // One payment intent per order (PaymentIntent): the primary key is what lets only one request ask the provider to charge.
+        """
+        CREATE TABLE IF NOT EXISTS payment_intent (order_id TEXT PRIMARY KEY, payment_id TEXT NOT NULL UNIQUE, provider TEXT NOT NULL,
+            amount_fen BIGINT NOT NULL, created_ms BIGINT NOT NULL, callback_body TEXT, callback_signature TEXT)
+        """,
+        // Money collected for a command rather than an order (PlatformPayments): agent fees, share investments, deposit top-ups.
+        """
+        CREATE TABLE IF NOT EXISTS platform_payment (id TEXT PRIMARY KEY, payer_id TEXT NOT NULL, purpose TEXT NOT NULL, subject TEXT NOT NULL,
+            amount_fen BIGINT NOT NULL, payment_id TEXT NOT NULL UNIQUE, status TEXT NOT NULL, refusal TEXT, created_ms BIGINT NOT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS platform_payment_payer ON platform_payment (payer_id, created_ms)",
+        "CREATE INDEX IF NOT EXISTS platform_payment_status ON platform_payment (status, created_ms)",
         "CREATE TABLE IF NOT EXISTS payment_event (event_id TEXT PRIMARY KEY, order_id TEXT NOT NULL, received_ms BIGINT NOT NULL)",
         """
         CREATE TABLE IF NOT EXISTS payment_callback_log (id TEXT PRIMARY KEY, event_id TEXT, order_id TEXT, outcome TEXT NOT NULL,
@@ -75,6 +87,11 @@ public static class ServerSchema
             amount_fen BIGINT NOT NULL, source_key TEXT NOT NULL, PRIMARY KEY (seq, line))
         """,
         "CREATE INDEX IF NOT EXISTS reward_credit_member ON reward_credit (member_id, seq)",
+        """
+        CREATE TABLE IF NOT EXISTS deposit_movement (seq BIGINT NOT NULL, store_id TEXT NOT NULL, amount_fen BIGINT NOT NULL, source_key TEXT NOT NULL,
+            PRIMARY KEY (seq, store_id))
+        """,
+        "CREATE INDEX IF NOT EXISTS deposit_movement_store ON deposit_movement (store_id, seq)",
         "CREATE TABLE IF NOT EXISTS webhook_subscription (id TEXT PRIMARY KEY, url TEXT NOT NULL, secret TEXT NOT NULL, created_ms BIGINT NOT NULL)",
         """
         CREATE TABLE IF NOT EXISTS webhook_delivery (event_id TEXT NOT NULL, subscription_id TEXT NOT NULL, kind TEXT NOT NULL,

@@ -13,6 +13,7 @@ using ValuePool.Server.Cards;
 using ValuePool.Server.Checkout;
 using ValuePool.Server.Compliance;
 using ValuePool.Server.Data;
+using ValuePool.Server.Deposits;
 using ValuePool.Server.Health;
 using ValuePool.Server.Http;
 using ValuePool.Server.Ledger;
@@ -51,8 +52,10 @@ public static class PlatformSetup
         services.AddSingleton<RewardHistory>();
         services.AddSingleton<CheckoutCharges>();
         services.AddSingleton<MemberOrderIndex>();
-        services.AddSingleton(sp => new LedgerGateway(options.Db, sp.GetRequiredService<ServerDatabase>(),
-            sp.GetRequiredService<CheckoutCharges>(), [sp.GetRequiredService<MemberOrderIndex>(), sp.GetRequiredService<RewardFeed>()],
+        services.AddSingleton<DepositFeed>();
+        services.AddSingleton<DepositHistory>();
+        services.AddSingleton(sp => new LedgerGateway(options.Db, sp.GetRequiredService<ServerDatabase>(), sp.GetRequiredService<CheckoutCharges>(),
+            [sp.GetRequiredService<MemberOrderIndex>(), sp.GetRequiredService<RewardFeed>(), sp.GetRequiredService<DepositFeed>()],
             sp.GetRequiredService<ILogger<LedgerGateway>>()));
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         if (options.PasswordHashIterations is { } iterations) services.Configure<PasswordHasherOptions>(o => o.IterationCount = iterations);
@@ -70,6 +73,12 @@ public static class PlatformSetup
         services.AddSingleton<OrderCompletion>();
         services.AddSingleton<ImmediatePayment>();
         services.AddSingleton<SimulatedPaymentProvider>();
+        // The only provider this build has; PaymentProviderValidation refuses to start where it may not run.
+        services.AddSingleton<IPaymentProvider>(sp => sp.GetRequiredService<SimulatedPaymentProvider>());
+        services.AddSingleton<IValidateOptions<ServerOptions>, PaymentProviderValidation>();
+        services.AddSingleton<PaymentIntents>();
+        services.AddSingleton<OrderPayment>();
+        services.AddSingleton<PlatformPayments>();
         services.AddSingleton<PaymentCallbacks>();
         services.AddSingleton<SettlementRunner>();
         services.AddSingleton<WebhookDispatcher>();
@@ -103,6 +112,8 @@ public static class PlatformSetup
 
     public static void UseValuePool(this WebApplication app)
     {
+        // A configuration the platform may not run with (no payment provider) is refused before anything starts.
+        _ = app.Services.GetRequiredService<IOptions<ServerOptions>>().Value;
         // Start the ledger (recovery) and the first admin before the first request can arrive.
         app.Services.GetRequiredService<LedgerGateway>();
         FirstAdmin.EnsureAsync(app.Services).GetAwaiter().GetResult();
@@ -127,6 +138,7 @@ public static class PlatformSetup
         app.MapProductsApi();
         app.MapOrdersApi();
         app.MapPaymentsApi();
+        app.MapPlatformPaymentsApi();
         app.MapWalletApi();
         app.MapWithdrawalsApi();
         app.MapAgentsApi();
@@ -136,6 +148,7 @@ public static class PlatformSetup
         app.MapShoppingPointsApi();
         app.MapPartnersApi();
         app.MapShareholdersApi();
+        app.MapDepositsApi();
         app.MapCardsApi();
         app.MapCheckoutApi();
         app.MapComplianceApi();

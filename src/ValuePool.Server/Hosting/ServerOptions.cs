@@ -87,6 +87,12 @@ public sealed class FirstAdminOptions
 
 public sealed class PaymentOptions
 {
+    /// <summary>
+    /// The payment provider that collects the money (<see cref="Payments.PaymentProviderValidation"/>): required, since a
+    /// platform that takes payments must say who collects them. <c>simulated</c> collects nothing and is refused in Production.
+    /// </summary>
+    public string? Provider { get; set; }
+
     /// <summary>HMAC-SHA256 secret of the simulated provider's callbacks. Absent: generated and kept in the database.</summary>
     public string? SimulatedSecret { get; set; }
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using ValuePool.Core.Amounts;
 using ValuePool.Core.Engine;
 using ValuePool.Server.Data;
@@ -18,7 +16,7 @@ namespace ValuePool.Server.Orders;
 /// transaction. So no money is booked that the provider did not collect, there is no moment, crash or not,
 /// when the money moved without the order or the reverse, and a retry under the same key changes nothing.
 /// </summary>
-public sealed class ImmediatePayment(LedgerGateway ledger, OrderStore orders, SimulatedPaymentProvider provider, TimeProvider time, ServerMetrics metrics)
+public sealed class ImmediatePayment(LedgerGateway ledger, OrderStore orders, IPaymentProvider provider, TimeProvider time, ServerMetrics metrics)
 {
     public sealed record Outcome(Receipt Receipt, OrderRecord? Order, SignedCallback Confirmation);
 
@@ -38,19 +36,13 @@ public sealed class ImmediatePayment(LedgerGateway ledger, OrderStore orders, Si
     {
         var now = time.GetUtcNow();
         var nowMs = UnixTime.Ms(now);
-        var orderId = scopedIdempotencyKey is null
-            ? Ids.TimeOrdered("o", now)
-            : "o_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(scopedIdempotencyKey)).AsSpan(0, 10));
+        var orderId = scopedIdempotencyKey is null ? Ids.TimeOrdered("o", now) : Ids.FromKey("o", scopedIdempotencyKey);
         var order = new OrderRecord
         {
             Id = orderId, MemberId = memberId, StoreId = storeId, ProductId = productId, AmountFen = cash.Fen, Status = OrderStatus.Completed,
             PaymentId = "pay_" + orderId, CreatedMs = nowMs, PaidMs = nowMs, CompletedMs = nowMs,
         };
-        var confirmation = provider.Confirm(order.PaymentId, order.Id, cash);
-        // Trusted only as a verified notice for exactly this payment, as a callback would be.
-        var notice = provider.Verify(confirmation.Body, confirmation.Signature, out var failure);
-        if (notice is null || notice.PaymentId != order.PaymentId || notice.OrderId != order.Id || notice.Amount != cash)
-            throw new InvalidOperationException($"the simulated provider's confirmation of {order.PaymentId} does not verify: {failure}");
+        var confirmation = provider.ConfirmVerified(order.PaymentId, order.Id, cash);
 
         var receipt = await ledger.SubmitAsync($"order:{order.Id}:complete", command(now), orders.InsertCompleted(order));
         if (receipt.Status == SubmitStatus.Applied && receipt.Result.IsAccepted())

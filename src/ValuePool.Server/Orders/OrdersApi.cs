@@ -15,7 +15,8 @@ namespace ValuePool.Server.Orders;
 public sealed record CreateOrderRequest(string? StoreId, string? Amount, string? ProductId, int? Quantity, string? Via);
 public sealed record OrderResponse(string Id, string MemberId, string? StoreId, string? ProductId, string Amount, bool Shipped, string Status,
     string PaymentId, DateTimeOffset CreatedAt, DateTimeOffset? PaidAt, DateTimeOffset? CompleteDueAt, DateTimeOffset? CompletedAt, DateTimeOffset? RefundedAt);
-public sealed record PayResponse(OrderResponse Order, string Outcome, SignedCallback Callback);
+/// <summary><c>callback</c> is the provider's signed answer; null only while a payment is pending.</summary>
+public sealed record PayResponse(OrderResponse Order, string Outcome, SignedCallback? Callback);
 /// <summary>An in-store payment in one request: the amount typed after scanning the store's QR code, and the code's link.</summary>
 public sealed record InStorePayRequest(string? Amount, string? Via);
 
@@ -71,17 +72,25 @@ public static class OrdersApi
         return TypedResults.Ok(Describe(order));
     }
 
-    /// <summary>The buyer confirms with the simulated provider, which calls back at once; the callback is returned so it can be replayed.</summary>
-    public static async Task<Results<Ok<PayResponse>, ProblemHttpResult>> Pay(string id, ClaimsPrincipal caller, OrderStore orders,
-        SimulatedPaymentProvider provider, PaymentCallbacks callbacks)
+    /// <summary>
+    /// The buyer pays through the provider, which calls back at once; the callback is returned so it can be replayed. Pay
+    /// again, concurrently or later, and the answer is the same payment (outcome <c>Duplicate</c>; 202 <c>Pending</c> while the
+    /// first request still waits for the provider): the provider is asked to charge an order once (<see cref="OrderPayment"/>).
+    /// </summary>
+    public static async Task<Results<Ok<PayResponse>, Accepted<PayResponse>, ProblemHttpResult>> Pay(string id, ClaimsPrincipal caller, OrderStore orders,
+        OrderPayment payment)
     {
         var order = await orders.FindAsync(id);
         if (order is null) return ApiProblem.NotFound("order");
         if (order.MemberId != caller.Id()) return ApiProblem.Forbidden("only the buyer pays an order");
-        if (order.Status != OrderStatus.Created) return ApiProblem.Conflict("OrderNotPayable", $"the order is {order.Status}");
-        var callback = provider.Charge(order.PaymentId, order.Id, new Money(order.AmountFen));
-        var outcome = await callbacks.HandleAsync(provider, callback.Body, callback.Signature);
-        return TypedResults.Ok(new PayResponse(Describe((await orders.FindAsync(id))!), outcome.ToString(), callback));
+        var paid = await payment.PayAsync(order);
+        var response = new PayResponse(Describe(paid.Order), paid.Outcome, paid.Callback);
+        return paid.Step switch
+        {
+            OrderPayment.Step.NotPayable => ApiProblem.Conflict("OrderNotPayable", $"the order is {order.Status} and was not paid through this endpoint"),
+            OrderPayment.Step.Pending => TypedResults.Accepted($"/api/orders/{id}", response),
+            _ => TypedResults.Ok(response),
+        };
     }
 
     /// <summary>

@@ -4,16 +4,22 @@ using ValuePool.Server.Http;
 namespace ValuePool.Server.Payments;
 
 public sealed record CallbackResponse(string Outcome);
+/// <summary>Which provider collects payments; <c>simulated</c> = nothing is collected (the console shows 测试支付).</summary>
+public sealed record PaymentProviderResponse(string Name, bool Simulated);
 
-/// <summary>The providers' callback endpoints: anonymous, trusted only through the signature.</summary>
+/// <summary>The providers' callback endpoints, anonymous and trusted only through the signature, and which provider is active.</summary>
 public static class PaymentsApi
 {
     public static RouteGroupBuilder MapPaymentsApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/payments").WithTags("Payments").AllowAnonymous();
         api.MapPost("/simulated/callback", SimulatedCallback);
+        api.MapGet("/provider", Provider);
         return api;
     }
+
+    public static Ok<PaymentProviderResponse> Provider(IPaymentProvider provider) =>
+        TypedResults.Ok(new PaymentProviderResponse(provider.Name, provider.Name == SimulatedPaymentProvider.ProviderName));
 
     /// <summary>200 for every delivery the provider need not repeat (applied, duplicate, stale); 401/400/422 otherwise.</summary>
     public static async Task<Results<Ok<CallbackResponse>, ProblemHttpResult>> SimulatedCallback(HttpRequest request, SimulatedPaymentProvider provider,

@@ -10,12 +10,15 @@ namespace ValuePool.Server.Payments;
 
 /// <summary>
 /// The built-in provider: "charging" always succeeds and yields a callback signed with
-/// HMAC-SHA256 over the exact body, which the server verifies like any provider's.
+/// HMAC-SHA256 over the exact body, which the server verifies like any provider's. It collects no money, so it runs
+/// only where configured and never in Production (<see cref="PaymentProviderValidation"/>).
 /// </summary>
 public sealed class SimulatedPaymentProvider : IPaymentProvider
 {
+    public const string ProviderName = "simulated";
     public const string SignatureHeader = "X-Simulated-Signature";
     private readonly byte[] _secret;
+    private long _requests;
 
     public SimulatedPaymentProvider(IOptions<ServerOptions> options, ServerSettings settings)
     {
@@ -23,16 +26,24 @@ public sealed class SimulatedPaymentProvider : IPaymentProvider
         _secret = Encoding.UTF8.GetBytes(string.IsNullOrEmpty(configured) ? settings.SecretOrGenerate("payments.simulated_secret") : configured);
     }
 
-    public string Name => "simulated";
+    public string Name => ProviderName;
 
-    /// <summary>What the provider sends once the payer confirms: a fresh event id each charge.</summary>
-    public SignedCallback Charge(string paymentId, string orderId, Money amount) => Signed(Ids.New("evt"), paymentId, orderId, amount);
+    /// <summary>How many times the provider was asked to collect money (charges and confirmations), as a real provider's dashboard counts them.</summary>
+    public long Requests => Interlocked.Read(ref _requests);
 
-    /// <summary>
-    /// The provider's answer to a payment confirmed while the payer waits (an in-store QR payment): its event id
-    /// follows from the payment id, so confirming the same payment again yields the same signed confirmation.
-    /// </summary>
-    public SignedCallback Confirm(string paymentId, string orderId, Money amount) => Signed($"evt_{paymentId}", paymentId, orderId, amount);
+    /// <summary>What the provider sends once the payer confirms: a fresh event id each charge, as each charge is a payment of its own.</summary>
+    public SignedCallback Charge(string paymentId, string orderId, Money amount)
+    {
+        Interlocked.Increment(ref _requests);
+        return Signed(Ids.New("evt"), paymentId, orderId, amount);
+    }
+
+    /// <summary>Its event id follows from the payment id, so confirming the same payment again yields the same signed confirmation.</summary>
+    public SignedCallback Confirm(string paymentId, string orderId, Money amount)
+    {
+        Interlocked.Increment(ref _requests);
+        return Signed($"evt_{paymentId}", paymentId, orderId, amount);
+    }
 
     private SignedCallback Signed(string eventId, string paymentId, string orderId, Money amount)
     {

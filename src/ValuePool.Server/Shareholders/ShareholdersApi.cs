@@ -1,10 +1,12 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ValuePool.Core.Amounts;
 using ValuePool.Core.Engine;
 using ValuePool.Core.Ledger;
 using ValuePool.Server.Accounts;
 using ValuePool.Server.Http;
 using ValuePool.Server.Ledger;
+using ValuePool.Server.Payments;
 using ValuePool.Server.Stores;
 using ValuePool.Server.Wallet;
 
@@ -16,7 +18,8 @@ public sealed record ShareholdingResponse(string MemberId, string Share, string 
 public sealed record CapTableResponse(string StoreId, string SharesTotal, IReadOnlyList<ShareholdingResponse> Holdings);
 
 /// <summary>
-/// Store shareholders (门店股东, MODEL.md §5): the owner or an admin adds cap-table lines; the owner,
+/// Store shareholders (门店股东, MODEL.md §5): the owner or an admin adds cap-table lines, an investment paid by the
+/// investor through the payment provider; the owner,
 /// admins and the store's own shareholders see the table. Dividends are paid by the daily settlement
 /// (<c>SettlementRunner</c>) once the shares sum to 1.
 /// </summary>
@@ -32,11 +35,13 @@ public static class ShareholdersApi
     }
 
     /// <summary>
-    /// Adds a line; the holder gets the <c>shareholder</c> role. A line has no natural id, so send
-    /// <c>Idempotency-Key</c> to make a retry safe (without one, each request adds a line).
+    /// Adds a line; the holder gets the <c>shareholder</c> role. A line with an investment is granted only once the investor's
+    /// payment is confirmed (MODEL.md §8), and the investment is booked into the store's balance; a line without one (the
+    /// owner's own shares) needs no payment. A line has no natural id, so send <c>Idempotency-Key</c> to make a retry safe
+    /// (without one, each request is a new line and a new payment).
     /// </summary>
     public static async Task<Results<Created<CapTableResponse>, ValidationProblem, ProblemHttpResult>> Add(string storeId, AddShareholderRequest request,
-        HttpRequest http, ClaimsPrincipal caller, StoreDirectory stores, UserStore users, LedgerGateway ledger, TimeProvider time)
+        HttpRequest http, ClaimsPrincipal caller, StoreDirectory stores, UserStore users, LedgerGateway ledger, PlatformPayments payments, TimeProvider time)
     {
         var (_, denied) = await stores.ManagedAsync(storeId, caller, "only the store's owner and admins change its cap table");
         if (denied is not null) return denied;
@@ -44,12 +49,27 @@ public static class ShareholdersApi
         var share = errors.Rate("share", request.Share, max: 1m);
         var invested = errors.MoneyOrZero("invested", request.Invested);
         if (request.MemberId is null || await users.FindAsync(request.MemberId) is null) errors.Add("memberId", "no account has this id");
-        IdempotencyKeys.TryScoped(http, $"shareholder:{storeId}", caller.Id(), out var key, errors);
+        var keyed = IdempotencyKeys.TryScoped(http, $"shareholder:{storeId}", caller.Id(), out var key, errors);
         if (errors.Any) return errors.ToProblem();
 
-        var receipt = await ledger.SubmitAsync(key, new AddShareholder(storeId, request.MemberId!, share, invested, request.Initiator, time.GetUtcNow()));
-        if (ApiProblem.ForReceipt(receipt) is { } problem) return problem;
-        await users.AddRoleAsync(request.MemberId!, Roles.Shareholder);
+        var investor = request.MemberId!;
+        Func<DateTimeOffset, AddShareholder> line = now => new AddShareholder(storeId, investor, share, invested, request.Initiator, now) { Collected = invested > Money.Zero };
+        if (invested == Money.Zero)
+        {
+            if (ApiProblem.ForReceipt(await ledger.SubmitAsync(key, line(time.GetUtcNow()))) is { } problem) return problem;
+        }
+        else
+        {
+            // Shares the table cannot take are refused before the investor is charged (a retry's first attempt took them already).
+            if (!keyed || await payments.FindRetryAsync(key) is null)
+            {
+                if (await ledger.ReadAsync(engine => engine.FindStore(storeId)?.SharesTotal) is not { } total) return ApiProblem.NotFound("approved store");
+                if (share > Rate.One - total) return ApiProblem.ForResult(CommandResult.SharesAboveOne);
+            }
+            var paid = await payments.PayThenApplyAsync(keyed ? key : null, investor, PaymentPurpose.ShareInvestment, storeId, invested, line);
+            if (PlatformPaymentsApi.ForOutcome(paid) is { } problem) return problem;
+        }
+        await users.AddRoleAsync(investor, Roles.Shareholder);
         return TypedResults.Created($"/api/stores/{storeId}/shareholders", (await ReadCapTableAsync(storeId, ledger))!);
     }
 

@@ -17,6 +17,7 @@ const TEXT = {
     circulating: "流通积分", members: "会员数", platformRevenue: "平台收入", priceHistory: "价格走势",
     audit: "合规审计", pendingStores: "待审核门店", done: "已完成", status: "状态", kind: "类型", time: "时间",
     id: "编号", code: "代码", fee: "手续费", revenue: "营业额", balance: "余额", severity: "级别", rule: "依据", message: "说明",
+    testPayment: "测试支付",
   },
   en: {
     title: "ValuePool local-life consumption platform", language: "中文",
@@ -32,11 +33,13 @@ const TEXT = {
     circulating: "Circulating points", members: "Members", platformRevenue: "Platform revenue", priceHistory: "Price history",
     audit: "Compliance audit", pendingStores: "Stores to approve", done: "Done", status: "Status", kind: "Kind", time: "Time",
     id: "Id", code: "Code", fee: "Fee", revenue: "Revenue", balance: "Balance", severity: "Severity", rule: "Rule", message: "Finding",
+    testPayment: "test payment",
   },
 };
 
 let language = localStorage.getItem("language") || "zh";
 let session = JSON.parse(localStorage.getItem("session") || "null");
+let paymentProvider = null; // GET /api/payments/provider, read once: the simulated one collects no money
 const t = key => TEXT[language][key] ?? key;
 
 function el(tag, attributes = {}, ...children) {
@@ -89,6 +92,9 @@ function form(fields, buttonText, action) {
   return node;
 }
 
+/** A pay button's text, marked 测试支付 while the simulated provider (which collects nothing) is the active one. */
+const payText = text => [text, ...(paymentProvider?.simulated ? [el("span", { class: "badge" }, t("testPayment"))] : [])];
+
 const section = (title, ...content) => el("section", {}, el("h2", {}, title), ...content);
 const idempotencyKey = () => ({ "Idempotency-Key": crypto.randomUUID() });
 
@@ -128,7 +134,7 @@ const views = {
   async pay() {
     const orders = await api("GET", "/api/orders");
     return [
-      section(t("pay"), form([["storeId"], ["amount"]], t("payNow"), async values => {
+      section(t("pay"), form([["storeId"], ["amount"]], payText(t("payNow")), async values => {
         const order = await api("POST", "/api/orders", { storeId: values.storeId, amount: values.amount });
         await api("POST", `/api/orders/${encodeURIComponent(order.id)}/pay`, {});
         render();
@@ -200,7 +206,8 @@ async function render() {
        el("a", { href: "#", onclick: () => { session = null; localStorage.removeItem("session"); render(); } }, t("logout"))]
     : []));
   const view = document.getElementById("view");
-  try { view.replaceChildren(...await (views[page] ?? views.wallet)()); }
+  try {
+    paymentProvider ??= await api("GET", "/api/payments/provider"); view.replaceChildren(...await (views[page] ?? views.wallet)()); }
   catch (error) { view.replaceChildren(el("p", { class: "error" }, error.message)); }
 }
 

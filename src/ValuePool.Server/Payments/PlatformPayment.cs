@@ -1,0 +1,38 @@
+namespace ValuePool.Server.Payments;
+
+/// <summary>What a payment to the platform buys: a command the engine applies only once the payment is confirmed.</summary>
+public enum PaymentPurpose
+{
+    /// <summary>An agent's region fee (<c>AppointAgent</c>).</summary>
+    AgentRegion,
+    /// <summary>An investor's purchase of store shares (<c>AddShareholder</c>, collected).</summary>
+    ShareInvestment,
+    /// <summary>A merchant's prepaid deposit (<c>TopUpDeposit</c>).</summary>
+    DepositTopUp,
+}
+
+/// <summary>
+/// <c>applied</c>: the engine applied what was paid for. <c>refundDue</c>: the provider collected the money but the engine
+/// refused the command (the region was taken meanwhile…): nothing was granted and the payer is owed the amount back.
+/// </summary>
+public static class PlatformPaymentStatus
+{
+    public const string Applied = "applied";
+    public const string RefundDue = "refundDue";
+}
+
+/// <summary>A row of <c>platform_payment</c>: money collected through the provider for something other than an order.</summary>
+public sealed record PlatformPayment
+{
+    public string Id { get; init; } = "";
+    public string PayerId { get; init; } = "";
+    public string Purpose { get; init; } = "";
+    /// <summary>What was bought: the region (<c>district:Guangdong/Shenzhen/Nanshan</c>) or the store's id.</summary>
+    public string Subject { get; init; } = "";
+    public long AmountFen { get; init; }
+    public string PaymentId { get; init; } = "";
+    public string Status { get; init; } = "";
+    /// <summary>The engine's refusal (a <c>CommandResult</c> name) when <see cref="Status"/> is <c>refundDue</c>.</summary>
+    public string? Refusal { get; init; }
+    public long CreatedMs { get; init; }
+}
