@@ -112,12 +112,12 @@ public sealed class Platform : WebApplicationFactory<Program>
         return (merchant, storeId, approved.GetProperty("shareCode").GetString()!);
     }
 
-    /// <summary>Tops up the store's prepaid deposit, which its till sales' commission is taken from (MODEL.md §8).</summary>
+    /// <summary>An admin tops up the store's prepaid deposit through the provider; its till sales' commission is taken from it (MODEL.md §8).</summary>
     public async Task TopUpDepositAsync(string storeId, decimal yuan)
     {
-        var receipt = await Service<Ledger.LedgerGateway>().SubmitAsync($"test-deposit:{storeId}:{Guid.NewGuid()}",
-            new Core.Engine.TopUpDeposit(storeId, Core.Amounts.Money.FromYuan(yuan), Clock.GetUtcNow()));
-        Assert.Equal(Core.Engine.CommandResult.Ok, receipt.Result);
+        var admin = await AdminAsync();
+        var amount = yuan.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+        await admin.PostAsync($"/api/stores/{storeId}/deposit/top-ups", new { amount });
     }
 
     protected override void Dispose(bool disposing)
