@@ -96,7 +96,7 @@ public class SampleFilesTests
     {
         var (code, stdout, _) = CliRun.Run("", "replay", Sample("seed-vector.jsonl"));
         Assert.Equal(0, code);
-        Assert.StartsWith("""{"pool":"480.00","points":"257.0398","price":"1.8674",""", stdout);
+        Assert.StartsWith("""{"pool":"480.00","points":"257.0400","price":"1.8674",""", stdout);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace ValuePool.Server.Wallet;
 /// A member's wallet as the API shows it: points and their value now, cash, and how far the cycle
 /// is from a forced exit ((H·price + R) / (exitMultiple·C), 1 = exit). The value is history, not a forecast.
 /// </summary>
-public sealed record WalletResponse(string MemberId, string Points, string Price, string PointsValue, string Cash, string ShoppingPoints,
+public sealed record WalletResponse(string MemberId, string Points, string Price, PriceFraction PriceFraction, string PointsValue, string Cash, string ShoppingPoints,
     string CycleConsumed, string CycleRealized, string ExitTarget, string ExitProgress, int Exits, string? Referrer)
 {
     public static WalletResponse Of(string memberId, ValuePoolEngine engine)
@@ -19,7 +19,7 @@ public sealed record WalletResponse(string MemberId, string Points, string Price
         var (consumed, realized) = (member?.CycleConsumed ?? Money.Zero, member?.CycleRealized ?? Money.Zero);
         var target = consumed.Share(engine.Config.ExitMultiple);
         var progress = target.Fen == 0 ? 0m : Math.Min(1m, (value + realized).Yuan / target.Yuan);
-        return new WalletResponse(memberId, points.Text(), engine.Price.Text(), value.Text(), (member?.Cash ?? Money.Zero).Text(),
+        return new WalletResponse(memberId, points.Text(), engine.Price.Text(), PriceFraction.Of(engine.Price), value.Text(), (member?.Cash ?? Money.Zero).Text(),
             (member?.ShoppingPoints ?? Core.Amounts.ShoppingPoints.Zero).ToString(), consumed.Text(), realized.Text(), target.Text(),
             decimal.Round(progress, 4, MidpointRounding.ToZero).ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture),
             member?.Exits ?? 0, member?.Referrer);
