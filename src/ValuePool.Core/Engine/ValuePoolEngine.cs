@@ -9,7 +9,7 @@ namespace ValuePool.Core.Engine;
 /// <summary>
 /// The single writer: applies commands one at a time, in memory, deterministically. Each accepted
 /// command becomes one balanced transaction in <see cref="Ledger"/>; a refused command changes
-/// nothing. Not thread-safe by design: one thread owns the engine (DESIGN.md, "the one idea").
+/// nothing. Not thread-safe by design: one thread owns the engine (docs/ARCHITECTURE.md).
 /// </summary>
 public sealed partial class ValuePoolEngine
 {

@@ -7,7 +7,7 @@ using ValuePool.Core.Replay;
 
 namespace ValuePool.Core.Tests.Properties;
 
-/// <summary>The invariants of DESIGN.md, checked over random command sequences.</summary>
+/// <summary>The engine's invariants (docs/ARCHITECTURE.md, docs/MODEL.md §2), checked over random command sequences.</summary>
 public class EngineProperties
 {
     private const long Iterations = 300;
