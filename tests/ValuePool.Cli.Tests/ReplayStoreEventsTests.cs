@@ -100,6 +100,17 @@ public class SampleFilesTests
     }
 
     [Fact]
+    public void TheFirstExitSample_ExitsMember1OnOrder1137_Paying960_22()
+    {
+        var (code, stdout, _) = CliRun.Run("", "replay", Sample("first-exit.jsonl"));
+        Assert.Equal(0, code);
+        Assert.StartsWith("""{"pool":"180959.78","points":"16863.2097","price":"10.7310","platformRevenue":""", stdout);
+        Assert.Contains("""
+            "m00001":{"points":"0.0000","cash":"960.22","consumed":"1000.00","exits":1,
+            """.Trim(), stdout);
+    }
+
+    [Fact]
     public void TheSharedStoreSample_PaysTheSeedsDividends()
     {
         var (code, stdout, _) = CliRun.Run("", "replay", Sample("shared-store.jsonl"));
