@@ -67,8 +67,9 @@ public readonly struct PointPrice : IEquatable<PointPrice>, IComparable<PointPri
     /// <summary>Equal prices may be different pairs (2/4 and 1/2): hash the reduced fraction.</summary>
     public override int GetHashCode()
     {
-        var divisor = (long)System.Numerics.BigInteger.GreatestCommonDivisor(PoolFen, PointsUnits);
-        return HashCode.Combine(PoolFen / divisor, PointsUnits / divisor);
+        var (a, b) = (PoolFen, PointsUnits); // Euclid; b > 0, so the divisor is too
+        while (a != 0) (a, b) = (b % a, a);
+        return HashCode.Combine(PoolFen / b, PointsUnits / b);
     }
 
     public static bool operator ==(PointPrice a, PointPrice b) => a.Equals(b);
