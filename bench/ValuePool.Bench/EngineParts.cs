@@ -6,8 +6,8 @@ namespace ValuePool.Bench;
 /// <summary>
 /// What one order's building blocks cost on their own, for docs/PERFORMANCE.md's "what stands in
 /// the way": a member-id lookup in a 1M-entry ordinal dictionary (the engine's MemberBook), a
-/// rate share of an amount (Int128 floor, 6 per store order), and the decimal divisions of
-/// PointPrice (price = pool/points, points = money/price: 2 per order, a 3rd in the exit requeue).
+/// rate share of an amount (Int128 floor, 6 per store order), and the mint at PointPrice's exact fraction
+/// (points = ⌊V · pointsUnits / poolFen⌋: one Int128 product and division per order).
 /// </summary>
 [SimpleJob(warmupCount: 3, iterationCount: 10)]
 public class EngineParts
@@ -54,8 +54,8 @@ public class EngineParts
         var pool = new Money(12_345_678_901);
         for (var k = 0; k < N; k++)
         {
-            var price = PointPrice.Of(pool, _points[k]);          // decimal division
-            sum += price.PointsFor(_amounts[k]).Units;           // decimal division + floor
+            var price = PointPrice.Of(pool, _points[k]);          // a pair, no division
+            sum += price.PointsFor(_amounts[k]).Units;           // Int128 product and division
         }
         return sum;
     }

@@ -12,7 +12,7 @@ public static class Cli
 
     private const string Usage = """
         usage:
-          valuepool replay FILE|-           apply a REPLAY.md event file and print the final state
+          valuepool replay FILE|-           apply a docs/REPLAY.md event file and print the final state
           valuepool audit config FILE       compliance audit of a configuration file (JSON keys as in docs/CONFIGURATION.md)
           valuepool audit tree FILE|-       depth of the real referral tree after a replay file
           valuepool audit verify --db DB    check a journal (SQLite file or postgres://…): hash chain, balanced transactions, replay

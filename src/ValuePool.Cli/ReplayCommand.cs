@@ -2,7 +2,7 @@ using ValuePool.Core.Replay;
 
 namespace ValuePool.Cli;
 
-/// <summary>`valuepool replay FILE|-`: REPLAY.md's black-box contract.</summary>
+/// <summary>`valuepool replay FILE|-`: the black-box contract of docs/REPLAY.md.</summary>
 public static class ReplayCommand
 {
     public static int Run(string file, TextReader stdin, TextWriter stdout, TextWriter stderr) =>

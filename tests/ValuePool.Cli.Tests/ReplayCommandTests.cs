@@ -13,7 +13,21 @@ public class ReplayCommandTests
             """{"type":"consume","member":"u3","amount":"1000.00"}""");
         Assert.Equal(0, code);
         Assert.Equal("", stderr);
-        Assert.Equal("""{"pool":"480.00","points":"257.0398","price":"1.8674","platformRevenue":"120.00","orders":3,"members":{"u1":{"points":"112.0000","cash":"0.00","consumed":"1000.00","exits":0,"shoppingPoints":"0.00"},"u2":{"points":"78.3999","cash":"0.00","consumed":"1000.00","exits":0,"shoppingPoints":"0.00"},"u3":{"points":"66.6399","cash":"0.00","consumed":"1000.00","exits":0,"shoppingPoints":"0.00"}},"stores":{}}""" + Environment.NewLine, stdout);
+        Assert.Equal("""{"pool":"480.00","points":"257.0400","price":"1.8674","platformRevenue":"120.00","orders":3,"members":{"u1":{"points":"112.0000","cash":"0.00","consumed":"1000.00","exits":0,"shoppingPoints":"0.00"},"u2":{"points":"78.4000","cash":"0.00","consumed":"1000.00","exits":0,"shoppingPoints":"0.00"},"u3":{"points":"66.6400","cash":"0.00","consumed":"1000.00","exits":0,"shoppingPoints":"0.00"}},"stores":{}}""" + Environment.NewLine, stdout);
+    }
+
+    [Fact]
+    public void FirstForcedExit_IsOnOrder1137_Paying960_22()
+    {
+        var orders = Enumerable.Range(1, 1137).Select(i => $$"""{"type":"consume","member":"m{{i:D5}}","amount":"1000.00"}""").ToArray();
+        var before = System.Text.Json.JsonDocument.Parse(CliRun.Replay(orders[..^1]).Stdout).RootElement;
+        var after = System.Text.Json.JsonDocument.Parse(CliRun.Replay(orders).Stdout).RootElement;
+        Assert.Equal(0, before.GetProperty("members").GetProperty("m00001").GetProperty("exits").GetInt32());
+        var first = after.GetProperty("members").GetProperty("m00001");
+        Assert.Equal(1, first.GetProperty("exits").GetInt32());
+        Assert.Equal("960.22", first.GetProperty("cash").GetString());
+        Assert.Equal(("180959.78", "16863.2097", "10.7310"),
+            (after.GetProperty("pool").GetString(), after.GetProperty("points").GetString(), after.GetProperty("price").GetString()));
     }
 
     [Fact]

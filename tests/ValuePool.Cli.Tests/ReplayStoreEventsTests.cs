@@ -96,7 +96,18 @@ public class SampleFilesTests
     {
         var (code, stdout, _) = CliRun.Run("", "replay", Sample("seed-vector.jsonl"));
         Assert.Equal(0, code);
-        Assert.StartsWith("""{"pool":"480.00","points":"257.0398","price":"1.8674",""", stdout);
+        Assert.StartsWith("""{"pool":"480.00","points":"257.0400","price":"1.8674",""", stdout);
+    }
+
+    [Fact]
+    public void TheFirstExitSample_ExitsMember1OnOrder1137_Paying960_22()
+    {
+        var (code, stdout, _) = CliRun.Run("", "replay", Sample("first-exit.jsonl"));
+        Assert.Equal(0, code);
+        Assert.StartsWith("""{"pool":"180959.78","points":"16863.2097","price":"10.7310","platformRevenue":""", stdout);
+        Assert.Contains("""
+            "m00001":{"points":"0.0000","cash":"960.22","consumed":"1000.00","exits":1,
+            """.Trim(), stdout);
     }
 
     [Fact]

@@ -19,9 +19,17 @@ public sealed class AdminAndAgentsTests
         Assert.Equal("160.00", before.Text("pool"));
         Assert.Equal("272.00", after.Text("pool"));
         Assert.Equal("2.4286", after.Text("price"));
+        Assert.Equal((27200, 1_120_000), PriceFraction(after)); // ¥272.00 per 112 points, exactly
         await (await admin.SendAsync("/api/admin/subsidies", new { amount = "0.00", source = "" })).AssertFieldError("source");
         var history = await platform.Anonymous().GetFromJsonAsync<JsonElement>("/api/pool/price-history");
         Assert.NotEqual(0, history.GetArrayLength());
+        Assert.Equal((27200, 1_120_000), PriceFraction(history[history.GetArrayLength() - 1]));
+    }
+
+    private static (long PoolFen, long PointsUnits) PriceFraction(JsonElement withPrice)
+    {
+        var fraction = withPrice.GetProperty("priceFraction");
+        return (fraction.GetProperty("poolFen").GetInt64(), fraction.GetProperty("pointsUnits").GetInt64());
     }
 
     [Fact]

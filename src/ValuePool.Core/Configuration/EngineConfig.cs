@@ -3,7 +3,7 @@ using ValuePool.Core.Amounts;
 namespace ValuePool.Core.Configuration;
 
 /// <summary>
-/// Every rate of MODEL.md, defaulting to the seed's values. Immutable; check it with
+/// Every rate of docs/MODEL.md, defaulting to the seed's values. Immutable; check it with
 /// <see cref="ConfigValidation.Problems"/> before an engine uses it.
 /// </summary>
 public sealed record EngineConfig

@@ -22,6 +22,8 @@ internal struct Member
     public long BoundAtTicks;
     /// <summary>The exit price the member's entry in the exit queue holds: a lower bound of the current one; NaN when not queued.</summary>
     public double QueuedExitPrice;
+    /// <summary>Whether C, R or H changed since the queue entry was set, so that it may be below the exit price.</summary>
+    public bool ExitKeyStale;
     public int Referrer;
     public int Exits;
     /// <summary>The member's first and last shopping-point lot in <see cref="Stores.ShoppingLots"/>; -1 when none.</summary>

@@ -1,4 +1,3 @@
-using System.Numerics;
 using ValuePool.Core.Amounts;
 using ValuePool.Core.Ledger;
 
@@ -33,45 +32,40 @@ public sealed partial class ValuePoolEngine
     private Points PointsOf(int member) => new(_members[member].PointsUnits);
 
     /// <summary>
-    /// Forced exits (出局) until none is due, lowest exit price first. Each exit sells all the
-    /// member's points, which raises the price and may make the next member due. Queue entries are
+    /// Forced exits (出局) until none is due, lowest exit price first, ties by member id. Each exit sells all
+    /// the member's points, which raises the price and may make the next member due. Queue entries are
     /// lower bounds (see <see cref="RequeueForExit"/>): one that reaches the top stale is refreshed first.
+    /// Only the approximate keys are doubles: whether the fresh top is due is the exact rule, and a due
+    /// member's key is within a few ulps of its fraction, so it is always within <see cref="ExitPriceMargin"/> of reach.
     /// </summary>
     private void ProcessDueExits()
     {
-        var reach = _priceAsDouble * (1 + ExitPriceMargin);
+        var reach = Price.ApproximateFenPerUnit * (1 + ExitPriceMargin);
         while (_exitQueue.TryPeek(out var member, out var queuedExitPrice) && queuedExitPrice <= reach)
         {
             ref var state = ref _members[member];
-            var exitPrice = ExitPriceOf(state);
-            if (exitPrice != queuedExitPrice)
+            if (state.ExitKeyStale)
             {
-                _exitQueue.Set(member, state.QueuedExitPrice = exitPrice);
+                state.ExitKeyStale = false;
+                _exitQueue.Set(member, state.QueuedExitPrice = ExitPriceOf(state).Approximate);
                 continue;
             }
-            if (!IsExitDue(member)) break;
+            if (!ExitPriceOf(state).IsReachedBy(Price)) break;
             SellPoints(member, PointsOf(member), TransferKind.ForcedExitBurn, TransferKind.ForcedExitPayout);
             state.CycleConsumedFen = 0;
             state.CycleRealizedFen = 0;
             state.Exits++;
             state.QueuedExitPrice = double.NaN;
             _exitQueue.Remove(member);
-            reach = _priceAsDouble * (1 + ExitPriceMargin);
+            reach = Price.ApproximateFenPerUnit * (1 + ExitPriceMargin);
         }
-    }
-
-    /// <summary><c>H·price + R ≥ exitMultiple·C</c>, the exit rule of MODEL.md §2, in exact decimals.</summary>
-    private bool IsExitDue(int member)
-    {
-        ref var state = ref _members[member];
-        return PointsOf(member).Value * Price.YuanPerPoint + new Money(state.CycleRealizedFen).Yuan
-            >= Config.ExitMultiple.Value * new Money(state.CycleConsumedFen).Yuan;
     }
 
     /// <summary>
     /// Keeps the member's queue entry at or below their exit price <c>(exitMultiple·C − R) / H</c>.
-    /// An order usually raises it; then the old entry stays as a lower bound and the heap is not
-    /// touched (most orders), to be refreshed only if it reaches the top while the price is near.
+    /// An order usually raises it; then the old entry stays as a lower bound, marked stale, and the heap is
+    /// not touched (most orders), to be refreshed only if it reaches the top while the price is near.
+    /// The mark, not a comparison of doubles, says stale: a change smaller than a double's ulp is still seen.
     /// </summary>
     private void RequeueForExit(int member)
     {
@@ -79,28 +73,27 @@ public sealed partial class ValuePoolEngine
         if (state.PointsUnits == 0)
         {
             state.QueuedExitPrice = double.NaN;
+            state.ExitKeyStale = false;
             _exitQueue.Remove(member);
             return;
         }
-        var exitPrice = ExitPriceOf(state);
-        if (exitPrice > state.QueuedExitPrice) return;
+        var exitPrice = ExitPriceOf(state).Approximate;
+        if (exitPrice > state.QueuedExitPrice)
+        {
+            state.ExitKeyStale = true;
+            return;
+        }
+        state.ExitKeyStale = false;
         _exitQueue.Set(member, state.QueuedExitPrice = exitPrice);
     }
 
-    private double ExitPriceOf(in Member state) =>
-        ((double)Config.ExitMultiple.PartsPerMillion * state.CycleConsumedFen / Rate.OneMillion - state.CycleRealizedFen)
-        / 100.0 / (state.PointsUnits / (double)Points.UnitsPerPoint);
+    private ExitPrice ExitPriceOf(in Member state) =>
+        ExitPrice.Of(Config.ExitMultiple, state.CycleConsumedFen, state.CycleRealizedFen, state.PointsUnits);
 
     /// <summary>Orders two members by their exact exit prices as fractions, then by id (ordinal).</summary>
     private int CompareExitPricesExactly(int a, int b)
     {
-        ref var x = ref _members[a];
-        ref var y = ref _members[b];
-        var byPrice = (ExactExitNumerator(x) * y.PointsUnits).CompareTo(ExactExitNumerator(y) * x.PointsUnits);
+        var byPrice = ExitPriceOf(_members[a]).CompareTo(ExitPriceOf(_members[b]));
         return byPrice != 0 ? byPrice : string.CompareOrdinal(_members.Ids[a], _members.Ids[b]);
     }
-
-    /// <summary><c>exitMultiple·C − R</c> in fen-millionths: with H, the exit price as an exact fraction.</summary>
-    private BigInteger ExactExitNumerator(in Member state) =>
-        (BigInteger)Config.ExitMultiple.PartsPerMillion * state.CycleConsumedFen - (BigInteger)state.CycleRealizedFen * Rate.OneMillion;
 }

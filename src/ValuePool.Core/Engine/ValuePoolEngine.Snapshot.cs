@@ -9,7 +9,8 @@ namespace ValuePool.Core.Engine;
 /// and replays only the commands after it. The configuration is not written here (the storage
 /// layer owns its encoding); everything else is, in a fixed order, so the same state always gives
 /// the same bytes and a snapshot can be verified by comparing bytes. Derived state is rebuilt, not
-/// written: the exit queue (from members' cycles and points) and the price as a double.
+/// written: the exit queue (from members' cycles and points). The price is written as its exact
+/// fraction, because while no points circulate it is not pool / points but the last fraction.
 /// Order-bearing collections (partners, lots, expiry lists, withdrawals) keep their order, because
 /// it decides the order of future transfers and so the journal's digests.
 /// </summary>
@@ -20,7 +21,8 @@ public sealed partial class ValuePoolEngine
     public void WriteState(BinaryWriter output)
     {
         output.Write(SnapshotFormat);
-        output.Write(Price.YuanPerPoint);
+        output.Write(Price.PoolFen);
+        output.Write(Price.PointsUnits);
         output.Write(Orders);
         WriteMembers(output);
         output.Write(_stores.Count);
@@ -42,8 +44,7 @@ public sealed partial class ValuePoolEngine
     public static ValuePoolEngine ReadState(BinaryReader input, EngineConfig config)
     {
         if (input.ReadInt32() != SnapshotFormat) throw new InvalidDataException("unknown snapshot format");
-        var engine = new ValuePoolEngine(config) { Price = new(input.ReadDecimal()), Orders = input.ReadInt64() };
-        engine._priceAsDouble = (double)engine.Price.YuanPerPoint;
+        var engine = new ValuePoolEngine(config) { Price = new(input.ReadInt64(), input.ReadInt64()), Orders = input.ReadInt64() };
         engine.ReadMembers(input);
         for (var n = input.ReadInt32(); n > 0; n--) engine._stores.Add(Store.Read(input));
         var regionCount = input.ReadInt32();

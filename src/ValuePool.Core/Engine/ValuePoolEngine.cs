@@ -9,7 +9,7 @@ namespace ValuePool.Core.Engine;
 /// <summary>
 /// The single writer: applies commands one at a time, in memory, deterministically. Each accepted
 /// command becomes one balanced transaction in <see cref="Ledger"/>; a refused command changes
-/// nothing. Not thread-safe by design: one thread owns the engine (DESIGN.md, "the one idea").
+/// nothing. Not thread-safe by design: one thread owns the engine (docs/ARCHITECTURE.md).
 /// </summary>
 public sealed partial class ValuePoolEngine
 {
@@ -34,10 +34,8 @@ public sealed partial class ValuePoolEngine
     public EngineConfig Config { get; private set; }
     public Balances Ledger { get; }
 
-    /// <summary>The current point price; while no points circulate, the last price (initially 1.00).</summary>
+    /// <summary>The current point price as its exact fraction; while no points circulate, the last one (initially 100 fen per 10,000 units).</summary>
     public PointPrice Price { get; private set; } = PointPrice.Initial;
-    /// <summary>The price as a double, for the exit queue's approximate keys only.</summary>
-    private double _priceAsDouble = 1.0;
     public long Orders { get; private set; }
     /// <summary>What the last command booked if it was an accepted order; null otherwise.</summary>
     public OrderBooking? LastBooking { get; private set; }
@@ -122,6 +120,5 @@ public sealed partial class ValuePoolEngine
         var price = PointPrice.Of(Pool, points);
         Debug.Assert(price >= Price, $"price fell from {Price} to {price}");
         Price = price;
-        _priceAsDouble = (double)price.YuanPerPoint;
     }
 }

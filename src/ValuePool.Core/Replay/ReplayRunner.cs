@@ -3,7 +3,7 @@ using ValuePool.Core.Engine;
 namespace ValuePool.Core.Replay;
 
 /// <summary>
-/// REPLAY.md: applies a file of events to a fresh engine with the default configuration. The first
+/// docs/REPLAY.md: applies a file of events to a fresh engine with the default configuration. The first
 /// bad line stops the run; since the engine is then discarded, nothing of the file is applied.
 /// </summary>
 public static class ReplayRunner

@@ -12,10 +12,10 @@ using ValuePool.Storage.Codec;
 namespace ValuePool.Server.Admin;
 
 public sealed record SubsidyRequest(string? Amount, string? Source);
-public sealed record PoolResponse(string Pool, string Points, string Price, long Orders, string PlatformRevenue, int Members, int MembersAwaitingExit);
+public sealed record PoolResponse(string Pool, string Points, string Price, PriceFraction PriceFraction, long Orders, string PlatformRevenue, int Members, int MembersAwaitingExit);
 public sealed record ConfigResponse(JsonElement Config, IReadOnlyList<AuditFinding> Findings);
 public sealed record RoleRequest(string? Role);
-public sealed record PricePoint(DateTimeOffset Minute, string Pool, string Points, string Price);
+public sealed record PricePoint(DateTimeOffset Minute, string Pool, string Points, string Price, PriceFraction PriceFraction);
 
 /// <summary>
 /// Admin: subsidies (financing rounds), the configuration with its compliance audit, the pool's state,
@@ -115,11 +115,11 @@ public static class AdminApi
     public static async Task<Ok<PricePoint[]>> PriceHistory(LedgerGateway ledger) =>
         TypedResults.Ok((await ledger.ProjectionsAsync(queries => queries.PriceHistory()))
             .Select(row => new PricePoint(DateTimeOffset.FromUnixTimeSeconds(row.UnixMinute * 60), AmountJson.FenText(row.PoolFen),
-                new Core.Amounts.Points(row.PointsUnits).Text(), new Core.Amounts.PointPrice(row.YuanPerPoint).Text()))
+                new Core.Amounts.Points(row.PointsUnits).Text(), row.Price.Text(), PriceFraction.Of(row.Price)))
             .ToArray());
 
     private static PoolResponse Describe(ValuePoolEngine engine) =>
-        new(engine.Pool.Text(), engine.CirculatingPoints.Text(), engine.Price.Text(), engine.Orders, engine.PlatformRevenue.Text(), engine.MemberCount,
+        new(engine.Pool.Text(), engine.CirculatingPoints.Text(), engine.Price.Text(), PriceFraction.Of(engine.Price), engine.Orders, engine.PlatformRevenue.Text(), engine.MemberCount,
             engine.MembersAwaitingExit);
 
     /// <summary>The configuration with its audit: the settings, every store's promises and every product's own rates.</summary>

@@ -7,6 +7,7 @@ public static class AmountJson
 {
     public static string Text(this Money money) => money.ToString();
     public static string Text(this Points points) => points.ToString();
-    public static string Text(this PointPrice price) => price.YuanPerPoint.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>The price rounded half-up to 4 decimals, for display; <see cref="PriceFraction"/> is the exact figure.</summary>
+    public static string Text(this PointPrice price) => price.ToString();
     public static string FenText(long fen) => new Money(fen).ToString();
 }

@@ -9,7 +9,7 @@ namespace ValuePool.Server.Wallet;
 /// is from a forced exit ((H·price + R) / (exitMultiple·C), 1 = exit). The value is history, not a forecast.
 /// <c>Owed</c> is what stores owe the member but could not pay yet (MODEL.md §8): shown, not withdrawable.
 /// </summary>
-public sealed record WalletResponse(string MemberId, string Points, string Price, string PointsValue, string Cash, string ShoppingPoints,
+public sealed record WalletResponse(string MemberId, string Points, string Price, PriceFraction PriceFraction, string PointsValue, string Cash, string ShoppingPoints,
     string CycleConsumed, string CycleRealized, string ExitTarget, string ExitProgress, int Exits, string? Referrer, string Owed)
 {
     public static WalletResponse Of(string memberId, ValuePoolEngine engine)
@@ -20,7 +20,7 @@ public sealed record WalletResponse(string MemberId, string Points, string Price
         var (consumed, realized) = (member?.CycleConsumed ?? Money.Zero, member?.CycleRealized ?? Money.Zero);
         var target = consumed.Share(engine.Config.ExitMultiple);
         var progress = target.Fen == 0 ? 0m : Math.Min(1m, (value + realized).Yuan / target.Yuan);
-        return new WalletResponse(memberId, points.Text(), engine.Price.Text(), value.Text(), (member?.Cash ?? Money.Zero).Text(),
+        return new WalletResponse(memberId, points.Text(), engine.Price.Text(), PriceFraction.Of(engine.Price), value.Text(), (member?.Cash ?? Money.Zero).Text(),
             (member?.ShoppingPoints ?? Core.Amounts.ShoppingPoints.Zero).ToString(), consumed.Text(), realized.Text(), target.Text(),
             decimal.Round(progress, 4, MidpointRounding.ToZero).ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture),
             member?.Exits ?? 0, member?.Referrer, engine.OwedTo(memberId).Text());

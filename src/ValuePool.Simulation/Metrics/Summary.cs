@@ -26,8 +26,8 @@ public sealed record Summary
     /// <summary>What all points still held would pay if sold at the final price.</summary>
     public required Money HeldSaleValue { get; init; }
     public required Points CirculatingPoints { get; init; }
-    public required decimal FirstDayPrice { get; init; }
-    public required decimal FinalPrice { get; init; }
+    public required PointPrice FirstDayPrice { get; init; }
+    public required PointPrice FinalPrice { get; init; }
     public required Money PlatformRevenue { get; init; }
     public required Money AgentFees { get; init; }
     public required Money RewardsPaid { get; init; }

@@ -45,8 +45,8 @@ public static class SummaryBuilder
             PoolLeft = engine.Pool,
             HeldSaleValue = new Money(heldFen),
             CirculatingPoints = engine.CirculatingPoints,
-            FirstDayPrice = run.Days.Count > 0 ? run.Days[0].PriceYuanPerPoint : engine.Price.YuanPerPoint,
-            FinalPrice = engine.Price.YuanPerPoint,
+            FirstDayPrice = run.Days.Count > 0 ? run.Days[0].Price : engine.Price,
+            FinalPrice = engine.Price,
             PlatformRevenue = engine.PlatformRevenue,
             // Agents are appointed during setup, before the runner reads transactions: take the fees from the ledger.
             AgentFees = new Money(-engine.Ledger[new Account(AccountKind.AgentFees)]),

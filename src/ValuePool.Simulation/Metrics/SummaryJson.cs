@@ -31,8 +31,8 @@ public static class SummaryJson
             json.WriteString("poolLeft", summary.PoolLeft.ToString());
             json.WriteString("heldSaleValue", summary.HeldSaleValue.ToString());
             json.WriteString("circulatingPoints", summary.CirculatingPoints.ToString());
-            json.WriteString("firstDayPrice", Decimal4(summary.FirstDayPrice));
-            json.WriteString("finalPrice", Decimal4(summary.FinalPrice));
+            json.WriteString("firstDayPrice", summary.FirstDayPrice.ToString());
+            json.WriteString("finalPrice", summary.FinalPrice.ToString());
             json.WriteString("platformRevenue", summary.PlatformRevenue.ToString());
             json.WriteString("agentFees", summary.AgentFees.ToString());
             json.WriteString("rewardsPaid", summary.RewardsPaid.ToString());
@@ -82,5 +82,4 @@ public static class SummaryJson
     }
 
     private static string Fraction(double value) => value.ToString("0.000000", CultureInfo.InvariantCulture);
-    private static string Decimal4(decimal value) => decimal.Round(value, 4, MidpointRounding.AwayFromZero).ToString("0.0000", CultureInfo.InvariantCulture);
 }

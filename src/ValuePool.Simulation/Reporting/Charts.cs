@@ -30,7 +30,7 @@ public static class Charts
     private static Chart Price(SimulationResult run)
     {
         var plot = NewPlot("Point price (history, not a forecast)", "yuan per point");
-        Line(plot, Days(run), run.Days.Select(d => (double)d.PriceYuanPerPoint).ToArray(), "price");
+        Line(plot, Days(run), run.Days.Select(d => (double)d.Price.Rounded()).ToArray(), "price");
         return Render(plot, "price.png", "积分价格（历史记录，不是预测）", "Point price (history, not a forecast)");
     }
 

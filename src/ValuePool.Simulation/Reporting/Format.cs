@@ -13,6 +13,6 @@ public static class Format
     public static string Percent(double share) => (share * 100).ToString("0.0", Invariant) + "%";
     public static string PerYuan(double value) => value.ToString("0.00", Invariant);
     public static string Count(long count) => count.ToString("#,0", Invariant);
-    public static string Price(decimal yuanPerPoint) => decimal.Round(yuanPerPoint, 2, MidpointRounding.AwayFromZero).ToString("0.00", Invariant);
+    public static string Price(PointPrice price) => price.Rounded(2).ToString("0.00", Invariant);
     public static string Points(Points points) => points.Value.ToString("#,0", Invariant);
 }

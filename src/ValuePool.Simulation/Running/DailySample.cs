@@ -1,3 +1,5 @@
+using ValuePool.Core.Amounts;
+
 namespace ValuePool.Simulation.Running;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace ValuePool.Simulation.Running;
 /// </summary>
 public readonly record struct DailySample(
     int Day,
-    decimal PriceYuanPerPoint,
+    PointPrice Price,
     long PoolFen,
     long CirculatingPointUnits,
     long PlatformRevenueFen,

@@ -195,7 +195,7 @@ public sealed class SimulationRunner
         outcome.CycleStartDay = MemberOutcome.Never;
     }
 
-    private DailySample Sample(int day) => new(day, _engine.Price.YuanPerPoint, _engine.Pool.Fen, _engine.CirculatingPoints.Units,
+    private DailySample Sample(int day) => new(day, _engine.Price, _engine.Pool.Fen, _engine.CirculatingPoints.Units,
         _engine.PlatformRevenue.Fen, _members.Count, _today.NewMembers, _today.Orders, _today.ConsumedFen, _today.ForcedExits,
         _today.ForcedExitPaidFen, _today.SalePaidFen, _today.RewardsPaidFen, _today.SubsidyFen, _engine.MembersAwaitingExit);
 

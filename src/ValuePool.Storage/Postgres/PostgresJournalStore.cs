@@ -85,7 +85,7 @@ public sealed class PostgresJournalStore : SqlJournalStore
             "INSERT INTO price_history (unix_minute, seq, pool_fen, points_units, price) SELECT * FROM unnest(@p0, @p1, @p2, @p3, @p4) ON CONFLICT (unix_minute) DO UPDATE SET seq = excluded.seq, pool_fen = excluded.pool_fen, points_units = excluded.points_units, price = excluded.price",
             projections.Prices.Select(r => r.UnixMinute).ToArray(), projections.Prices.Select(r => r.Sequence).ToArray(),
             projections.Prices.Select(r => r.PoolFen).ToArray(), projections.Prices.Select(r => r.PointsUnits).ToArray(),
-            projections.Prices.Select(r => r.YuanPerPoint.ToString(CultureInfo.InvariantCulture)).ToArray());
+            projections.Prices.Select(r => r.Price.ToFractionString()).ToArray());
         Add(batch, 1, "UPDATE projection_checkpoint SET seq = @p0", projections.Checkpoint);
         batch.ExecuteNonQuery();
     }

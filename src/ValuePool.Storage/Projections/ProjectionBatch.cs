@@ -1,3 +1,4 @@
+using ValuePool.Core.Amounts;
 using ValuePool.Storage.Journal;
 
 namespace ValuePool.Storage.Projections;
@@ -11,8 +12,11 @@ public readonly record struct MemberHistoryRow(long Sequence, string Member, lon
 /// <summary>A store's completed orders on one UTC day: gross amounts and what the store is owed.</summary>
 public readonly record struct StoreRevenueRow(string Store, DateOnly Day, long RevenueFen, long NetFen, long Orders);
 
-/// <summary>The pool and points at the end of one minute of command time (the last entry in it).</summary>
-public readonly record struct PriceRow(long UnixMinute, long Sequence, long PoolFen, long PointsUnits, decimal YuanPerPoint);
+/// <summary>
+/// The pool, points and price at the end of one minute of command time (the last entry in it). The price is its exact
+/// fraction (stored as "poolFen/pointsUnits"): while no points circulate it is the last fraction, not pool / points.
+/// </summary>
+public readonly record struct PriceRow(long UnixMinute, long Sequence, long PoolFen, long PointsUnits, PointPrice Price);
 
 /// <summary>
 /// The projection rows of consecutive journal entries up to <see cref="Checkpoint"/>, written in one database

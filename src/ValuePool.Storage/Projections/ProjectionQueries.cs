@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using ValuePool.Core.Amounts;
 
 namespace ValuePool.Storage.Projections;
 
@@ -23,7 +24,7 @@ public sealed class ProjectionQueries(DbConnection connection)
 
     public IReadOnlyList<PriceRow> PriceHistory() =>
         Rows("SELECT unix_minute, seq, pool_fen, points_units, price FROM price_history ORDER BY unix_minute",
-            r => new PriceRow(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), decimal.Parse(r.GetString(4), CultureInfo.InvariantCulture)));
+            r => new PriceRow(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), PointPrice.ParseFraction(r.GetString(4))));
 
     private List<T> Rows<T>(string sql, Func<DbDataReader, T> read, params (string Name, object Value)[] parameters)
     {

@@ -37,7 +37,7 @@ public sealed class Projector(IReadOnlyList<IEntryProjection>? applications = nu
             _history.Add(new MemberHistoryRow(sequence, engine.MemberIdAt(member), cash, points));
         }
         var minute = command.At.ToUnixTimeSeconds() / 60;
-        _prices[minute] = new PriceRow(minute, sequence, engine.Pool.Fen, engine.CirculatingPoints.Units, engine.Price.YuanPerPoint);
+        _prices[minute] = new PriceRow(minute, sequence, engine.Pool.Fen, engine.CirculatingPoints.Units, engine.Price);
     }
 
     /// <summary>The rows since the last call, up to entry <paramref name="checkpoint"/>; starts a new batch.</summary>

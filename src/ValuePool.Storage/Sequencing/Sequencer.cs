@@ -9,7 +9,7 @@ using ValuePool.Storage.Snapshots;
 namespace ValuePool.Storage.Sequencing;
 
 /// <summary>
-/// The single writer in front of the engine (DESIGN.md): takes whatever commands are waiting,
+/// The single writer in front of the engine (docs/ARCHITECTURE.md): takes whatever commands are waiting,
 /// applies them in order, writes them as one database transaction (group commit), and only then
 /// answers each one. An idempotency key seen before returns its first answer and changes nothing.
 /// A command the engine refuses is answered without a journal entry: it changed nothing.

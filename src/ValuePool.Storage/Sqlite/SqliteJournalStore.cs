@@ -81,7 +81,7 @@ public sealed class SqliteJournalStore : SqlJournalStore
             (json, row) =>
             {
                 json.WriteNumberValue(row.UnixMinute); json.WriteNumberValue(row.Sequence); json.WriteNumberValue(row.PoolFen); json.WriteNumberValue(row.PointsUnits);
-                json.WriteStringValue(row.YuanPerPoint.ToString(CultureInfo.InvariantCulture));
+                json.WriteStringValue(row.Price.ToFractionString());
             });
         Execute(transaction, "UPDATE projection_checkpoint SET seq = @seq", ("seq", projections.Checkpoint));
     }

@@ -62,7 +62,10 @@ public class PoolRuleTests
         var last = engine.Price;
         engine.SellPoints("u1", 112m);
         Assert.Equal(Points.Zero, engine.CirculatingPoints);
+        Assert.Equal((16000, 1_120_000), (engine.Price.PoolFen, engine.Price.PointsUnits));
         Assert.Equal(last, engine.Price);
+        engine.Buy("u2", 1000m);
+        Assert.Equal("78.4000", engine.Member("u2").Points.ToString()); // ⌊11200 · 1,120,000 / 16,000⌋: the last fraction, not pool / 0
     }
 
     [Fact]
@@ -97,7 +100,7 @@ public class PoolRuleTests
         Assert.Equal(1, engine.Member("early").Exits);
         Assert.Equal(1, engine.Member("late").Exits);
         // The second forced sale ran at the price the first one raised: more cash per point.
-        Assert.True(engine.Member("late").Cash.Yuan / 78.3999m > engine.Member("early").Cash.Yuan / 112m);
+        Assert.True(engine.Member("late").Cash.Yuan / 78.4m > engine.Member("early").Cash.Yuan / 112m);
         Assert.Equal(0, engine.MembersAwaitingExit);
     }
 

@@ -4,24 +4,27 @@ using ValuePool.Core.Engine;
 
 namespace ValuePool.Core.Tests.Engine;
 
-/// <summary>MODEL.md's seed vectors, to the fen and the ten-thousandth of a point.</summary>
+/// <summary>docs/MODEL.md's seed vectors, to the fen and the ten-thousandth of a point.</summary>
 public class SeedVectorTests
 {
     [Fact]
     public void ThreeThousandYuanOrders_MintAndPriceAsTheSeed()
     {
         var engine = new ValuePoolEngine();
-        string[] minted = ["112.0000", "78.3999", "66.6399"];
+        string[] minted = ["112.0000", "78.4000", "66.6400"];
         string[] pool = ["160.00", "320.00", "480.00"];
-        string[] points = ["112.0000", "190.3999", "257.0398"];
-        string[] price2 = ["1.43", "1.68", "1.87"];
+        string[] points = ["112.0000", "190.4000", "257.0400"];
+        string[] price = ["1.4286", "1.6807", "1.8674"];
+        string[] seedsOwnPrice = ["1.43", "1.68", "1.87"];
         for (var i = 0; i < 3; i++)
         {
             Assert.Equal(CommandResult.Ok, engine.Buy($"u{i + 1}", 1000m));
             Assert.Equal(minted[i], engine.Member($"u{i + 1}").Points.ToString());
             Assert.Equal(pool[i], engine.Pool.ToString());
             Assert.Equal(points[i], engine.CirculatingPoints.ToString());
-            Assert.Equal(price2[i], decimal.Round(engine.Price.YuanPerPoint, 2, MidpointRounding.AwayFromZero).ToString("0.00"));
+            Assert.Equal(price[i], engine.Price.ToString());
+            Assert.Equal(seedsOwnPrice[i], engine.Price.Rounded(2).ToString("0.00"));
+            Assert.Equal((engine.Pool.Fen, engine.CirculatingPoints.Units), (engine.Price.PoolFen, engine.Price.PointsUnits));
         }
     }
 
@@ -34,12 +37,14 @@ public class SeedVectorTests
             engine.Buy($"m{order:D5}", 1000m);
             Assert.Equal(0, engine.Member("m00001").Exits);
         }
+        Assert.Equal(("181760.00", "16964.7561"), (engine.Pool.ToString(), engine.CirculatingPoints.ToString()));
         engine.Buy("m01137", 1000m);
         var first = engine.Member("m00001");
         Assert.Equal(1, first.Exits);
         Assert.Equal("960.22", first.Cash.ToString());
         Assert.Equal(Points.Zero, first.Points);
         Assert.Equal(0, engine.Member("m00002").Exits);
+        Assert.Equal(("180959.78", "16863.2097", "10.7310"), (engine.Pool.ToString(), engine.CirculatingPoints.ToString(), engine.Price.ToString()));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Numerics;
 using CsCheck;
 using ValuePool.Core.Amounts;
 using ValuePool.Core.Engine;
@@ -6,7 +7,7 @@ using ValuePool.Core.Replay;
 
 namespace ValuePool.Core.Tests.Properties;
 
-/// <summary>The invariants of DESIGN.md, checked over random command sequences.</summary>
+/// <summary>The engine's invariants (docs/ARCHITECTURE.md, docs/MODEL.md §2), checked over random command sequences.</summary>
 public class EngineProperties
 {
     private const long Iterations = 300;
@@ -69,13 +70,16 @@ public class EngineProperties
             var engine = new ValuePoolEngine();
             RandomCommands.Apply(engine, platform.TwoTimesExit, platform.Steps, (_, _) =>
             {
-                var multiple = engine.Config.ExitMultiple.Value;
+                var multiplePpm = engine.Config.ExitMultiple.PartsPerMillion;
+                var (poolFen, pointsUnits) = (engine.Price.PoolFen, engine.Price.PointsUnits);
                 foreach (var id in engine.MemberIdsOrdinal())
                 {
                     var member = engine.Member(id);
                     if (member.Points == Points.Zero) continue;
-                    var value = member.Points.Value * engine.Price.YuanPerPoint + member.CycleRealized.Yuan;
-                    Assert.True(value < multiple * member.CycleConsumed.Yuan, $"{id} is due: {value} ≥ {multiple} × {member.CycleConsumed}");
+                    // H·price + R < m·C, in integers scaled by pointsUnits · 10^6 (docs/MODEL.md's exit rule).
+                    var valueScaled = ((BigInteger)member.Points.Units * poolFen + (BigInteger)member.CycleRealized.Fen * pointsUnits) * 1_000_000;
+                    var targetScaled = (BigInteger)multiplePpm * member.CycleConsumed.Fen * pointsUnits;
+                    Assert.True(valueScaled < targetScaled, $"{id} is due at {engine.Price.ToFractionString()}");
                 }
             });
         }, iter: Iterations);

@@ -65,7 +65,7 @@ public sealed class CommandCodecTests
     {
         _ when type == typeof(string) => $"{name}-7",
         _ when type == typeof(Money) => new Money(123_456),
-        _ when type == typeof(Points) => new Points(78_3999),
+        _ when type == typeof(Points) => new Points(66_6400),
         _ when type == typeof(DateTimeOffset) => new DateTimeOffset(2026, 5, 4, 3, 2, 1, TimeSpan.FromHours(8)),
         _ when type == typeof(Region) => new Region(["gd", "dg", "songshan"]),
         _ when type == typeof(AgentLevel) => AgentLevel.City,

@@ -42,4 +42,21 @@ public sealed class EngineSnapshotTests
         Assert.Equal(1, restored.FindMember("m1")!.Exits);
         Assert.Equal(StateJson.Write(original), StateJson.Write(restored));
     }
+
+    [Fact]
+    public void ThePriceFraction_SurvivesASnapshot_WhileNoPointsCirculate()
+    {
+        var original = new ValuePoolEngine(EngineConfig.Default with { ExitMultiple = ValuePool.Core.Amounts.Rate.FromDecimal(2m) });
+        original.Apply(new Consume("u1", null, ValuePool.Core.Amounts.Money.FromYuan(1000), Workload.Start));
+        original.Apply(new Sell("u1", ValuePool.Core.Amounts.Points.FromValue(112m), Workload.Start));
+        var restored = EngineSnapshot.Restore(EngineSnapshot.StateOf(original));
+
+        // No points: the price is the last fraction, ¥160.00 per 112 points, which pool / points cannot give back.
+        Assert.Equal("16000/1120000", restored.Price.ToFractionString());
+        var order = new Consume("u2", null, ValuePool.Core.Amounts.Money.FromYuan(1000), Workload.Start);
+        original.Apply(order);
+        restored.Apply(order);
+        Assert.Equal("78.4000", restored.FindMember("u2")!.Points.ToString());
+        Assert.Equal(StateJson.Write(original), StateJson.Write(restored));
+    }
 }

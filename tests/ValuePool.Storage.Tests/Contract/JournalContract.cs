@@ -287,7 +287,7 @@ public abstract class JournalContract : IDisposable
         Assert.Equal(engine.FindStore("s1")!.Revenue.Fen, s1Revenue.Sum(row => row.RevenueFen));
         Assert.Equal(engine.FindStore("s3")!.Revenue.Fen, store.Queries.StoreRevenue("s3").Sum(row => row.RevenueFen)); // card discounts
         var lastPrice = store.Queries.PriceHistory()[^1];
-        Assert.Equal((engine.Pool.Fen, engine.CirculatingPoints.Units, engine.Price.YuanPerPoint), (lastPrice.PoolFen, lastPrice.PointsUnits, lastPrice.YuanPerPoint));
+        Assert.Equal((engine.Pool.Fen, engine.CirculatingPoints.Units, engine.Price.ToFractionString()), (lastPrice.PoolFen, lastPrice.PointsUnits, lastPrice.Price.ToFractionString()));
 
         ProjectionRebuild.Run(store);
         Assert.Equal(asWritten, ProjectionRows(store));
