@@ -24,7 +24,8 @@ public static class ConfigValidation
         Require(config.MintShare > Rate.Zero && config.MintShare < Rate.One,
             $"mintShare {config.MintShare} must be above 0 and below 1, or the price would not rise with every order");
         Require(config.Payout > Rate.Zero && config.Payout <= Rate.One, $"payout {config.Payout} must be above 0 and at most 1");
-        Require(config.ExitMultiple > Rate.One, $"exitMultiple {config.ExitMultiple} must be above 1");
+        // Above 10 the exit rule's integer products could leave 128 bits (PointPrice); the seed's choices are 1.2 and 2.
+        Require(config.ExitMultiple > Rate.One && config.ExitMultiple <= Rate.FromDecimal(10m), $"exitMultiple {config.ExitMultiple} must be above 1 and at most 10");
         Require(config.DistrictAgent <= config.CityAgent && config.CityAgent <= config.ProvinceAgent,
             $"agent rates must rise with the level for a differential (district {config.DistrictAgent} ≤ city {config.CityAgent} ≤ province {config.ProvinceAgent})");
         Require(config.MaxRewards() <= config.DistributionBudget,
