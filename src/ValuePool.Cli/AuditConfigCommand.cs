@@ -1,4 +1,6 @@
+using System.ComponentModel;
 using System.Text.Json;
+using Spectre.Console.Cli;
 using ValuePool.Core.Configuration;
 
 namespace ValuePool.Cli;
@@ -8,10 +10,18 @@ namespace ValuePool.Cli;
 /// even for a configuration the engine would refuse, so an operator sees every problem at once.
 /// Exit 0: nothing found; 1: a legal risk; 2: unreadable, or the engine refuses the configuration.
 /// </summary>
-public static class AuditConfigCommand
+public sealed class AuditConfigCommand(CliStreams streams) : Command<AuditConfigCommand.Settings>
 {
-    public static int Run(string file, TextWriter stdout, TextWriter stderr)
+    public sealed class Settings : CommandSettings
     {
+        [CommandArgument(0, "<FILE>")]
+        [Description("a JSON configuration file (keys as in docs/CONFIGURATION.md, and \"stores\")")]
+        public string File { get; init; } = "";
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var (file, stdout, stderr) = (settings.File, streams.Out, streams.Error);
         if (!File.Exists(file)) return Cli.Fail(stderr, $"{file}: no such file");
         EngineConfig config;
         IReadOnlyList<StorePromise> stores;

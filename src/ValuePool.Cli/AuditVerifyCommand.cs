@@ -1,4 +1,6 @@
+using System.ComponentModel;
 using System.Data.Common;
+using Spectre.Console.Cli;
 using ValuePool.Storage;
 using ValuePool.Storage.Audit;
 
@@ -9,10 +11,18 @@ namespace ValuePool.Cli;
 /// transaction balances and replays to its recorded digest, the snapshots, and that replay reproduces
 /// the stored balances. Exit 0: all hold; 1: the first bad entry is named; 2: the database cannot be opened.
 /// </summary>
-public static class AuditVerifyCommand
+public sealed class AuditVerifyCommand(CliStreams streams) : Command<AuditVerifyCommand.Settings>
 {
-    public static int Run(string location, TextWriter stdout, TextWriter stderr)
+    public sealed class Settings : CommandSettings
     {
+        [CommandOption("--db <DB>", isRequired: true)]
+        [Description("the journal: a SQLite file, or postgres://user:password@host:port/database")]
+        public string Db { get; init; } = "";
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var (location, stdout, stderr) = (settings.Db, streams.Out, streams.Error);
         if (!StoreLocation.IsPostgres(location) && !File.Exists(location)) return Cli.Fail(stderr, $"{location}: no such file");
         AuditReport report;
         try

@@ -1,5 +1,7 @@
+using System.ComponentModel;
 using System.Diagnostics;
 using Spectre.Console;
+using Spectre.Console.Cli;
 using ValuePool.Simulation.Metrics;
 using ValuePool.Simulation.Reporting;
 using ValuePool.Simulation.Running;
@@ -12,48 +14,46 @@ namespace ValuePool.Cli;
 /// through the real engine with a progress bar, writes DIR/report.html, and prints the summary table.
 /// Exit 0 done; 2 bad options, unknown scenario, or a malformed or invalid scenario file.
 /// </summary>
-public static class SimulateCommand
+public sealed class SimulateCommand(CliStreams streams) : Command<SimulateCommand.Settings>
 {
-    public static int Run(IReadOnlyList<string> options, TextWriter stdout, TextWriter stderr)
+    public sealed class Settings : CommandSettings
     {
-        if (!TryParse(options, out var scenarioName, out var outDirectory, out var seed, out var usageError))
-            return Cli.Fail(stderr, $"simulate: {usageError}\nusage: valuepool simulate --scenario NAME|FILE.json --out DIR [--seed N]");
-        if (!TryResolve(scenarioName, out var scenario, out var error)) return Cli.Fail(stderr, error);
-        if (seed is { } overrideSeed) scenario = scenario with { Seed = overrideSeed };
+        [CommandOption("--scenario <SCENARIO>", isRequired: true)]
+        [Description("a built-in scenario's name, or a scenario JSON file (docs/SIMULATOR.md)")]
+        public string Scenario { get; init; } = "";
 
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
+        [CommandOption("--out <DIR>", isRequired: true)]
+        [Description("the directory for report.html and summary.json")]
+        public string Out { get; init; } = "";
+
+        // A string checked here, not a long? bound by Spectre, whose message for "--seed one" is
+        // "Failed to convert 'one' to Nullable`1".
+        [CommandOption("--seed <N>")]
+        [Description("a whole number replacing the scenario's random seed")]
+        public string? Seed { get; init; }
+
+        public long? SeedNumber => Seed is null ? null : long.Parse(Seed);
+
+        public override ValidationResult Validate() =>
+            Seed is null || long.TryParse(Seed, out _) ? ValidationResult.Success() : ValidationResult.Error($"--seed {Seed}: not a whole number");
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        if (!TryResolve(settings.Scenario, out var scenario, out var error)) return Cli.Fail(streams.Error, error);
+        if (settings.SeedNumber is { } overrideSeed) scenario = scenario with { Seed = overrideSeed };
+
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(streams.Out) });
         var clock = Stopwatch.StartNew();
         var run = RunWithProgress(console, scenario);
         var simulated = clock.Elapsed;
         var summary = SummaryBuilder.Build(run);
-        var report = ReportWriter.Write(run, summary, outDirectory);
+        var report = ReportWriter.Write(run, summary, settings.Out);
         console.Write(SummaryTable(summary));
         console.WriteLine($"simulated {run.Orders:#,0} orders in {simulated.TotalSeconds:0.0} s ({run.Orders / simulated.TotalSeconds:#,0} orders/s); "
             + $"summary and report in {(clock.Elapsed - simulated).TotalSeconds:0.0} s");
         console.WriteLine($"report: {report}");
         return Cli.Ok;
-    }
-
-    private static bool TryParse(IReadOnlyList<string> options, out string scenario, out string outDirectory, out long? seed, out string error)
-    {
-        scenario = outDirectory = error = "";
-        seed = null;
-        for (var i = 0; i < options.Count; i += 2)
-        {
-            if (i + 1 >= options.Count) { error = $"{options[i]} needs a value"; return false; }
-            var value = options[i + 1];
-            switch (options[i])
-            {
-                case "--scenario": scenario = value; break;
-                case "--out": outDirectory = value; break;
-                case "--seed" when long.TryParse(value, out var parsed): seed = parsed; break;
-                case "--seed": error = $"--seed {value}: not a whole number"; return false;
-                default: error = $"unknown option {options[i]}"; return false;
-            }
-        }
-        if (scenario == "") error = "--scenario is required";
-        else if (outDirectory == "") error = "--out is required";
-        return error == "";
     }
 
     /// <summary>A built-in name first, then a file; a name that is neither lists the built-ins.</summary>

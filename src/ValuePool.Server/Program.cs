@@ -1,6 +1,6 @@
 using ValuePool.Server.Hosting;
 
-if (AdminCommandLine.IsRequested(args)) return AdminCommandLine.Run(args);
+if (ServerCommandLine.Handles(args)) return ServerCommandLine.Run(args, Console.In, Console.Out, Console.Error);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddValuePool(args);
