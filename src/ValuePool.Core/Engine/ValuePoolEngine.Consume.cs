@@ -30,8 +30,12 @@ public sealed partial class ValuePoolEngine
         var commission = amount.Share(rates.Commission);
         if (offline && Ledger[Account.StoreDeposit(store)] < commission.Fen) return CommandResult.InsufficientDeposit;
         if (store >= 0 && known) UseBenefit(member, store, order.Benefit, day);
-        LastBooking = new OrderBooking(store, amount, amount - commission, order.Payment);
-        if (amount == Money.Zero) return CommandResult.Ok; // a free item: nothing is sold, nothing moves
+        if (amount == Money.Zero)
+        {
+            // A free item: nothing is sold, nothing moves; the till still learns what it charged.
+            Outcome.Add(new OrderBooked(member, store, amount, amount, amount, amount, amount, amount, order.Payment));
+            return CommandResult.Ok;
+        }
         if (!known) member = _members.GetOrAdd(order.Member);
         var poolContribution = amount.Share(rates.PoolContribution);
         var minted = Price.PointsFor(amount.Share(rates.PoolContribution, rates.MintShare));
@@ -41,8 +45,11 @@ public sealed partial class ValuePoolEngine
         else if (!offline) CreditStore(store, payments, amount - commission, TransferKind.StoreSale);
         Ledger.Post(payments, Account.Pool, poolContribution.Fen, TransferKind.PoolContribution);
         var rewards = PayRewards(rates, payments, member, store, amount, order.At);
-        Ledger.Post(payments, Account.PlatformRevenue, (commission - poolContribution - rewards).Fen, TransferKind.PlatformProfit);
+        var profit = commission - poolContribution - rewards;
+        Ledger.Post(payments, Account.PlatformRevenue, profit.Fen, TransferKind.PlatformProfit);
         Ledger.Post(Account.PointsIssuer, Account.MemberPoints(member), minted.Units, TransferKind.Mint);
+        Outcome.Add(new OrderBooked(member, store, amount, amount - commission, commission, poolContribution, rewards, profit, order.Payment));
+        Outcome.Add(new PointsMinted(member, minted));
 
         ref var state = ref _members[member];
         state.CycleConsumedFen += amount.Fen;

@@ -8,6 +8,9 @@ public sealed partial class ValuePoolEngine
 {
     public string MemberIdAt(int index) => _members.Ids[index];
 
+    /// <summary>The member's dense index (what events and accounts carry), or null for an id the engine has not seen.</summary>
+    public int? MemberIndexOf(string id) => IsValidId(id) && _members.TryFind(id, out var index) ? index : null;
+
     public string StoreIdAt(int index) => _stores[index].Id;
 
     public int StoreCount => _stores.Count;

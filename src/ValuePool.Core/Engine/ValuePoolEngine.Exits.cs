@@ -12,21 +12,22 @@ public sealed partial class ValuePoolEngine
     {
         if (sale.Points <= Points.Zero) return CommandResult.AmountNotPositive;
         if (!_members.TryFind(sale.Member, out var member) || PointsOf(member) < sale.Points) return CommandResult.InsufficientPoints;
-        var gross = SellPoints(member, sale.Points, TransferKind.SaleBurn, TransferKind.SalePayout);
+        var (gross, paid) = SellPoints(member, sale.Points, TransferKind.SaleBurn, TransferKind.SalePayout);
         _members[member].CycleRealizedFen += gross.Fen;
+        Outcome.Add(new PointsSold(member, sale.Points, gross, paid));
         RequeueForExit(member);
         return CommandResult.Ok;
     }
 
-    /// <summary>Burns the points, pays <c>floor2(q·p·payout)</c> from the pool, and returns the gross <c>floor2(q·p)</c>.</summary>
-    private Money SellPoints(int member, Points points, TransferKind burn, TransferKind payout)
+    /// <summary>Burns the points, pays <c>floor2(q·p·payout)</c> from the pool; returns the gross <c>floor2(q·p)</c> and what was paid.</summary>
+    private (Money Gross, Money Paid) SellPoints(int member, Points points, TransferKind burn, TransferKind payout)
     {
         var gross = Price.ValueOf(points);
         var paid = Price.ValueOf(points, Config.Payout);
         Ledger.Post(Account.MemberPoints(member), Account.PointsIssuer, points.Units, burn);
         Ledger.Post(Account.Pool, Account.MemberCash(member), paid.Fen, payout);
         UpdatePrice();
-        return gross;
+        return (gross, paid);
     }
 
     private Points PointsOf(int member) => new(_members[member].PointsUnits);
@@ -51,7 +52,9 @@ public sealed partial class ValuePoolEngine
                 continue;
             }
             if (!ExitPriceOf(state).IsReachedBy(Price)) break;
-            SellPoints(member, PointsOf(member), TransferKind.ForcedExitBurn, TransferKind.ForcedExitPayout);
+            var points = PointsOf(member);
+            var (gross, paid) = SellPoints(member, points, TransferKind.ForcedExitBurn, TransferKind.ForcedExitPayout);
+            Outcome.Add(new ForcedExit(member, points, gross, paid));
             state.CycleConsumedFen = 0;
             state.CycleRealizedFen = 0;
             state.Exits++;

@@ -20,7 +20,7 @@ public sealed partial class ValuePoolEngine
         void Pay(int member, Rate rate, TransferKind kind)
         {
             var reward = Money.Min(amount.Share(rate), left);
-            Ledger.Post(payer, Account.MemberCash(member), reward.Fen, kind);
+            CreditMember(payer, member, reward, kind);
             left -= reward;
         }
 

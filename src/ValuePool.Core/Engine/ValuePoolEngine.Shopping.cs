@@ -29,8 +29,7 @@ public sealed partial class ValuePoolEngine
         var rebates = PayStoreRebates(member, used);
         var referrer = ActiveReferrer(member, purchase.At);
         var referrerReward = referrer == Member.NoReferrer ? Money.Zero : amount.Share(Config.ShoppingReferrerReward);
-        if (referrer != Member.NoReferrer)
-            Ledger.Post(Account.ConsumerPayments, Account.MemberCash(referrer), referrerReward.Fen, TransferKind.ReferralReward);
+        if (referrer != Member.NoReferrer) CreditMember(Account.ConsumerPayments, referrer, referrerReward, TransferKind.ReferralReward);
         Ledger.Post(Account.ConsumerPayments, Account.PlatformRevenue, (margin - rebates - referrerReward).Fen, TransferKind.PlatformProfit);
         Ledger.Post(Account.ConsumerPayments, new Account(AccountKind.SelfOperatedSales), (amount - used.Worth - margin).Fen, TransferKind.GoodsCost);
         Ledger.Post(Account.MemberShoppingPoints(member), Account.ShoppingPointsIssuer, used.Units, TransferKind.ShoppingPointsRedeemed);

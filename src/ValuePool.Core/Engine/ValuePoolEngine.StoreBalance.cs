@@ -23,8 +23,10 @@ public sealed partial class ValuePoolEngine
         if (amount <= Money.Zero) return;
         var owed = _stores[store].Owed;
         var paidFen = owed.Count == 0 ? Math.Min(amount.Fen, Ledger[Account.StoreReceivable(store)]) : 0;
-        Ledger.Post(Account.StoreReceivable(store), Account.MemberCash(member), paidFen, kind);
-        if (amount.Fen > paidFen) owed.Enqueue(new OwedPayout(member, kind, amount.Fen - paidFen));
+        CreditMember(Account.StoreReceivable(store), member, new Money(paidFen), kind);
+        if (amount.Fen == paidFen) return;
+        owed.Enqueue(new OwedPayout(member, kind, amount.Fen - paidFen));
+        Outcome.Add(new PayoutOwed(store, member, kind, new Money(amount.Fen - paidFen)));
     }
 
     private void PayOwed(int store)
@@ -34,7 +36,7 @@ public sealed partial class ValuePoolEngine
         while (owed.TryPeek(out var debt) && Ledger[balance] > 0)
         {
             var paidFen = Math.Min(debt.Fen, Ledger[balance]);
-            Ledger.Post(balance, Account.MemberCash(debt.Member), paidFen, debt.Kind);
+            CreditMember(balance, debt.Member, new Money(paidFen), debt.Kind);
             debt.Fen -= paidFen;
             if (debt.Fen == 0) owed.Dequeue();
         }
@@ -65,6 +67,7 @@ public sealed partial class ValuePoolEngine
         if (AmountProblem(command.Amount) is { } problem) return problem;
         if (!_stores.TryFind(command.Store, out var store)) return CommandResult.UnknownStore;
         Ledger.Post(new Account(AccountKind.MerchantDeposits), Account.StoreDeposit(store), command.Amount.Fen, TransferKind.DepositTopUp);
+        Outcome.Add(new DepositToppedUp(store, command.Amount));
         return CommandResult.Ok;
     }
 }

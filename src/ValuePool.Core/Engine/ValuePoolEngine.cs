@@ -11,7 +11,7 @@ namespace ValuePool.Core.Engine;
 /// command becomes one balanced transaction in <see cref="Ledger"/>; a refused command changes
 /// nothing. Not thread-safe by design: one thread owns the engine (docs/ARCHITECTURE.md).
 /// </summary>
-public sealed partial class ValuePoolEngine
+public sealed partial class ValuePoolEngine : IEngineView
 {
     private readonly MemberBook _members = new();
     private readonly StoreBook _stores = new();
@@ -27,6 +27,7 @@ public sealed partial class ValuePoolEngine
         var problems = ConfigValidation.Problems(Config);
         if (problems.Count > 0) throw new ArgumentException(string.Join("; ", problems), nameof(config));
         Ledger = new Balances(_members);
+        Outcome = new CommandOutcome(Ledger);
         _shoppingLots = new ShoppingLots(_members);
         _exitQueue = new ExitQueue(CompareExitPricesExactly);
     }
@@ -37,8 +38,8 @@ public sealed partial class ValuePoolEngine
     /// <summary>The current point price as its exact fraction; while no points circulate, the last one (initially 100 fen per 10,000 units).</summary>
     public PointPrice Price { get; private set; } = PointPrice.Initial;
     public long Orders { get; private set; }
-    /// <summary>What the last command booked if it was an accepted order; null otherwise.</summary>
-    public OrderBooking? LastBooking { get; private set; }
+    /// <summary>The result and domain events of the last command applied; valid until the next.</summary>
+    public CommandOutcome Outcome { get; }
 
     public Money Pool => new(Ledger[Account.Pool]);
     public Points CirculatingPoints => new(-Ledger[Account.PointsIssuer]);
@@ -51,7 +52,7 @@ public sealed partial class ValuePoolEngine
     public CommandResult Apply(Command command)
     {
         Ledger.BeginTransaction();
-        LastBooking = null;
+        Outcome.Begin();
         var result = command switch
         {
             Consume c => Apply(c),
@@ -76,7 +77,22 @@ public sealed partial class ValuePoolEngine
             _ => CommandResult.UnknownCommand,
         };
         if (result == CommandResult.Ok) ProcessDueExits();
+        Outcome.End(result);
         return result;
+    }
+
+    /// <summary>Applies <paramref name="command"/> and returns what it did: its result and its domain events.</summary>
+    public CommandOutcome Execute(Command command)
+    {
+        Apply(command);
+        return Outcome;
+    }
+
+    /// <summary>Every credit of cash to a member that is not the proceeds of their own points goes through here.</summary>
+    private void CreditMember(Account from, int member, Money amount, TransferKind kind)
+    {
+        Ledger.Post(from, Account.MemberCash(member), amount.Fen, kind);
+        Outcome.Add(new CashCredited(member, kind, amount));
     }
 
     private CommandResult Apply(Configure command)
@@ -105,6 +121,7 @@ public sealed partial class ValuePoolEngine
         if (command.Amount.Fen > Config.AmountMax.Fen * SubsidyToAmountMax) return CommandResult.AmountAboveMaximum;
         if (command.Source is null || command.Source.Length > IdLengthMax) return CommandResult.InvalidId;
         Ledger.Post(new Account(AccountKind.Financing), Account.Pool, command.Amount.Fen, TransferKind.Subsidy);
+        Outcome.Add(new SubsidyInjected(command.Amount));
         UpdatePrice();
         return CommandResult.Ok;
     }

@@ -22,7 +22,7 @@ public sealed class Balances
     /// <summary>The transfers posted since the last <see cref="BeginTransaction"/>.</summary>
     public IReadOnlyList<Transfer> CurrentTransaction => _transaction;
 
-    public void BeginTransaction() => _transaction.Clear();
+    internal void BeginTransaction() => _transaction.Clear();
 
     public long this[Account account]
     {
@@ -35,7 +35,7 @@ public sealed class Balances
         }
     }
 
-    public void Post(Account from, Account to, long amount, TransferKind kind)
+    internal void Post(Account from, Account to, long amount, TransferKind kind)
     {
         if (amount == 0) return;
         if (amount < 0) throw new InvalidOperationException($"negative transfer {amount} {from}→{to}");

@@ -118,11 +118,11 @@ public static class AdminApi
                 new Core.Amounts.Points(row.PointsUnits).Text(), row.Price.Text(), PriceFraction.Of(row.Price)))
             .ToArray());
 
-    private static PoolResponse Describe(ValuePoolEngine engine) =>
+    private static PoolResponse Describe(IEngineView engine) =>
         new(engine.Pool.Text(), engine.CirculatingPoints.Text(), engine.Price.Text(), PriceFraction.Of(engine.Price), engine.Orders, engine.PlatformRevenue.Text(), engine.MemberCount,
             engine.MembersAwaitingExit);
 
     /// <summary>The configuration with its audit: the settings, every store's promises and every product's own rates.</summary>
-    private static ConfigResponse WithAudit(EngineConfig config, ValuePoolEngine engine, IReadOnlyList<(string ProductId, OrderRates Rates)> products) =>
+    private static ConfigResponse WithAudit(EngineConfig config, IEngineView engine, IReadOnlyList<(string ProductId, OrderRates Rates)> products) =>
         new(JsonDocument.Parse(EngineConfigJson.Write(config)).RootElement.Clone(), ComplianceAudit.Run(config, engine.StorePromises(), products));
 }

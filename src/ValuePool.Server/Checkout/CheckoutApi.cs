@@ -19,7 +19,7 @@ public sealed record CheckoutResponse(bool Replayed, string StoreId, string Memb
 /// <summary>
 /// A store's till (MODEL.md §5 membership cards): the owner or an admin records a member's in-store
 /// purchase, paid at the counter, and the engine applies the member's card: the discount always, the
-/// daily special or the free item when asked. The charge shown is the engine's, never re-computed here.
+/// daily special or the free item when asked. The charge shown is the engine's (the receipt's booked order), never re-computed here.
 /// The customer paid the merchant, not the platform, so the sale's commission is taken from the store's prepaid
 /// deposit and the sale is refused (InsufficientDeposit) when the deposit cannot cover it (MODEL.md §8).
 /// </summary>
@@ -35,7 +35,7 @@ public static class CheckoutApi
 
     /// <summary>Send <c>Idempotency-Key</c> to make a retry safe: it answers the first charge.</summary>
     public static async Task<Results<Ok<CheckoutResponse>, ValidationProblem, ProblemHttpResult>> Checkout(string storeId, CheckoutRequest request,
-        HttpRequest http, ClaimsPrincipal caller, StoreDirectory stores, UserStore users, LedgerGateway ledger, CheckoutCharges charges, CheckoutLog log,
+        HttpRequest http, ClaimsPrincipal caller, StoreDirectory stores, UserStore users, LedgerGateway ledger, CheckoutLog log,
         TimeProvider time)
     {
         var (_, denied) = await stores.ManagedAsync(storeId, caller, "only the store's owner and admins run its checkout");
@@ -45,7 +45,7 @@ public static class CheckoutApi
         // At the till the card prices the order unless the cashier picks another benefit.
         var benefit = errors.Choice("benefit", request.Benefit, CheckoutBenefit.CardDiscount);
         if (request.MemberId is null || await users.FindAsync(request.MemberId) is null) errors.Add("memberId", "no account has this id");
-        IdempotencyKeys.TryScoped(http, CheckoutCharges.KeyPrefix + storeId, caller.Id(), out var key, errors);
+        IdempotencyKeys.TryScoped(http, "checkout:" + storeId, caller.Id(), out var key, errors);
         if (errors.Any) return errors.ToProblem();
 
         var now = time.GetUtcNow();
@@ -58,7 +58,7 @@ public static class CheckoutApi
         var checkout = new CheckoutRecord
         {
             IdempotencyKey = key, StoreId = storeId, MemberId = request.MemberId!, AmountFen = amount.Fen,
-            Benefit = benefit.Text(), ChargedFen = charges.Take(key)!.Value, CreatedMs = UnixTime.Ms(now),
+            Benefit = benefit.Text(), ChargedFen = receipt.Order!.Value.Charged.Fen, CreatedMs = UnixTime.Ms(now),
         };
         await log.AddAsync(checkout);
         return TypedResults.Ok(Describe(checkout, replayed: false));

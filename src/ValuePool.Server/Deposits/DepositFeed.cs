@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using ValuePool.Core.Engine;
-using ValuePool.Core.Ledger;
+using ValuePool.Core.Amounts;
 using ValuePool.Server.Data;
 using ValuePool.Server.Http;
 using ValuePool.Storage.Journal;
@@ -11,7 +11,7 @@ namespace ValuePool.Server.Deposits;
 
 /// <summary>
 /// A store's prepaid deposit's movements (<c>deposit_movement</c>), one row per journal entry that moved it: a top-up in, or
-/// an offline till sale's commission out (MODEL.md §8). Read from each applied command's transaction and written with the
+/// an offline till sale's commission out (MODEL.md §8). Read from each command's events (top-ups, till orders) and written with the
 /// projections, keyed by sequence and store, so a catch-up after a crash records nothing twice and misses nothing.
 /// </summary>
 public sealed class DepositFeed(ServerDatabase database) : IEntryProjection
@@ -22,24 +22,13 @@ public sealed class DepositFeed(ServerDatabase database) : IEntryProjection
 
     private readonly List<Movement> _seen = [];
 
-    public void Observe(long sequence, string idempotencyKey, Command command, CommandResult result, ValuePoolEngine engine)
+    public void Observe(long sequence, string idempotencyKey, Command command, IEngineView engine)
     {
-        if (!result.IsAccepted()) return;
-        // The net change per store: a till sale takes its commission from the deposit in several transfers (pool, rewards, profit).
-        Dictionary<int, long>? byStore = null;
-        foreach (var transfer in engine.Ledger.CurrentTransaction)
-        {
-            if (transfer.To.Kind == AccountKind.StoreDeposit) Add(ref byStore, transfer.To.Owner, transfer.Amount);
-            if (transfer.From.Kind == AccountKind.StoreDeposit) Add(ref byStore, transfer.From.Owner, -transfer.Amount);
-        }
-        foreach (var (store, fen) in byStore ?? [])
-            if (fen != 0) _seen.Add(new Movement(sequence, engine.StoreIdAt(store), fen, idempotencyKey));
-    }
-
-    private static void Add(ref Dictionary<int, long>? byStore, int store, long fen)
-    {
-        byStore ??= [];
-        byStore[store] = byStore.GetValueOrDefault(store) + fen;
+        var outcome = engine.Outcome;
+        foreach (var topUp in outcome.Deposits) _seen.Add(new Movement(sequence, engine.StoreIdAt(topUp.Store), topUp.Amount.Fen, idempotencyKey));
+        foreach (var order in outcome.Orders)
+            if (order.Payment == OrderPayment.OfflineTill && order.Commission > Money.Zero)
+                _seen.Add(new Movement(sequence, engine.StoreIdAt(order.Store), -order.Commission.Fen, idempotencyKey));
     }
 
     public IReadOnlyList<AlongsideRows> Flush()

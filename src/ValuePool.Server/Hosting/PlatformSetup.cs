@@ -50,11 +50,10 @@ public static class PlatformSetup
         services.AddSingleton<ServerSettings>();
         services.AddSingleton<RewardFeed>();
         services.AddSingleton<RewardHistory>();
-        services.AddSingleton<CheckoutCharges>();
         services.AddSingleton<MemberOrderIndex>();
         services.AddSingleton<DepositFeed>();
         services.AddSingleton<DepositHistory>();
-        services.AddSingleton(sp => new LedgerGateway(options.Db, sp.GetRequiredService<ServerDatabase>(), sp.GetRequiredService<CheckoutCharges>(),
+        services.AddSingleton(sp => new LedgerGateway(options.Db, sp.GetRequiredService<ServerDatabase>(),
             [sp.GetRequiredService<MemberOrderIndex>(), sp.GetRequiredService<RewardFeed>(), sp.GetRequiredService<DepositFeed>()],
             sp.GetRequiredService<ILogger<LedgerGateway>>()));
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();

@@ -18,12 +18,11 @@ public sealed class LedgerGateway : IHostedService, IAsyncDisposable, IDisposabl
     private readonly Sequencer _sequencer;
     private readonly ServerDatabase _database;
 
-    public LedgerGateway(string location, ServerDatabase database, ISequencerObserver observer, IReadOnlyList<IEntryProjection> entryProjections,
+    public LedgerGateway(string location, ServerDatabase database, IReadOnlyList<IEntryProjection> entryProjections,
         ILogger<LedgerGateway> logger)
     {
         _sequencer = Sequencer.Start(StoreLocation.Open(location), new SequencerOptions
         {
-            Observer = observer,
             EntryProjections = entryProjections,
             // The command was refused and undone; the rest of the platform carries on, so this is the one place it shows.
             CommandFailed = (key, command, failure) => logger.LogError(failure, "command {Key} failed inside the engine and was refused: {Command}", key, command),
@@ -36,7 +35,7 @@ public sealed class LedgerGateway : IHostedService, IAsyncDisposable, IDisposabl
     /// <summary>Also writes <paramref name="rows"/> of the server's tables in the journal's transaction if the command is applied and accepted.</summary>
     public Task<Receipt> SubmitAsync(string idempotencyKey, Command command, AlongsideRows rows) => _sequencer.SubmitAsync(idempotencyKey, command, rows);
 
-    public Task<T> ReadAsync<T>(Func<ValuePoolEngine, T> query) => _sequencer.ReadAsync(query);
+    public Task<T> ReadAsync<T>(Func<IEngineView, T> query) => _sequencer.ReadAsync(query);
 
     /// <summary>Runs <paramref name="query"/> on projections that include every durable entry (they lag the journal otherwise).</summary>
     public async Task<T> ProjectionsAsync<T>(Func<ProjectionQueries, T> query)

@@ -23,16 +23,15 @@ public sealed class RewardFeed(ServerDatabase database, TimeProvider time) : IEn
 
     private readonly List<Credit> _seen = [];
 
-    public void Observe(long sequence, string idempotencyKey, Command command, CommandResult result, ValuePoolEngine engine)
+    public void Observe(long sequence, string idempotencyKey, Command command, IEngineView engine)
     {
-        if (!result.IsAccepted()) return;
-        var transfers = engine.Ledger.CurrentTransaction;
-        for (var line = 0; line < transfers.Count; line++)
-        {
-            var transfer = transfers[line];
-            if (transfer.To.Kind == AccountKind.MemberCash && IsCredit(transfer.Kind))
-                _seen.Add(new Credit(sequence, line, engine.MemberIdAt(transfer.To.Owner), transfer.Kind, transfer.Amount, idempotencyKey));
-        }
+        // Lines number the credits, then the forced exits, of the entry: stable for the entry, so a catch-up writes the same keys.
+        var outcome = engine.Outcome;
+        var line = 0;
+        foreach (var credit in outcome.Credits)
+            _seen.Add(new Credit(sequence, line++, engine.MemberIdAt(credit.Member), credit.Kind, credit.Amount.Fen, idempotencyKey));
+        foreach (var exit in outcome.Exits)
+            _seen.Add(new Credit(sequence, line++, engine.MemberIdAt(exit.Member), TransferKind.ForcedExitPayout, exit.Paid.Fen, idempotencyKey));
     }
 
     public IReadOnlyList<AlongsideRows> Flush()
@@ -61,7 +60,4 @@ public sealed class RewardFeed(ServerDatabase database, TimeProvider time) : IEn
             new { memberId = credit.MemberId, kind = credit.Kind.ToString(), amount = AmountJson.FenText(credit.AmountFen), source = credit.SourceKey });
     }
 
-    private static bool IsCredit(TransferKind kind) => kind is TransferKind.ReferralReward or TransferKind.RecruiterReward or TransferKind.AgentReward
-        or TransferKind.ForcedExitPayout or TransferKind.ShareholderDividend or TransferKind.InitiatorBonus or TransferKind.PartnerDividend
-        or TransferKind.PartnerReferralReward or TransferKind.CardSellerReward;
 }

@@ -19,9 +19,9 @@ public sealed class MemberOrderIndex(ServerDatabase database, AlongsideStatement
     private const string KeySuffix = ":complete";
     private readonly List<(string Buyer, string OrderId)> _orders = [];
 
-    public void Observe(long sequence, string idempotencyKey, Command command, CommandResult result, ValuePoolEngine engine)
+    public void Observe(long sequence, string idempotencyKey, Command command, IEngineView engine)
     {
-        if (result.IsAccepted() && idempotencyKey.StartsWith(KeyPrefix, StringComparison.Ordinal) && idempotencyKey.EndsWith(KeySuffix, StringComparison.Ordinal))
+        if (engine.Outcome.Result.IsAccepted() && idempotencyKey.StartsWith(KeyPrefix, StringComparison.Ordinal) && idempotencyKey.EndsWith(KeySuffix, StringComparison.Ordinal))
             _orders.Add((Buyer(command), idempotencyKey[KeyPrefix.Length..^KeySuffix.Length]));
     }
 

@@ -69,7 +69,7 @@ public static class ShoppingPointsApi
             cash.Text(), holdings));
     }
 
-    private static ShoppingPointsResponse Describe(string memberId, ValuePoolEngine engine)
+    private static ShoppingPointsResponse Describe(string memberId, IEngineView engine)
     {
         var balance = engine.FindMember(memberId)?.ShoppingPoints ?? ShoppingPoints.Zero;
         var lots = engine.ShoppingLotsOf(memberId).Select(lot => new ShoppingLotResponse(lot.StoreId, lot.Points.ToString(), lot.Day.Text())).ToArray();

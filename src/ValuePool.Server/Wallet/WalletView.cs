@@ -12,7 +12,7 @@ namespace ValuePool.Server.Wallet;
 public sealed record WalletResponse(string MemberId, string Points, string Price, PriceFraction PriceFraction, string PointsValue, string Cash, string ShoppingPoints,
     string CycleConsumed, string CycleRealized, string ExitTarget, string ExitProgress, int Exits, string? Referrer, string Owed)
 {
-    public static WalletResponse Of(string memberId, ValuePoolEngine engine)
+    public static WalletResponse Of(string memberId, IEngineView engine)
     {
         var member = engine.FindMember(memberId);
         var points = member?.Points ?? Core.Amounts.Points.Zero;

@@ -8,8 +8,8 @@ namespace ValuePool.Simulation.Running;
 /// <summary>
 /// Runs a scenario through the real <see cref="ValuePoolEngine"/>, day by day: subsidies at the start
 /// of the day, then the day's first orders of new members interleaved with repeat orders, then sales.
-/// What happened is read back from each command's transaction (<see cref="Balances.CurrentTransaction"/>),
-/// so the report counts exactly what the ledger booked. One seeded generator draws every choice in a
+/// What happened is read back from each command's typed outcome (<see cref="CommandOutcome"/>: sales, forced exits,
+/// rewards, subsidies) and its transfers summed by kind, so the report counts exactly what the ledger booked. One seeded generator draws every choice in a
 /// fixed order: the same scenario and seed give the same run.
 /// </summary>
 public sealed class SimulationRunner
@@ -29,6 +29,9 @@ public sealed class SimulationRunner
     private readonly List<DailySample> _samples = new();
     private readonly string[] _storeIds;
     private readonly int _participants;
+    /// <summary>Each consumer's engine index, and the consumer at each engine index (−1: a store owner or agent).</summary>
+    private readonly int[] _engineIndexOf;
+    private readonly int[] _consumerAt;
     private DayCounters _today;
     private long _orders;
 
@@ -46,6 +49,8 @@ public sealed class SimulationRunner
         _exitWaitDays = new int[scenario.Days];
         _storeIds = StoreNetworkSetup.Build(_engine, scenario.Stores, _random, Start);
         _participants = _engine.MemberCount;
+        _engineIndexOf = new int[capacity];
+        _consumerAt = Enumerable.Repeat(-1, _participants + capacity).ToArray();
     }
 
     public static SimulationResult Run(Scenario scenario, Action<SimulationProgress>? progress = null)
@@ -110,8 +115,8 @@ public sealed class SimulationRunner
         else if (binding < referrals.StoreQrShare + referrals.MemberLinkShare && member > 0)
             Apply(new Bind(_ids[member], _ids[_random.Next(member)], at), day);
         Order(member, store, day, at);
-        // Consumer i must be engine member participants + i, or transfers would be credited to the wrong member.
-        if (_engine.MemberCount != _participants + member + 1) throw new InvalidOperationException("engine member index out of step with the simulator");
+        var index = _engine.MemberIndexOf(_ids[member])!.Value;
+        (_engineIndexOf[member], _consumerAt[index]) = (index, member);
     }
 
     private void Order(int member, int store, int day, DateTimeOffset at)
@@ -142,7 +147,7 @@ public sealed class SimulationRunner
 
     private void SellAll(int member, int day, DateTimeOffset at)
     {
-        var units = _engine.Ledger[Account.MemberPoints(_participants + member)];
+        var units = _engine.Ledger[Account.MemberPoints(_engineIndexOf[member])];
         if (units > 0) Apply(new Sell(_ids[member], new Points(units), at), day);
     }
 
@@ -153,36 +158,29 @@ public sealed class SimulationRunner
         Observe(day);
     }
 
-    /// <summary>Credits what the command's transaction booked to the members and the day.</summary>
+    /// <summary>Credits what the command did (its outcome) to the members and the day, and its transfers to the totals.</summary>
     private void Observe(int day)
     {
-        var transaction = _engine.Ledger.CurrentTransaction;
-        for (var k = 0; k < transaction.Count; k++)
+        var outcome = _engine.Outcome;
+        foreach (var transfer in outcome.Transfers) _totals.Add(transfer.Kind, transfer.Amount);
+        foreach (var exit in outcome.Exits)
         {
-            var transfer = transaction[k];
-            _totals.Add(transfer.Kind, transfer.Amount);
-            switch (transfer.Kind)
-            {
-                case TransferKind.ForcedExitBurn:
-                    ObserveExit(transfer.From.Owner - _participants, day);
-                    break;
-                case TransferKind.ForcedExitPayout:
-                    _members[transfer.To.Owner - _participants].PoolCashFen += transfer.Amount;
-                    _today.ForcedExitPaidFen += transfer.Amount;
-                    break;
-                case TransferKind.SalePayout:
-                    _members[transfer.To.Owner - _participants].PoolCashFen += transfer.Amount;
-                    _today.SalePaidFen += transfer.Amount;
-                    break;
-                case TransferKind.ReferralReward or TransferKind.RecruiterReward or TransferKind.AgentReward:
-                    if (transfer.To.Owner >= _participants) _members[transfer.To.Owner - _participants].RewardsFen += transfer.Amount;
-                    _today.RewardsPaidFen += transfer.Amount;
-                    break;
-                case TransferKind.Subsidy:
-                    _today.SubsidyFen += transfer.Amount;
-                    break;
-            }
+            ObserveExit(_consumerAt[exit.Member], day);
+            _members[_consumerAt[exit.Member]].PoolCashFen += exit.Paid.Fen;
+            _today.ForcedExitPaidFen += exit.Paid.Fen;
         }
+        foreach (var sale in outcome.Sales)
+        {
+            _members[_consumerAt[sale.Member]].PoolCashFen += sale.Paid.Fen;
+            _today.SalePaidFen += sale.Paid.Fen;
+        }
+        foreach (var credit in outcome.Credits)
+        {
+            if (credit.Kind is not (TransferKind.ReferralReward or TransferKind.RecruiterReward or TransferKind.AgentReward)) continue;
+            if (_consumerAt[credit.Member] >= 0) _members[_consumerAt[credit.Member]].RewardsFen += credit.Amount.Fen;
+            _today.RewardsPaidFen += credit.Amount.Fen;
+        }
+        foreach (var subsidy in outcome.Subsidies) _today.SubsidyFen += subsidy.Amount.Fen;
     }
 
     private void ObserveExit(int member, int day)
@@ -203,7 +201,7 @@ public sealed class SimulationRunner
     {
         for (var member = 0; member < _members.Count; member++)
         {
-            var held = new Points(_engine.Ledger[Account.MemberPoints(_participants + member)]);
+            var held = new Points(_engine.Ledger[Account.MemberPoints(_engineIndexOf[member])]);
             _members[member].HeldSaleValueFen = _engine.Price.ValueOf(held, _engine.Config.Payout).Fen;
         }
         return new SimulationResult(_scenario, _engine, _samples, _members, _totals, _exitWaitDays, _orders, _participants);

@@ -7,7 +7,7 @@ namespace ValuePool.Simulation.Running;
 /// <summary>
 /// Day 0, before any member: the stores (with their owners and recruiters) and, if asked, an agent for
 /// every province, city and district. Owners and agents are engine members who never buy; they are
-/// registered first, so consumer <c>i</c> is engine member <c>participants + i</c>.
+/// registered first (the runner maps each consumer to its engine index as it arrives).
 /// </summary>
 internal static class StoreNetworkSetup
 {

@@ -13,7 +13,7 @@ namespace ValuePool.Storage.Projections;
 public interface IEntryProjection
 {
     /// <summary>Sees entry <paramref name="sequence"/> on the thread that applied it, while <paramref name="engine"/>'s ledger holds its transaction.</summary>
-    void Observe(long sequence, string idempotencyKey, Command command, CommandResult result, ValuePoolEngine engine);
+    void Observe(long sequence, string idempotencyKey, Command command, IEngineView engine);
 
     /// <summary>
     /// The rows for the entries seen since the last call, in pieces of at most a few hundred rows: each piece may go with

@@ -21,7 +21,7 @@ public static class ProjectionRebuild
         foreach (var entry in JournalReading.From(store, 1))
         {
             var command = EntryReplay.Apply(engine, entry, head);
-            projector.Observe(entry.Sequence, entry.IdempotencyKey, command, entry.Result, engine);
+            projector.Observe(entry.Sequence, entry.IdempotencyKey, command, engine);
             head = new JournalHead(entry.Sequence, entry.Hash);
             if (++pending < JournalReading.ChunkEntries) continue;
             store.WriteProjections(projector.Flush(head.Sequence, engine));

@@ -18,10 +18,10 @@ public sealed class Projector(IReadOnlyList<IEntryProjection>? applications = nu
     private readonly Dictionary<int, (long CashFen, long PointsUnits)> _deltas = new();
 
     /// <summary>Records what <paramref name="command"/> (entry <paramref name="sequence"/>) just did in <paramref name="engine"/>.</summary>
-    public void Observe(long sequence, string idempotencyKey, Command command, CommandResult result, ValuePoolEngine engine)
+    public void Observe(long sequence, string idempotencyKey, Command command, IEngineView engine)
     {
-        foreach (var application in applications ?? []) application.Observe(sequence, idempotencyKey, command, result, engine);
-        var transfers = engine.Ledger.CurrentTransaction;
+        foreach (var application in applications ?? []) application.Observe(sequence, idempotencyKey, command, engine);
+        var transfers = engine.Outcome.Transfers;
         if (transfers.Count == 0) return;
         _deltas.Clear();
         foreach (var transfer in transfers)
@@ -29,8 +29,8 @@ public sealed class Projector(IReadOnlyList<IEntryProjection>? applications = nu
             AddDelta(transfer.From, -transfer.Amount);
             AddDelta(transfer.To, transfer.Amount);
         }
-        if (engine.LastBooking is { StoreIndex: not OrderBooking.NoStore } booking)
-            AddRevenue(booking.StoreIndex, DateOnly.FromDateTime(command.At.UtcDateTime), booking.Charged.Fen, booking.Net.Fen);
+        foreach (var order in engine.Outcome.Orders)
+            if (order.Store != OrderBooked.NoStore) AddRevenue(order.Store, DateOnly.FromDateTime(command.At.UtcDateTime), order.Charged.Fen, order.Net.Fen);
         foreach (var (member, (cash, points)) in _deltas)
         {
             _touchedMembers.Add(member);

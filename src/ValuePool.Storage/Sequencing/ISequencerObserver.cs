@@ -9,7 +9,7 @@ namespace ValuePool.Storage.Sequencing;
 /// </summary>
 public interface ISequencerObserver
 {
-    void Applied(long sequence, string idempotencyKey, Command command, CommandResult result, ValuePoolEngine engine);
+    void Applied(long sequence, string idempotencyKey, Command command, IEngineView engine);
 
     /// <summary>Every command reported since the last call is now durable.</summary>
     void Committed();

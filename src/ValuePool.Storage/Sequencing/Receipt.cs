@@ -20,4 +20,8 @@ public enum SubmitStatus
 }
 
 /// <summary>The answer to one command, given only once every entry it may depend on is durable.</summary>
-public readonly record struct Receipt(SubmitStatus Status, long Sequence, CommandResult Result);
+public readonly record struct Receipt(SubmitStatus Status, long Sequence, CommandResult Result)
+{
+    /// <summary>The order an applied <see cref="Consume"/> booked (what it charged, its split); null otherwise, and for a retry.</summary>
+    public OrderBooked? Order { get; init; }
+}

@@ -30,7 +30,7 @@ public sealed class Sequencer : IAsyncDisposable
     private abstract record Work;
     private sealed record Pending(string Key, Command Command, byte[] Encoded, AlongsideRows? Alongside, TaskCompletionSource<Receipt> Answer) : Work;
     /// <summary>A query; one that <paramref name="NeedsProjections"/> runs only after the projections include every durable entry.</summary>
-    private sealed record Read(Action<ValuePoolEngine> Run, Action<Exception> Fail, bool NeedsProjections = false) : Work;
+    private sealed record Read(Action<IEngineView> Run, Action<Exception> Fail, bool NeedsProjections = false) : Work;
 
     private readonly IJournalStore _store;
     private readonly SequencerOptions _options;
@@ -70,7 +70,7 @@ public sealed class Sequencer : IAsyncDisposable
         var catchUp = new Projector(options.EntryProjections);
         var recovered = Recovery.Run(store, (entry, command, engine) =>
         {
-            if (entry.Sequence > checkpoint) catchUp.Observe(entry.Sequence, entry.IdempotencyKey, command, entry.Result, engine);
+            if (entry.Sequence > checkpoint) catchUp.Observe(entry.Sequence, entry.IdempotencyKey, command, engine);
         });
         // Projections always include the newest snapshot's entries (one is taken only with them), so the entries
         // replayed after it hold all they lack. Otherwise (projections were off, or the snapshot was corrupted) rebuild.
@@ -107,7 +107,7 @@ public sealed class Sequencer : IAsyncDisposable
     /// Runs <paramref name="query"/> on the sequencer's loop, between batches, against durable state.
     /// The query must only read the engine and must not keep references into it.
     /// </summary>
-    public Task<T> ReadAsync<T>(Func<ValuePoolEngine, T> query)
+    public Task<T> ReadAsync<T>(Func<IEngineView, T> query)
     {
         ArgumentNullException.ThrowIfNull(query);
         return QueueReadAsync(query, needsProjections: false);
@@ -116,7 +116,7 @@ public sealed class Sequencer : IAsyncDisposable
     /// <summary>Returns once the projections include every entry durable when it was called (read-your-writes for their readers).</summary>
     public Task SyncProjectionsAsync() => QueueReadAsync(_ => true, needsProjections: true);
 
-    private async Task<T> QueueReadAsync<T>(Func<ValuePoolEngine, T> query, bool needsProjections)
+    private async Task<T> QueueReadAsync<T>(Func<IEngineView, T> query, bool needsProjections)
     {
         var answer = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         var read = new Read(engine => answer.TrySetResult(query(engine)), e => answer.TrySetException(e), needsProjections);
@@ -208,13 +208,13 @@ public sealed class Sequencer : IAsyncDisposable
                 continue;
             }
             var entry = JournalHash.Seal(_head, pending.Key, pending.Encoded, result, Engine.Ledger.CurrentTransaction);
-            _projector?.Observe(entry.Sequence, pending.Key, pending.Command, result, Engine);
+            _projector?.Observe(entry.Sequence, pending.Key, pending.Command, Engine);
             _head = new JournalHead(entry.Sequence, entry.Hash);
             entries.Add(entry);
             applied.Add(pending.Command);
             entryByKey[pending.Key] = entry;
             if (pending.Alongside is not null) alongside.Add(pending.Alongside);
-            answers.Add((pending.Answer, new Receipt(SubmitStatus.Applied, entry.Sequence, result)));
+            answers.Add((pending.Answer, new Receipt(SubmitStatus.Applied, entry.Sequence, result) { Order = Engine.Outcome.Orders is [var order] ? order : null }));
         }
         var snapshotDue = _head.Sequence - _lastSnapshotSequence >= _options.SnapshotEveryEntries;
         var projections = NextProjections(now: projectionsNow || snapshotDue);
@@ -240,7 +240,7 @@ public sealed class Sequencer : IAsyncDisposable
             var result = Engine.Apply(pending.Command);
             if (!result.IsAccepted()) return result;
             if (EngineInvariants.Problem(Engine, priceBefore) is { } broken) throw new InvalidOperationException($"invariant broken: {broken}");
-            _options.Observer?.Applied(_head.Sequence + 1, pending.Key, pending.Command, result, Engine);
+            _options.Observer?.Applied(_head.Sequence + 1, pending.Key, pending.Command, Engine);
             return result;
         }
         catch (Exception failure)
