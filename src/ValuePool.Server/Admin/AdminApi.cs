@@ -68,7 +68,7 @@ public static class AdminApi
         if (!ConfigJson.TryRead(body, current, out var config, out var error))
         {
             var errors = new FieldErrors();
-            errors.Add("config", error);
+            errors.Add("config", new("平台配置无效：" + error, error));
             return errors.ToProblem();
         }
         var key = "config:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(EngineConfigJson.Write(config))));
@@ -85,7 +85,7 @@ public static class AdminApi
         if (!ConfigJson.TryReadKeys(body, current, out var config, out var error))
         {
             var errors = new FieldErrors();
-            errors.Add("config", error);
+            errors.Add("config", new("平台配置无效：" + error, error));
             return errors.ToProblem();
         }
         var products = await productRates.AllAsync();
@@ -97,19 +97,19 @@ public static class AdminApi
         if (request.Role is null || !Roles.All.Contains(request.Role))
         {
             var errors = new FieldErrors();
-            errors.Add("role", $"one of {string.Join(", ", Roles.All)}");
+            errors.Add("role", new($"须为以下之一：{string.Join(", ", Roles.All)}", $"one of {string.Join(", ", Roles.All)}"));
             return errors.ToProblem();
         }
-        return await users.GrantRoleAsync(id, request.Role) ? TypedResults.NoContent() : ApiProblem.NotFound("account");
+        return await users.GrantRoleAsync(id, request.Role) ? TypedResults.NoContent() : ApiProblem.NotFound(Unknown.Account);
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> RevokeRole(string id, string role, UserStore users) =>
-        await users.RevokeRoleAsync(id, role) ? TypedResults.NoContent() : ApiProblem.NotFound("account");
+        await users.RevokeRoleAsync(id, role) ? TypedResults.NoContent() : ApiProblem.NotFound(Unknown.Account);
 
     /// <summary>404 for an id no account has: an empty wallet would say the member exists and holds nothing.</summary>
     public static async Task<Results<Ok<WalletResponse>, ProblemHttpResult>> MemberWallet(string id, UserStore users, LedgerGateway ledger) =>
         await users.FindAsync(id) is null
-            ? ApiProblem.NotFound("member")
+            ? ApiProblem.NotFound(Unknown.Member)
             : TypedResults.Ok(await ledger.ReadAsync(engine => WalletResponse.Of(id, engine)));
 
     public static async Task<Ok<PricePoint[]>> PriceHistory(LedgerGateway ledger) =>

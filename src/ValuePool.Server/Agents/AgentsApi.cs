@@ -67,7 +67,8 @@ public static class AgentsApi
     {
         foreach (var level in Enum.GetValues<AgentLevel>())
             if (string.Equals(text, level.Text(), StringComparison.Ordinal)) return level;
-        errors.Add("level", "one of " + string.Join(", ", Enum.GetValues<AgentLevel>().Reverse().Select(level => level.Text())));
+        var levels = string.Join(", ", Enum.GetValues<AgentLevel>().Reverse().Select(level => level.Text()));
+        errors.Add("level", new($"须为以下之一：{levels}", "one of " + levels));
         return null;
     }
 

@@ -35,7 +35,7 @@ public static class CardsApi
     public static async Task<Results<Created<CardResponse>, ValidationProblem, ProblemHttpResult>> Define(string storeId, DefineCardRequest request,
         ClaimsPrincipal caller, StoreDirectory stores, CardCatalog cards, LedgerGateway ledger, TimeProvider time)
     {
-        var (_, denied) = await stores.ManagedAsync(storeId, caller, "only the store's owner and admins define its cards");
+        var (_, denied) = await stores.ManagedAsync(storeId, caller, new("只有店主和管理员可以设置门店的会员卡", "only the store's owner and admins define its cards"));
         if (denied is not null) return denied;
         var errors = new FieldErrors();
         var name = errors.Text("name", request.Name);
@@ -69,7 +69,7 @@ public static class CardsApi
         ClaimsPrincipal caller, UserStore users, CardCatalog cards, LedgerGateway ledger, ImmediatePayment payment)
     {
         var errors = new FieldErrors();
-        if (request.SellerId is not null && await users.FindAsync(request.SellerId) is null) errors.Add("sellerId", "no account has this id");
+        if (request.SellerId is not null && await users.FindAsync(request.SellerId) is null) errors.Add("sellerId", FieldErrors.UnknownAccount);
         var memberId = caller.Id();
         var keyed = IdempotencyKeys.TryScoped(http, "card-purchase", memberId, out var key, errors);
         if (errors.Any) return errors.ToProblem();

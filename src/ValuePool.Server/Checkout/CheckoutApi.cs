@@ -38,13 +38,13 @@ public static class CheckoutApi
         HttpRequest http, ClaimsPrincipal caller, StoreDirectory stores, UserStore users, LedgerGateway ledger, CheckoutLog log,
         TimeProvider time)
     {
-        var (_, denied) = await stores.ManagedAsync(storeId, caller, "only the store's owner and admins run its checkout");
+        var (_, denied) = await stores.ManagedAsync(storeId, caller, new("只有店主和管理员可以使用门店收银", "only the store's owner and admins run its checkout"));
         if (denied is not null) return denied;
         var errors = new FieldErrors();
         var amount = errors.Money("amount", request.Amount);
         // At the till the card prices the order unless the cashier picks another benefit.
         var benefit = errors.Choice("benefit", request.Benefit, CheckoutBenefit.CardDiscount);
-        if (request.MemberId is null || await users.FindAsync(request.MemberId) is null) errors.Add("memberId", "no account has this id");
+        if (request.MemberId is null || await users.FindAsync(request.MemberId) is null) errors.Add("memberId", FieldErrors.UnknownAccount);
         IdempotencyKeys.TryScoped(http, "checkout:" + storeId, caller.Id(), out var key, errors);
         if (errors.Any) return errors.ToProblem();
 
@@ -54,7 +54,7 @@ public static class CheckoutApi
         if (receipt.Status == SubmitStatus.Duplicate)
             return await log.FindAsync(key) is { } first
                 ? TypedResults.Ok(Describe(first, replayed: true))
-                : ApiProblem.Conflict("CheckoutUnrecorded", "the checkout was applied but the server stopped before recording its charge; see the member's wallet history");
+                : ApiProblem.Conflict("CheckoutUnrecorded", new("收银已入账，但服务器在记录收款前停止了；请查看会员的钱包记录", "the checkout was applied but the server stopped before recording its charge; see the member's wallet history"));
         var checkout = new CheckoutRecord
         {
             IdempotencyKey = key, StoreId = storeId, MemberId = request.MemberId!, AmountFen = amount.Fen,

@@ -36,10 +36,10 @@ public static class ComplianceApi
     public static async Task<Results<Ok<StoreAuditResponse>, ProblemHttpResult>> OfStore(string storeId, ClaimsPrincipal caller, StoreDirectory stores,
         LedgerGateway ledger)
     {
-        var (_, denied) = await stores.ManagedAsync(storeId, caller, "only the store's owner and admins see its promise");
+        var (_, denied) = await stores.ManagedAsync(storeId, caller, new("只有店主和管理员可以查看门店的承诺", "only the store's owner and admins see its promise"));
         if (denied is not null) return denied;
         var audit = await ledger.ReadAsync(engine => Audit(engine.Config, engine.StorePromises().Where(p => p.StoreId == storeId).ToArray()));
-        if (audit.Stores.Count == 0) return ApiProblem.NotFound("approved store");
+        if (audit.Stores.Count == 0) return ApiProblem.NotFound(Unknown.ApprovedStore);
         return TypedResults.Ok(audit with { Findings = audit.Findings.Where(f => f.Code.EndsWith(":" + storeId, StringComparison.Ordinal)).ToArray() });
     }
 

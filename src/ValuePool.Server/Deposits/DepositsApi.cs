@@ -40,13 +40,13 @@ public static class DepositsApi
     public static async Task<Results<Created<TopUpResponse>, ValidationProblem, ProblemHttpResult>> AddTopUp(string storeId, TopUpRequest request,
         HttpRequest http, ClaimsPrincipal caller, StoreDirectory stores, LedgerGateway ledger, PlatformPayments payments, DepositHistory history)
     {
-        var (store, denied) = await stores.ManagedAsync(storeId, caller, "only the store's owner and admins top up its deposit");
+        var (store, denied) = await stores.ManagedAsync(storeId, caller, new("只有店主和管理员可以为门店充值预存款", "only the store's owner and admins top up its deposit"));
         if (denied is not null) return denied;
-        if (!store!.IsApproved) return ApiProblem.NotFound("approved store");
+        if (!store!.IsApproved) return ApiProblem.NotFound(Unknown.ApprovedStore);
         var errors = new FieldErrors();
         var amount = errors.Money("amount", request.Amount);
         var amountMax = await ledger.ReadAsync(engine => engine.Config.AmountMax);
-        if (amount > amountMax) errors.Add("amount", $"at most {amountMax.Text()}");
+        if (amount > amountMax) errors.Add("amount", new($"单笔充值不能超过 ¥{amountMax.Text()}", $"at most {amountMax.Text()}"));
         var keyed = IdempotencyKeys.TryScoped(http, $"deposit:{storeId}", caller.Id(), out var key, errors);
         if (errors.Any) return errors.ToProblem();
 
@@ -60,7 +60,7 @@ public static class DepositsApi
     public static async Task<Results<Ok<DepositResponse>, ProblemHttpResult>> Get(string storeId, ClaimsPrincipal caller, StoreDirectory stores,
         LedgerGateway ledger, DepositHistory history)
     {
-        var (_, denied) = await stores.ManagedAsync(storeId, caller, "only the store's owner and admins see its deposit");
+        var (_, denied) = await stores.ManagedAsync(storeId, caller, new("只有店主和管理员可以查看门店的预存款", "only the store's owner and admins see its deposit"));
         if (denied is not null) return denied;
         return TypedResults.Ok(await DescribeAsync(storeId, ledger, history));
     }

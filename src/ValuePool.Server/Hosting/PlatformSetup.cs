@@ -89,7 +89,8 @@ public static class PlatformSetup
         services.AddHttpClient(nameof(WebhookDispatcher), client => client.Timeout = TimeSpan.FromSeconds(10));
 
         AddAuth(services, options);
-        services.AddProblemDetails();
+        // Every problem in the request's language (Accept-Language: Chinese unless English is preferred), the framework's too.
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemTexts.Customize);
         // A body that does not bind (an amount sent as a JSON number, broken JSON) is the client's 400, in every environment.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = false);
         services.ConfigureHttpJsonOptions(json =>
@@ -117,6 +118,7 @@ public static class PlatformSetup
         app.Services.GetRequiredService<LedgerGateway>();
         FirstAdmin.EnsureAsync(app.Services).GetAwaiter().GetResult();
 
+        app.UseProblemLanguage();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // The web console (wwwroot: zh-CN first, English second) is static: it only calls the API.
@@ -193,7 +195,7 @@ public static class PlatformSetup
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
                 return new ValueTask(ApiProblem.TooManyRequests(rejected.HttpContext.Response, "TooManyRequests",
-                    "too many requests from this client or user: try again later", retryAfter).ExecuteAsync(rejected.HttpContext));
+                    new("请求过于频繁，请稍后再试", "too many requests from this client or user: try again later"), retryAfter).ExecuteAsync(rejected.HttpContext));
             };
             limiter.AddPolicy(AccountsApi.LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 ClientAddress.Of(context),

@@ -6,19 +6,22 @@ namespace ValuePool.Server.Http;
 
 /// <summary>
 /// RFC 7807 problem details with a stable <c>code</c> extension: the engine's <see cref="CommandResult"/>
-/// name for ledger refusals, a server code otherwise. Clients branch on the code, people read the detail.
+/// name for ledger refusals, a server code otherwise. Clients branch on the code, people read the title and detail,
+/// in the request's language (<see cref="Bilingual"/>, <see cref="ProblemLanguage"/>).
 /// </summary>
 public static class ApiProblem
 {
-    public static ProblemHttpResult Of(int status, string code, string detail) =>
-        TypedResults.Problem(detail: detail, statusCode: status, title: code, extensions: new Dictionary<string, object?> { ["code"] = code });
+    public static ProblemHttpResult Of(int status, string code, Bilingual detail) =>
+        TypedResults.Problem(detail: detail.Text, statusCode: status, title: ProblemTexts.Title(status).Text,
+            extensions: new Dictionary<string, object?> { ["code"] = code });
 
-    public static ProblemHttpResult NotFound(string what) => Of(StatusCodes.Status404NotFound, "NotFound", $"no {what} has this id");
+    /// <summary>404 <c>NotFound</c>; the common details are <see cref="Unknown"/>'s.</summary>
+    public static ProblemHttpResult NotFound(Bilingual detail) => Of(StatusCodes.Status404NotFound, "NotFound", detail);
 
-    public static ProblemHttpResult Forbidden(string detail) => Of(StatusCodes.Status403Forbidden, "Forbidden", detail);
+    public static ProblemHttpResult Forbidden(Bilingual detail) => Of(StatusCodes.Status403Forbidden, "Forbidden", detail);
 
     /// <summary>429 with <c>Retry-After</c> in whole seconds, rounded up so a client that waits exactly that long is let in.</summary>
-    public static ProblemHttpResult TooManyRequests(HttpResponse response, string code, string detail, TimeSpan retryAfter)
+    public static ProblemHttpResult TooManyRequests(HttpResponse response, string code, Bilingual detail, TimeSpan retryAfter)
     {
         response.Headers.RetryAfter = RetryAfterSeconds(retryAfter).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return Of(StatusCodes.Status429TooManyRequests, code, detail);
@@ -26,17 +29,18 @@ public static class ApiProblem
 
     public static long RetryAfterSeconds(TimeSpan retryAfter) => Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds));
 
-    public static ProblemHttpResult Conflict(string code, string detail) => Of(StatusCodes.Status409Conflict, code, detail);
+    public static ProblemHttpResult Conflict(string code, Bilingual detail) => Of(StatusCodes.Status409Conflict, code, detail);
 
     /// <summary>The problem for a refused command, or null when the receipt is an acceptance.</summary>
     public static ProblemHttpResult? ForReceipt(Receipt receipt)
     {
         if (receipt.Status == SubmitStatus.KeyConflict)
-            return Conflict("IdempotencyKeyConflict", "this idempotency key was used before for a different request");
+            return Conflict("IdempotencyKeyConflict", new("该幂等键（Idempotency-Key）已用于另一个不同的请求",
+                "this idempotency key was used before for a different request"));
         return receipt.Result.IsAccepted() ? null : ForResult(receipt.Result);
     }
 
-    public static ProblemHttpResult ForResult(CommandResult result) => Of(StatusOf(result), result.ToString(), result.Describe());
+    public static ProblemHttpResult ForResult(CommandResult result) => Of(StatusOf(result), result.ToString(), CommandResultTexts.Of(result));
 
     private static int StatusOf(CommandResult result) => result switch
     {
@@ -47,4 +51,16 @@ public static class ApiProblem
             or CommandResult.RegionLevelMismatch or CommandResult.InvalidPeriod => StatusCodes.Status400BadRequest,
         _ => StatusCodes.Status422UnprocessableEntity,
     };
+}
+
+/// <summary>The details of the 404s many endpoints answer, each in both languages once.</summary>
+public static class Unknown
+{
+    public static readonly Bilingual Store = new("门店不存在", "no store has this id");
+    public static readonly Bilingual ApprovedStore = new("门店不存在或尚未通过审核", "no approved store has this id");
+    public static readonly Bilingual Order = new("订单不存在", "no order has this id");
+    public static readonly Bilingual Account = new("账户不存在", "no account has this id");
+    public static readonly Bilingual Member = new("会员不存在", "no member has this id");
+    public static readonly Bilingual Product = new("商品不存在", "no product has this id");
+    public static readonly Bilingual ShareLink = new("分享链接不存在", "no share link has this code");
 }

@@ -12,7 +12,7 @@ public static class IdempotencyKeys
     public static bool TryScoped(HttpRequest request, string operation, string caller, out string key, FieldErrors errors)
     {
         var client = request.Headers[Header].ToString();
-        if (client.Length > LengthMax) errors.Add(Header, $"at most {LengthMax} characters");
+        if (client.Length > LengthMax) errors.Add(Header, FieldErrors.AtMostCharacters(LengthMax));
         key = client.Length == 0 ? $"{operation}:{caller}:{Guid.NewGuid():N}" : $"{operation}:{caller}:{client}";
         return client.Length is > 0 and <= LengthMax;
     }

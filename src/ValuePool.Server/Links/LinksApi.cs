@@ -27,12 +27,12 @@ public static class LinksApi
     }
 
     public static async Task<Results<Ok<LinkResponse>, ProblemHttpResult>> Open(string code, ShareLinks links) =>
-        await links.FindAsync(code) is { } link ? TypedResults.Ok(Describe(link, links)) : ApiProblem.NotFound("share link");
+        await links.FindAsync(code) is { } link ? TypedResults.Ok(Describe(link, links)) : ApiProblem.NotFound(Unknown.ShareLink);
 
     public static async Task<IResult> Qr(string code, string format, ShareLinks links)
     {
-        if (!QrImages.IsKnownFormat(format)) return ApiProblem.NotFound("image format (png, svg)");
-        return await links.FindAsync(code) is { } link ? QrImages.Render(links.Url(link.Code), format) : ApiProblem.NotFound("share link");
+        if (!QrImages.IsKnownFormat(format)) return ApiProblem.NotFound(new("不支持该图片格式（可用 png、svg）", "no image format (png, svg) has this name"));
+        return await links.FindAsync(code) is { } link ? QrImages.Render(links.Url(link.Code), format) : ApiProblem.NotFound(Unknown.ShareLink);
     }
 
     public static async Task<Results<Ok<LinkResponse>, ProblemHttpResult>> MyLink(ClaimsPrincipal caller, ShareLinks links, UserStore users,
@@ -40,7 +40,7 @@ public static class LinksApi
     {
         var id = caller.Id();
         if (!await IsQualifiedAsync(id, users, orders, options.Value.Promoters))
-            return ApiProblem.Forbidden($"promoting needs the qualification \"{options.Value.Promoters.Qualification}\"");
+            return ApiProblem.Forbidden(PromotingNeeds(options.Value.Promoters));
         if (!caller.IsInRole(Roles.Promoter)) await users.AddRoleAsync(id, Roles.Promoter);
         return TypedResults.Ok(Describe(await links.PromoterLinkAsync(id), links));
     }
@@ -51,6 +51,14 @@ public static class LinksApi
         PromoterQualification.Appointed => await users.HasRoleAsync(userId, Roles.Promoter),
         _ => ValuePool.Core.Amounts.AmountText.TryParseMoney(rule.FirstOrderMinimum, out var minimum, out _)
              && await orders.FirstCompletedAmountAsync(userId) is { } first && first >= minimum,
+    };
+
+    private static Bilingual PromotingNeeds(PromoterOptions rule) => rule.Qualification switch
+    {
+        PromoterQualification.Appointed => new("只有平台指定的推广员才能推广", "promoting needs the qualification \"Appointed\": an admin names promoters"),
+        PromoterQualification.FirstOrder => new($"首笔完成的订单达到 ¥{rule.FirstOrderMinimum} 后才能推广",
+            $"promoting needs the qualification \"FirstOrder\": a first completed order of at least {rule.FirstOrderMinimum}"),
+        _ => new($"推广需要满足资格：{rule.Qualification}", $"promoting needs the qualification \"{rule.Qualification}\""),
     };
 
     private static LinkResponse Describe(ShareLink link, ShareLinks links) =>

@@ -67,8 +67,8 @@ public static class OrdersApi
     public static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> Get(string id, ClaimsPrincipal caller, OrderStore orders, StoreDirectory stores)
     {
         var order = await orders.FindAsync(id);
-        if (order is null) return ApiProblem.NotFound("order");
-        if (!await MaySeeAsync(caller, order, stores)) return ApiProblem.Forbidden("only the buyer, the store's owner and admins see an order");
+        if (order is null) return ApiProblem.NotFound(Unknown.Order);
+        if (!await MaySeeAsync(caller, order, stores)) return ApiProblem.Forbidden(new("只有买家、店主和管理员可以查看订单", "only the buyer, the store's owner and admins see an order"));
         return TypedResults.Ok(Describe(order));
     }
 
@@ -81,13 +81,13 @@ public static class OrdersApi
         OrderPayment payment)
     {
         var order = await orders.FindAsync(id);
-        if (order is null) return ApiProblem.NotFound("order");
-        if (order.MemberId != caller.Id()) return ApiProblem.Forbidden("only the buyer pays an order");
+        if (order is null) return ApiProblem.NotFound(Unknown.Order);
+        if (order.MemberId != caller.Id()) return ApiProblem.Forbidden(new("只有买家本人可以支付订单", "only the buyer pays an order"));
         var paid = await payment.PayAsync(order);
         var response = new PayResponse(Describe(paid.Order), paid.Outcome, paid.Callback);
         return paid.Step switch
         {
-            OrderPayment.Step.NotPayable => ApiProblem.Conflict("OrderNotPayable", $"the order is {order.Status} and was not paid through this endpoint"),
+            OrderPayment.Step.NotPayable => ApiProblem.Conflict("OrderNotPayable", new($"订单当前状态为 {order.Status}，不能通过此接口支付", $"the order is {order.Status} and was not paid through this endpoint")),
             OrderPayment.Step.Pending => TypedResults.Accepted($"/api/orders/{id}", response),
             _ => TypedResults.Ok(response),
         };
@@ -106,7 +106,7 @@ public static class OrdersApi
         var memberId = caller.Id();
         var keyed = IdempotencyKeys.TryScoped(http, "pay", memberId, out var key, errors);
         if (errors.Any) return errors.ToProblem();
-        if (await stores.FindApprovedAsync(storeId) is null) return ApiProblem.NotFound("approved store");
+        if (await stores.FindApprovedAsync(storeId) is null) return ApiProblem.NotFound(Unknown.ApprovedStore);
 
         if (via is not null) await links.BindMemberAsync(memberId, via);
         var paid = await payment.PayAsync(keyed ? key : null, memberId, storeId, amount);
@@ -119,18 +119,18 @@ public static class OrdersApi
         TimeProvider time)
     {
         var order = await orders.FindAsync(id);
-        if (order is null) return ApiProblem.NotFound("order");
-        if (!await MaySeeAsync(caller, order, stores)) return ApiProblem.Forbidden("only the buyer, the store's owner and admins refund an order");
+        if (order is null) return ApiProblem.NotFound(Unknown.Order);
+        if (!await MaySeeAsync(caller, order, stores)) return ApiProblem.Forbidden(new("只有买家、店主和管理员可以为订单退款", "only the buyer, the store's owner and admins refund an order"));
         if (!await orders.RefundAsync(id, UnixTime.Ms(time.GetUtcNow())))
-            return ApiProblem.Conflict("OrderNotRefundable", "only a paid order not yet completed can be refunded");
+            return ApiProblem.Conflict("OrderNotRefundable", new("只有已支付且尚未完成的订单可以退款", "only a paid order not yet completed can be refunded"));
         return TypedResults.Ok(Describe((await orders.FindAsync(id))!));
     }
 
     public static async Task<Results<Ok<OrderResponse[]>, ProblemHttpResult>> OfStore(string storeId, ClaimsPrincipal caller, StoreDirectory stores, OrderStore orders)
     {
         var store = await stores.FindAsync(storeId);
-        if (store is null) return ApiProblem.NotFound("store");
-        if (!StoresApi.MayManage(caller, store)) return ApiProblem.Forbidden("only the store's owner and admins see its orders");
+        if (store is null) return ApiProblem.NotFound(Unknown.Store);
+        if (!StoresApi.MayManage(caller, store)) return ApiProblem.Forbidden(new("只有店主和管理员可以查看门店的订单", "only the store's owner and admins see its orders"));
         return TypedResults.Ok((await orders.OfStoreAsync(storeId, ListCountMax)).Select(Describe).ToArray());
     }
 
@@ -139,21 +139,21 @@ public static class OrdersApi
     {
         if ((request.ProductId is null) == (request.StoreId is null))
         {
-            errors.Add("storeId", "give either storeId with amount (in-store payment) or productId");
+            errors.Add("storeId", new("请提供 storeId 和 amount（到店付款），或者提供 productId（购买商品），二选一", "give either storeId with amount (in-store payment) or productId"));
             return default;
         }
         if (request.ProductId is not null)
         {
             var quantity = request.Quantity ?? 1;
-            if (quantity is < 1 or > QuantityMax) errors.Add("quantity", $"1 to {QuantityMax}");
+            if (quantity is < 1 or > QuantityMax) errors.Add("quantity", new($"数量须在 1 到 {QuantityMax} 之间", $"1 to {QuantityMax}"));
             var product = await catalog.FindAsync(request.ProductId);
-            if (product is null) errors.Add("productId", "no product has this id");
+            if (product is null) errors.Add("productId", Unknown.Product);
             if (product is null || errors.Any) return default;
             return (product.StoreId, product.Id, new Money(checked(product.PriceFen * quantity)), product.IsShipped);
         }
         var amount = errors.Money("amount", request.Amount);
         var store = await stores.FindAsync(request.StoreId!);
-        if (store is null || !store.IsApproved) errors.Add("storeId", "no approved store has this id");
+        if (store is null || !store.IsApproved) errors.Add("storeId", Unknown.ApprovedStore);
         return (request.StoreId, null, amount, false);
     }
 
@@ -161,7 +161,7 @@ public static class OrdersApi
     {
         if (code is null) return null;
         var via = await links.FindAsync(code);
-        if (via is null) errors.Add("via", "no share link has this code");
+        if (via is null) errors.Add("via", Unknown.ShareLink);
         return via;
     }
 

@@ -33,10 +33,10 @@ public static class PartnersApi
     public static async Task<Results<Ok<PartnersResponse>, ValidationProblem, ProblemHttpResult>> Add(string storeId, AddPartnerRequest request,
         ClaimsPrincipal caller, StoreDirectory stores, UserStore users, LedgerGateway ledger, TimeProvider time)
     {
-        var (store, denied) = await stores.ManagedAsync(storeId, caller, "only the store's owner and admins name its partners");
+        var (store, denied) = await stores.ManagedAsync(storeId, caller, new("只有店主和管理员可以指定门店的合伙人", "only the store's owner and admins name its partners"));
         if (denied is not null) return denied;
         var errors = new FieldErrors();
-        if (request.MemberId is null || await users.FindAsync(request.MemberId) is null) errors.Add("memberId", "no account has this id");
+        if (request.MemberId is null || await users.FindAsync(request.MemberId) is null) errors.Add("memberId", FieldErrors.UnknownAccount);
         if (errors.Any) return errors.ToProblem();
         var receipt = await ledger.SubmitAsync($"partner:{storeId}:{request.MemberId}", new AddPartner(storeId, request.MemberId!, time.GetUtcNow()));
         if (ApiProblem.ForReceipt(receipt) is { } problem) return problem;
@@ -46,7 +46,7 @@ public static class PartnersApi
     public static async Task<Results<Ok<PartnersResponse>, ProblemHttpResult>> List(string storeId, ClaimsPrincipal caller, StoreDirectory stores,
         LedgerGateway ledger)
     {
-        var (store, denied) = await stores.ManagedAsync(storeId, caller, "only the store's owner and admins see its partners");
+        var (store, denied) = await stores.ManagedAsync(storeId, caller, new("只有店主和管理员可以查看门店的合伙人", "only the store's owner and admins see its partners"));
         if (denied is not null) return denied;
         return TypedResults.Ok(await DescribeAsync(store!, ledger));
     }

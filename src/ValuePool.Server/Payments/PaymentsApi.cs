@@ -30,10 +30,10 @@ public static class PaymentsApi
         var outcome = await callbacks.HandleAsync(provider, body, request.Headers[SimulatedPaymentProvider.SignatureHeader].FirstOrDefault());
         return outcome switch
         {
-            CallbackOutcome.BadSignature => ApiProblem.Of(StatusCodes.Status401Unauthorized, outcome.ToString(), "the callback's signature does not verify"),
-            CallbackOutcome.Malformed => ApiProblem.Of(StatusCodes.Status400BadRequest, outcome.ToString(), "the callback's body is not a payment notice"),
+            CallbackOutcome.BadSignature => ApiProblem.Of(StatusCodes.Status401Unauthorized, outcome.ToString(), new("回调签名校验失败", "the callback's signature does not verify")),
+            CallbackOutcome.Malformed => ApiProblem.Of(StatusCodes.Status400BadRequest, outcome.ToString(), new("回调内容不是支付通知", "the callback's body is not a payment notice")),
             CallbackOutcome.UnknownOrder or CallbackOutcome.AmountMismatch =>
-                ApiProblem.Of(StatusCodes.Status422UnprocessableEntity, outcome.ToString(), "the callback does not match an order's payment"),
+                ApiProblem.Of(StatusCodes.Status422UnprocessableEntity, outcome.ToString(), new("回调与订单的支付不符", "the callback does not match an order's payment")),
             _ => TypedResults.Ok(new CallbackResponse(outcome.ToString())),
         };
     }

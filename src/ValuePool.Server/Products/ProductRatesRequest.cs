@@ -25,8 +25,10 @@ public sealed record ProductRatesRequest(string? Commission, string? PoolContrib
 
     private static Rate Rate(FieldErrors errors, string field, string? text)
     {
-        if (AmountText.TryParseDecimal(text, 6, out var value, out var error) && value <= 1m) return Core.Amounts.Rate.FromDecimal(value);
-        errors.Add(field, text is null ? "required, a decimal string such as \"0.2\"" : error.Length > 0 ? error : "a rate is at most 1");
+        var problem = AmountText.ReadDecimal(text, 6, out var value);
+        if (problem == AmountTextProblem.None && value <= 1m) return Core.Amounts.Rate.FromDecimal(value);
+        errors.Add(field, text is null ? FieldErrors.Required("0.2")
+            : problem != AmountTextProblem.None ? FieldErrors.Words(problem, text, 6, "") : new("比例不能超过 1", "a rate is at most 1"));
         return Core.Amounts.Rate.Zero;
     }
 }

@@ -34,9 +34,9 @@ public static class ProductsApi
         ClaimsPrincipal caller, StoreDirectory stores, ProductCatalog catalog, LedgerGateway ledger)
     {
         var store = await stores.FindAsync(storeId);
-        if (store is null) return ApiProblem.NotFound("store");
-        if (!StoresApi.MayManage(caller, store)) return ApiProblem.Forbidden("only the store's owner adds its products");
-        if (!store.IsApproved) return ApiProblem.Conflict("StoreNotApproved", "the store sells only once an admin approved it");
+        if (store is null) return ApiProblem.NotFound(Unknown.Store);
+        if (!StoresApi.MayManage(caller, store)) return ApiProblem.Forbidden(new("只有店主可以为门店添加商品", "only the store's owner adds its products"));
+        if (!store.IsApproved) return ApiProblem.Conflict("StoreNotApproved", new("门店通过管理员审核后才能上架商品", "the store sells only once an admin approved it"));
         return await AddAsync(storeId, request, catalog, ledger);
     }
 
@@ -48,14 +48,14 @@ public static class ProductsApi
     public static async Task<Results<Ok<ProductResponse[]>, ProblemHttpResult>> ListOfStore(string storeId, StoreDirectory stores, ProductCatalog catalog,
         ProductRateBook rates) =>
         await stores.FindAsync(storeId) is null
-            ? ApiProblem.NotFound("store")
+            ? ApiProblem.NotFound(Unknown.Store)
             : TypedResults.Ok(await DescribeAllAsync(await catalog.ListAsync(storeId), rates));
 
     public static async Task<Ok<ProductResponse[]>> ListOfPlatform(ProductCatalog catalog, ProductRateBook rates) =>
         TypedResults.Ok(await DescribeAllAsync(await catalog.ListAsync(null), rates));
 
     public static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> Get(string id, ProductCatalog catalog, ProductRateBook rates) =>
-        await catalog.FindAsync(id) is { } product ? TypedResults.Ok(Describe(product, await rates.FindAsync(product.Id))) : ApiProblem.NotFound("product");
+        await catalog.FindAsync(id) is { } product ? TypedResults.Ok(Describe(product, await rates.FindAsync(product.Id))) : ApiProblem.NotFound(Unknown.Product);
 
     private static async Task<Results<Created<ProductResponse>, ValidationProblem, ProblemHttpResult>> AddAsync(string? storeId, ProductRequest request,
         ProductCatalog catalog, LedgerGateway ledger)
@@ -65,8 +65,8 @@ public static class ProductsApi
         var price = errors.Money("price", request.Price);
         var rates = request.Rates?.Read(errors);
         if (rates is not null)
-            foreach (var problem in await ledger.ReadAsync(engine => rates.Problems(engine.Config))) errors.Add("rates", problem);
-        if (request.MakesPartner && storeId is null) errors.Add("makesPartner", "only a store's product makes its buyers the store's partners");
+            foreach (var problem in await ledger.ReadAsync(engine => rates.Problems(engine.Config))) errors.Add("rates", new("商品的分配比例不符合平台配置：" + problem, problem));
+        if (request.MakesPartner && storeId is null) errors.Add("makesPartner", new("只有门店的商品才能让买家成为该门店的合伙人", "only a store's product makes its buyers the store's partners"));
         if (errors.Any) return errors.ToProblem();
         var product = await catalog.AddAsync(storeId, name, price, request.Shipped, rates, request.MakesPartner);
         return TypedResults.Created($"/api/products/{product.Id}", Describe(product, rates));

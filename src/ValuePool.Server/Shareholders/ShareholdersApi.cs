@@ -43,12 +43,12 @@ public static class ShareholdersApi
     public static async Task<Results<Created<CapTableResponse>, ValidationProblem, ProblemHttpResult>> Add(string storeId, AddShareholderRequest request,
         HttpRequest http, ClaimsPrincipal caller, StoreDirectory stores, UserStore users, LedgerGateway ledger, PlatformPayments payments, TimeProvider time)
     {
-        var (_, denied) = await stores.ManagedAsync(storeId, caller, "only the store's owner and admins change its cap table");
+        var (_, denied) = await stores.ManagedAsync(storeId, caller, new("只有店主和管理员可以修改股东名册", "only the store's owner and admins change its cap table"));
         if (denied is not null) return denied;
         var errors = new FieldErrors();
         var share = errors.Rate("share", request.Share, max: 1m);
         var invested = errors.MoneyOrZero("invested", request.Invested);
-        if (request.MemberId is null || await users.FindAsync(request.MemberId) is null) errors.Add("memberId", "no account has this id");
+        if (request.MemberId is null || await users.FindAsync(request.MemberId) is null) errors.Add("memberId", FieldErrors.UnknownAccount);
         var keyed = IdempotencyKeys.TryScoped(http, $"shareholder:{storeId}", caller.Id(), out var key, errors);
         if (errors.Any) return errors.ToProblem();
 
@@ -63,7 +63,7 @@ public static class ShareholdersApi
             // Shares the table cannot take are refused before the investor is charged (a retry's first attempt took them already).
             if (!keyed || await payments.FindRetryAsync(key) is null)
             {
-                if (await ledger.ReadAsync(engine => engine.FindStore(storeId)?.SharesTotal) is not { } total) return ApiProblem.NotFound("approved store");
+                if (await ledger.ReadAsync(engine => engine.FindStore(storeId)?.SharesTotal) is not { } total) return ApiProblem.NotFound(Unknown.ApprovedStore);
                 if (share > Rate.One - total) return ApiProblem.ForResult(CommandResult.SharesAboveOne);
             }
             var paid = await payments.PayThenApplyAsync(keyed ? key : null, investor, PaymentPurpose.ShareInvestment, storeId, invested, line);
@@ -78,9 +78,9 @@ public static class ShareholdersApi
     {
         var store = await stores.FindAsync(storeId);
         var table = store is null ? null : await ReadCapTableAsync(storeId, ledger);
-        if (table is null) return ApiProblem.NotFound("approved store");
+        if (table is null) return ApiProblem.NotFound(Unknown.ApprovedStore);
         var mayRead = StoresApi.MayManage(caller, store!) || table.Holdings.Any(h => h.MemberId == caller.Id());
-        return mayRead ? TypedResults.Ok(table) : ApiProblem.Forbidden("only the store's owner, admins and its shareholders see its cap table");
+        return mayRead ? TypedResults.Ok(table) : ApiProblem.Forbidden(new("只有店主、管理员和门店股东可以查看股东名册", "only the store's owner, admins and its shareholders see its cap table"));
     }
 
     public static async Task<Ok<RewardRow[]>> Dividends(ClaimsPrincipal caller, RewardHistory rewards) =>

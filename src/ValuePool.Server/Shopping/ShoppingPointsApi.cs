@@ -52,11 +52,11 @@ public static class ShoppingPointsApi
         var errors = new FieldErrors();
         var used = errors.ShoppingPoints("shoppingPoints", request.ShoppingPoints);
         var quantity = request.Quantity ?? 1;
-        if (quantity is < 1 or > QuantityMax) errors.Add("quantity", $"1 to {QuantityMax}");
+        if (quantity is < 1 or > QuantityMax) errors.Add("quantity", new($"数量须在 1 到 {QuantityMax} 之间", $"1 to {QuantityMax}"));
         var product = request.ProductId is null ? null : await catalog.FindAsync(request.ProductId);
-        if (product is not { StoreId: null }) errors.Add("productId", "no platform product has this id");
+        if (product is not { StoreId: null }) errors.Add("productId", new("平台商品不存在", "no platform product has this id"));
         var amount = product is null ? Money.Zero : new Money(checked(product.PriceFen * quantity));
-        if (product is not null && used.Worth >= amount) errors.Add("shoppingPoints", "shopping points pay only part of the price; the rest is cash");
+        if (product is not null && used.Worth >= amount) errors.Add("shoppingPoints", new("购物积分只能抵扣部分价格，其余须用现金支付", "shopping points pay only part of the price; the rest is cash"));
         var id = caller.Id();
         var keyed = IdempotencyKeys.TryScoped(http, "shop", id, out var key, errors);
         if (errors.Any) return errors.ToProblem();

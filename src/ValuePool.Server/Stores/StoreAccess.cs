@@ -9,10 +9,10 @@ public static class StoreAccess
 {
     /// <summary>The store when the caller may manage it; otherwise the 404 or 403 problem to answer.</summary>
     public static async Task<(StoreRecord? Store, ProblemHttpResult? Problem)> ManagedAsync(this StoreDirectory stores, string storeId, ClaimsPrincipal caller,
-        string forbidden)
+        Bilingual forbidden)
     {
         var store = await stores.FindAsync(storeId);
-        if (store is null) return (null, ApiProblem.NotFound("store"));
+        if (store is null) return (null, ApiProblem.NotFound(Unknown.Store));
         return StoresApi.MayManage(caller, store) ? (store, null) : (null, ApiProblem.Forbidden(forbidden));
     }
 }

@@ -30,8 +30,8 @@ public static class StorePayoutsApi
         HttpRequest http, ClaimsPrincipal caller, StoreDirectory stores, LedgerGateway ledger, ServerWriter writer, TimeProvider time)
     {
         var store = await stores.FindAsync(storeId);
-        if (store is null) return ApiProblem.NotFound("store");
-        if (store.OwnerId != caller.Id()) return ApiProblem.Forbidden("only the store's owner asks for its payouts");
+        if (store is null) return ApiProblem.NotFound(Unknown.Store);
+        if (store.OwnerId != caller.Id()) return ApiProblem.Forbidden(new("只有店主可以申请门店提现", "only the store's owner asks for its payouts"));
         var errors = new FieldErrors();
         var amount = errors.Money("amount", body.Amount);
         IdempotencyKeys.TryScoped(http, "store-payout:" + storeId, caller.Id(), out var key, errors);
@@ -48,8 +48,8 @@ public static class StorePayoutsApi
         LedgerGateway ledger)
     {
         var store = await stores.FindAsync(storeId);
-        if (store is null) return ApiProblem.NotFound("store");
-        if (!StoresApi.MayManage(caller, store)) return ApiProblem.Forbidden("only the store's owner and admins see its payouts");
+        if (store is null) return ApiProblem.NotFound(Unknown.Store);
+        if (!StoresApi.MayManage(caller, store)) return ApiProblem.Forbidden(new("只有店主和管理员可以查看门店提现", "only the store's owner and admins see its payouts"));
         return TypedResults.Ok(await ledger.ReadAsync(engine =>
             engine.Withdrawals().Where(w => w.Store == storeId).Select(WithdrawalsApi.Describe).ToArray()));
     }

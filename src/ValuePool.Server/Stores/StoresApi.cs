@@ -48,7 +48,7 @@ public static class StoresApi
         var district = errors.Text("region.district", request.Region?.District, 40);
         var terms = request.Terms?.Read(errors) ?? StoreTerms.Default;
         if (!errors.Any) errors.AddAll(TermProblems.Of(terms, await ledger.ReadAsync(engine => engine.Config)), prefix: "terms.");
-        if (request.RecruiterId is not null && await users.FindAsync(request.RecruiterId) is null) errors.Add("recruiterId", "no account has this id");
+        if (request.RecruiterId is not null && await users.FindAsync(request.RecruiterId) is null) errors.Add("recruiterId", FieldErrors.UnknownAccount);
         if (errors.Any) return errors.ToProblem();
         var store = await stores.AddAsync(caller.Id(), name, province, city, district, request.RecruiterId, terms);
         return TypedResults.Created($"/api/stores/{store.Id}", Describe(store));
@@ -65,15 +65,15 @@ public static class StoresApi
     public static async Task<Results<Ok<StoreResponse>, ProblemHttpResult>> Get(string id, ClaimsPrincipal caller, StoreDirectory stores)
     {
         var store = await stores.FindAsync(id);
-        if (store is null || (!store.IsApproved && !MayManage(caller, store))) return ApiProblem.NotFound("store");
+        if (store is null || (!store.IsApproved && !MayManage(caller, store))) return ApiProblem.NotFound(Unknown.Store);
         return TypedResults.Ok(Describe(store));
     }
 
     public static async Task<Results<Ok<StoreAccountResponse>, ProblemHttpResult>> Account(string id, ClaimsPrincipal caller, StoreDirectory stores, LedgerGateway ledger)
     {
         var store = await stores.FindAsync(id);
-        if (store is null) return ApiProblem.NotFound("store");
-        if (!MayManage(caller, store)) return ApiProblem.Forbidden("only the store's owner and admins see its account");
+        if (store is null) return ApiProblem.NotFound(Unknown.Store);
+        if (!MayManage(caller, store)) return ApiProblem.Forbidden(new("只有店主和管理员可以查看门店账户", "only the store's owner and admins see its account"));
         var view = await ledger.ReadAsync(engine => engine.FindStore(id));
         var days = (await ledger.ProjectionsAsync(queries => queries.StoreRevenue(id)))
             .Select(day => new StoreRevenueDay(day.Day.ToString("yyyy-MM-dd"), AmountJson.FenText(day.RevenueFen), AmountJson.FenText(day.NetFen), day.Orders))
@@ -86,7 +86,7 @@ public static class StoresApi
         UserStore users, TimeProvider time)
     {
         var store = await stores.FindAsync(id);
-        if (store is null) return ApiProblem.NotFound("store");
+        if (store is null) return ApiProblem.NotFound(Unknown.Store);
         var region = new Region([store.Province, store.City, store.District]);
         var receipt = await ledger.SubmitAsync($"store:{id}:register", new RegisterStore(id, store.OwnerId, store.RecruiterId, region, time.GetUtcNow()) { Terms = store.Terms });
         if (ApiProblem.ForReceipt(receipt) is { } problem) return problem;
@@ -98,7 +98,7 @@ public static class StoresApi
     public static async Task<IResult> Qr(string id, string format, StoreDirectory stores, ShareLinks links)
     {
         var store = await stores.FindAsync(id);
-        if (store is null || !store.IsApproved || !QrImages.IsKnownFormat(format)) return ApiProblem.NotFound("approved store or image format");
+        if (store is null || !store.IsApproved || !QrImages.IsKnownFormat(format)) return ApiProblem.NotFound(new("门店不存在或尚未通过审核，或图片格式不支持（可用 png、svg）", "no approved store or image format has this id"));
         return QrImages.Render(links.Url(store.ShareCode), format);
     }
 

@@ -26,8 +26,8 @@ public static class WebhooksApi
     public static async Task<Results<Created<SubscriptionResponse>, ValidationProblem>> Subscribe(SubscriptionRequest request, ServerWriter writer, TimeProvider time)
     {
         var errors = new FieldErrors();
-        if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https")) errors.Add("url", "an absolute http(s) URL");
-        if (request.Secret is null || request.Secret.Length < SecretLengthMin) errors.Add("secret", $"at least {SecretLengthMin} characters");
+        if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https")) errors.Add("url", new("请填写以 http:// 或 https:// 开头的完整地址", "an absolute http(s) URL"));
+        if (request.Secret is null || request.Secret.Length < SecretLengthMin) errors.Add("secret", new($"至少 {SecretLengthMin} 个字符", $"at least {SecretLengthMin} characters"));
         if (errors.Any) return errors.ToProblem();
         var id = Ids.New("wh");
         await writer.WriteAsync((c, t) => c.Execute("INSERT INTO webhook_subscription (id, url, secret, created_ms) VALUES (@id, @url, @secret, @nowMs)",

@@ -71,7 +71,7 @@ public static class WithdrawalsApi
         ServerWriter writer, TimeProvider time)
     {
         var requester = await ledger.ReadAsync(engine => engine.FindWithdrawal(id)?.Member);
-        if (requester == caller.Id()) return ApiProblem.Of(StatusCodes.Status403Forbidden, "OwnWithdrawal", "nobody reviews their own withdrawal: another finance user or an admin must");
+        if (requester == caller.Id()) return ApiProblem.Of(StatusCodes.Status403Forbidden, "OwnWithdrawal", new("不能审核自己的提现申请，须由其他财务人员或管理员审核", "nobody reviews their own withdrawal: another finance user or an admin must"));
         var receipt = await ledger.SubmitAsync($"withdrawal:{id}:review", new ReviewWithdrawal(id, approve, time.GetUtcNow()));
         if (receipt.Status == Storage.Sequencing.SubmitStatus.KeyConflict) return ApiProblem.ForResult(CommandResult.WithdrawalAlreadyReviewed);
         if (ApiProblem.ForReceipt(receipt) is { } problem) return problem;

@@ -33,6 +33,20 @@ public class MoneyTests
         Assert.NotEmpty(error);
     }
 
+    [Theory]
+    [InlineData("1,000", AmountTextProblem.NotDecimal, "\"1,000\" is not a decimal amount")]
+    [InlineData("1.001", AmountTextProblem.TooManyDecimals, "\"1.001\" has more than 2 decimals")]
+    [InlineData("1234567890123", AmountTextProblem.TooManyDigits, "\"1234567890123\" has more than 12 digits before the point")]
+    [InlineData("0.00", AmountTextProblem.NotPositive, "the amount must be above zero")]
+    [InlineData("10000000000.01", AmountTextProblem.AboveMaximum, "the amount is above the maximum 10000000000.00")]
+    [InlineData("12.30", AmountTextProblem.None, "")]
+    public void TheReasonForARefusedAmount_IsAValue_AndItsEnglishStays(string text, AmountTextProblem reason, string english)
+    {
+        Assert.Equal(reason, AmountText.ReadMoney(text, out _));
+        Assert.Equal(reason == AmountTextProblem.None, AmountText.TryParseMoney(text, out _, out var error));
+        Assert.Equal(english, error);
+    }
+
     [Fact]
     public void FormatsTwoDecimals() => Assert.Equal("960.22", new Money(96022).ToString());
 

@@ -38,6 +38,16 @@ public class MembershipCardBoundsTests
     }
 
     [Fact]
+    public void AProblem_CarriesTheConfiguredBound_ItsMessageNames()
+    {
+        var engine = EngineWithStore();
+        var problem = Assert.Single(TermProblems.Of(Sound with { Discount = Rate.FromDecimal(0.51m) }, engine.Config));
+        Assert.Equal(engine.Config.CardDiscountMax.ToString(), problem.Bound);
+        Assert.EndsWith(problem.Bound, problem.Problem);
+        Assert.Equal("", Assert.Single(TermProblems.Of(Sound with { SellerReward = Money.FromYuan(99.01m) }, engine.Config)).Bound);
+    }
+
+    [Fact]
     public void TermsAtTheirBounds_AreAccepted()
     {
         var engine = EngineWithStore();
