@@ -33,8 +33,6 @@ public readonly record struct Money(long Fen) : IComparable<Money>
     public static bool operator >(Money a, Money b) => a.Fen > b.Fen;
     public static bool operator <=(Money a, Money b) => a.Fen <= b.Fen;
     public static bool operator >=(Money a, Money b) => a.Fen >= b.Fen;
-    public Money Plus(Money other) => this + other;
-    public Money Minus(Money other) => this - other;
     public static Money Min(Money a, Money b) => a.Fen <= b.Fen ? a : b;
 
     public int CompareTo(Money other) => Fen.CompareTo(other.Fen);

@@ -28,8 +28,6 @@ public readonly record struct Points(long Units) : IComparable<Points>
     public static bool operator >(Points a, Points b) => a.Units > b.Units;
     public static bool operator <=(Points a, Points b) => a.Units <= b.Units;
     public static bool operator >=(Points a, Points b) => a.Units >= b.Units;
-    public Points Plus(Points other) => this + other;
-    public Points Minus(Points other) => this - other;
 
     public int CompareTo(Points other) => Units.CompareTo(other.Units);
 

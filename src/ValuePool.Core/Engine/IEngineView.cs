@@ -21,7 +21,6 @@ public interface IEngineView
     CommandOutcome Outcome { get; }
 
     int MemberCount { get; }
-    int StoreCount { get; }
     int MembersAwaitingExit { get; }
     string MemberIdAt(int index);
     int? MemberIndexOf(string id);

@@ -11,7 +11,6 @@ internal sealed class MemberBook
 
     public int Count => _ids.Count;
     public IReadOnlyList<string> Ids => _ids;
-    public IEnumerable<KeyValuePair<string, int>> ById => _indexById;
 
     public bool TryFind(string? id, out int index)
     {

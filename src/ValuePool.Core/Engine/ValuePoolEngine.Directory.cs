@@ -12,6 +12,4 @@ public sealed partial class ValuePoolEngine
     public int? MemberIndexOf(string id) => IsValidId(id) && _members.TryFind(id, out var index) ? index : null;
 
     public string StoreIdAt(int index) => _stores[index].Id;
-
-    public int StoreCount => _stores.Count;
 }

@@ -12,6 +12,10 @@ public sealed record MemberView(string Id, Points Points, Money Cash, Money Cons
     public Money CycleConsumed { get; init; }
     /// <summary>Gross value R of points sold in the current cycle, which counts towards the exit.</summary>
     public Money CycleRealized { get; init; }
+    /// <summary>The forced exit comes when the points' value plus <see cref="CycleRealized"/> reaches this: <c>floor2(exitMultiple·C)</c>.</summary>
+    public Money ExitTarget { get; init; }
+    /// <summary>How far the cycle is from its forced exit, <c>(H·price + R) / target</c> rounded down, at most 1; 0 without a cycle.</summary>
+    public Rate ExitProgress { get; init; }
 }
 
 /// <summary>A store's totals: gross consume revenue, its balance with the platform (never negative), and its prepaid deposit.</summary>
@@ -44,7 +48,19 @@ public sealed partial class ValuePoolEngine
         {
             CycleConsumed = new Money(state.CycleConsumedFen),
             CycleRealized = new Money(state.CycleRealizedFen),
+            ExitTarget = ExitTargetOf(state),
+            ExitProgress = ExitProgressOf(state),
         };
+    }
+
+    private Money ExitTargetOf(in Member state) => new Money(state.CycleConsumedFen).Share(Config.ExitMultiple);
+
+    private Rate ExitProgressOf(in Member state)
+    {
+        var target = ExitTargetOf(state);
+        if (target <= Money.Zero) return Rate.Zero;
+        var reached = Price.ValueOf(new Points(state.PointsUnits)) + new Money(state.CycleRealizedFen);
+        return new Rate((long)Int128.Min(Rate.OneMillion, (Int128)reached.Fen * Rate.OneMillion / target.Fen));
     }
 
     public IEnumerable<string> StoreIdsOrdinal() => _stores.All.Select(store => store.Id).Order(StringComparer.Ordinal);

@@ -23,6 +23,13 @@ public static class SettlementCalendar
         }
     }
 
+    /// <summary>The days closed after <paramref name="lastClosedDay"/> by <paramref name="now"/> (UTC): up to yesterday, oldest first.</summary>
+    public static IEnumerable<DateOnly> DaysClosedAfter(DateOnly lastClosedDay, DateTimeOffset now)
+    {
+        var yesterday = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-1);
+        for (var day = lastClosedDay.AddDays(1); day <= yesterday; day = day.AddDays(1)) yield return day;
+    }
+
     /// <summary>The first day of the partner period that ends on <paramref name="day"/>, if one does.</summary>
     public static DateOnly? PartnerPeriodEndingOn(DateOnly day, PartnerPeriod period) => period switch
     {

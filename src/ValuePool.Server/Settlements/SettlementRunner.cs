@@ -18,10 +18,12 @@ public sealed class SettlementRunner(LedgerGateway ledger, ServerSettings settin
 
     public async Task<int> RunDueAsync()
     {
-        var yesterday = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(-1);
-        var last = settings.Get(Checkpoint) is { } text ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture) : yesterday.AddDays(-1);
+        var now = time.GetUtcNow();
+        var last = settings.Get(Checkpoint) is { } text
+            ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : DateOnly.FromDateTime(now.UtcDateTime).AddDays(-2); // a new database: yesterday is the first day to close
         var applied = 0;
-        for (var day = last.AddDays(1); day <= yesterday; day = day.AddDays(1))
+        foreach (var day in SettlementCalendar.DaysClosedAfter(last, now))
         {
             var closing = day;
             var commands = await ledger.ReadAsync(engine =>

@@ -17,12 +17,11 @@ public sealed record WalletResponse(string MemberId, string Points, string Price
         var member = engine.FindMember(memberId);
         var points = member?.Points ?? Core.Amounts.Points.Zero;
         var value = engine.Price.ValueOf(points);
-        var (consumed, realized) = (member?.CycleConsumed ?? Money.Zero, member?.CycleRealized ?? Money.Zero);
-        var target = consumed.Share(engine.Config.ExitMultiple);
-        var progress = target.Fen == 0 ? 0m : Math.Min(1m, (value + realized).Yuan / target.Yuan);
+        // The engine computes the exit figures; shown with four decimals, rounded down like the engine's own.
+        var progress = (member?.ExitProgress ?? Rate.Zero).PartsPerMillion / 100 / 10_000m;
         return new WalletResponse(memberId, points.Text(), engine.Price.Text(), PriceFraction.Of(engine.Price), value.Text(), (member?.Cash ?? Money.Zero).Text(),
-            (member?.ShoppingPoints ?? Core.Amounts.ShoppingPoints.Zero).ToString(), consumed.Text(), realized.Text(), target.Text(),
-            decimal.Round(progress, 4, MidpointRounding.ToZero).ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture),
-            member?.Exits ?? 0, member?.Referrer, engine.OwedTo(memberId).Text());
+            (member?.ShoppingPoints ?? Core.Amounts.ShoppingPoints.Zero).ToString(), (member?.CycleConsumed ?? Money.Zero).Text(),
+            (member?.CycleRealized ?? Money.Zero).Text(), (member?.ExitTarget ?? Money.Zero).Text(),
+            progress.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture), member?.Exits ?? 0, member?.Referrer, engine.OwedTo(memberId).Text());
     }
 }

@@ -7,10 +7,6 @@ namespace ValuePool.Storage.Projections;
 /// <summary>The read side: member balances and histories, store revenue per day, price history. Plain SQL both back ends accept.</summary>
 public sealed class ProjectionQueries(DbConnection connection)
 {
-    public MemberBalanceRow? MemberBalance(string member) =>
-        Rows("SELECT member_id, cash_fen, points_units FROM member_balance WHERE member_id = @m", r => new MemberBalanceRow(r.GetString(0), r.GetInt64(1), r.GetInt64(2)), ("m", member))
-            .Cast<MemberBalanceRow?>().SingleOrDefault();
-
     public IReadOnlyList<MemberBalanceRow> AllBalances() =>
         Rows("SELECT member_id, cash_fen, points_units FROM member_balance ORDER BY member_id", r => new MemberBalanceRow(r.GetString(0), r.GetInt64(1), r.GetInt64(2)));
 

@@ -8,7 +8,7 @@ using static ValuePool.Core.Tests.Stores.StoreFixture;
 
 namespace ValuePool.Core.Tests.Settlements;
 
-public class SettlementClockTests
+public class SettlementCalendarTests
 {
     // 2026-11-23 is a Monday.
     private static readonly DateOnly Monday = new(2026, 11, 23);
@@ -26,17 +26,16 @@ public class SettlementClockTests
     {
         var engine = StoreWithHolderAndPartner(PartnerPeriod.Weekly);
         var time = new FakeTimeProvider(At(Monday));
-        var clock = new SettlementClock(time, Monday.AddDays(-1));
         engine.BuyAt("u1", 1_000m, Monday);
         time.Advance(TimeSpan.FromDays(1));
-        clock.RunDue(engine);
+        var lastClosed = RunDue(engine, Monday.AddDays(-1), time.GetUtcNow()).LastClosed;
         Assert.Equal("580.00", engine.Member("holder").Cash.ToString());
         Assert.Equal("0.00", engine.Member("partner").Cash.ToString());
 
         time.Advance(TimeSpan.FromDays(6)); // next Monday: Sunday closed the week
-        clock.RunDue(engine);
+        lastClosed = RunDue(engine, lastClosed, time.GetUtcNow()).LastClosed;
         Assert.Equal("120.00", engine.Member("partner").Cash.ToString()); // 15% of 800
-        Assert.Equal(Monday.AddDays(6), clock.LastClosedDay);
+        Assert.Equal(Monday.AddDays(6), lastClosed);
     }
 
     [Fact]
@@ -47,15 +46,28 @@ public class SettlementClockTests
         engine.BuyAt("u1", 1_000m, Monday);
         engine.BuyAt("u1", 1_000m, new DateOnly(2026, 11, 30));
         time.SetUtcNow(At(new DateOnly(2026, 12, 3)));
-        new SettlementClock(time, Monday.AddDays(-1)).RunDue(engine);
+        RunDue(engine, Monday.AddDays(-1), time.GetUtcNow());
         Assert.Equal("1160.00", engine.Member("holder").Cash.ToString());
         Assert.Equal("240.00", engine.Member("partner").Cash.ToString()); // November: 15% of 1600
 
         // A restarted clock that lost its place re-runs the same days: nothing is paid twice.
-        var results = new SettlementClock(time, Monday.AddDays(-1)).RunDue(engine);
-        Assert.All(results, r => Assert.Equal(CommandResult.Ok, r.Result));
+        var (results, _) = RunDue(engine, Monday.AddDays(-1), time.GetUtcNow());
+        Assert.All(results, result => Assert.Equal(CommandResult.Ok, result));
         Assert.Equal("1160.00", engine.Member("holder").Cash.ToString());
         Assert.Equal("240.00", engine.Member("partner").Cash.ToString());
+    }
+
+    /// <summary>What the server's settlement runner does, on an engine: every closed day's settlements, in order.</summary>
+    private static (List<CommandResult> Results, DateOnly LastClosed) RunDue(ValuePoolEngine engine, DateOnly lastClosed, DateTimeOffset now)
+    {
+        var results = new List<CommandResult>();
+        foreach (var day in SettlementCalendar.DaysClosedAfter(lastClosed, now))
+        {
+            var stores = engine.StoreIdsOrdinal().Select(id => engine.FindStore(id)!).ToArray();
+            results.AddRange(SettlementCalendar.ClosingWith(day, stores).Select(engine.Apply));
+            lastClosed = day;
+        }
+        return (results, lastClosed);
     }
 
     [Theory]
