@@ -46,6 +46,7 @@ public static class PlatformSetup
         services.AddSingleton<AlongsideStatements>();
         services.AddSingleton<ServerSettings>();
         services.AddSingleton<RewardFeed>();
+        services.AddSingleton<JournalEntries>();
         services.AddSingleton<RewardHistory>();
         services.AddSingleton<CheckoutCharges>();
         services.AddSingleton<MemberOrderIndex>();
@@ -57,6 +58,7 @@ public static class PlatformSetup
         services.AddSingleton<UserStore>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<FailedLogins>();
+        services.AddHttpContextAccessor();
         services.AddSingleton<ShareLinks>();
         services.AddSingleton<StoreDirectory>();
         services.AddSingleton<ProductCatalog>();
@@ -103,9 +105,14 @@ public static class PlatformSetup
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        // The web console (wwwroot: zh-CN first, English second) is static: it only calls the API.
+        // The web console (web/, built by Vite into wwwroot: zh-CN first, English second) is static: it only calls the API.
         app.UseDefaultFiles();
-        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            // Vite's assets carry a content hash in their names; index.html names them, so it is revalidated on every load.
+            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl =
+                file.Context.Request.Path.StartsWithSegments("/assets") ? "public, max-age=31536000, immutable" : "no-cache",
+        });
         app.UseMiddleware<RequestBodyLimit>();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -133,6 +140,25 @@ public static class PlatformSetup
         app.MapCardsApi();
         app.MapCheckoutApi();
         app.MapComplianceApi();
+        app.MapFallback("{**path:nonfile}", ConsolePage);
+    }
+
+    /// <summary>
+    /// The console is a single-page app: its own paths (<c>/pay/{code}</c> a store's QR code opens, <c>/join/{code}</c>,
+    /// <c>/m/wallet</c>, …) all load index.html. Unknown API paths stay the API's 404.
+    /// </summary>
+    private static async Task ConsolePage(HttpContext context)
+    {
+        var path = context.Request.Path;
+        var index = context.RequestServices.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider.GetFileInfo("index.html");
+        if (path.StartsWithSegments("/api") || !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)) || !index.Exists)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        context.Response.ContentType = "text/html; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-cache";
+        await context.Response.SendFileAsync(index);
     }
 
     private static void AddAuth(IServiceCollection services, ServerOptions options)
