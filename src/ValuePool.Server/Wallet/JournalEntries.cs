@@ -14,9 +14,11 @@ public sealed class JournalEntries(ServerDatabase database)
     public async Task<IReadOnlyDictionary<long, EntryInfo>> DescribeAsync(IEnumerable<long> sequences)
     {
         var found = new Dictionary<long, EntryInfo>();
+        // Npgsql binds the array itself; Dapper expands it into a list for SQLite.
+        var sql = database.IsPostgres ? "SELECT seq, command FROM journal WHERE seq = ANY(@chunk)" : "SELECT seq, command FROM journal WHERE seq IN @chunk";
         foreach (var chunk in sequences.Distinct().Chunk(PerQuery))
         {
-            var rows = await database.QueryAsync<(long Seq, byte[] Command)>("SELECT seq, command FROM journal WHERE seq IN @chunk", new { chunk });
+            var rows = await database.QueryAsync<(long Seq, byte[] Command)>(sql, new { chunk });
             foreach (var (seq, bytes) in rows)
             {
                 var command = CommandCodec.Decode(bytes);
