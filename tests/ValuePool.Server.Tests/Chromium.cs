@@ -3,12 +3,14 @@ using System.Diagnostics;
 namespace ValuePool.Server.Tests;
 
 /// <summary>
-/// Debian's Chromium for the browser tests, installed with apt when the machine lacks it: a clean CI machine starts
-/// without it, and Playwright's own browser download is not reachable here. No test is skipped for want of it.
+/// Debian's Chromium for the browser tests, and fonts-noto-cjk for the console's Chinese, installed with apt when the machine
+/// lacks them: a clean CI machine starts without them, and Playwright's own browser download is not reachable here. No test is
+/// skipped for want of them.
 /// </summary>
 public static class Chromium
 {
     public const string ExecutablePath = "/usr/bin/chromium";
+    private const string CjkFont = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
 
     /// <summary>What the machine's closed network needs: without them Chromium keeps trying to reach Google's hosts.</summary>
     public static readonly string[] Arguments =
@@ -20,9 +22,10 @@ public static class Chromium
 
     private static async Task InstallAsync()
     {
-        if (File.Exists(ExecutablePath)) return;
+        var packages = (File.Exists(ExecutablePath) ? "" : " chromium") + (File.Exists(CjkFont) ? "" : " fonts-noto-cjk");
+        if (packages.Length == 0) return;
         await AptAsync("update");
-        await AptAsync("install -y --no-install-recommends chromium");
+        await AptAsync($"install -y --no-install-recommends{packages}");
         if (!File.Exists(ExecutablePath)) throw new InvalidOperationException($"apt installed chromium, but {ExecutablePath} is missing");
     }
 

@@ -13,7 +13,9 @@ public sealed class LinksTests
         var (merchant, storeId, code) = await platform.OpenStoreAsync();
         var link = await platform.Anonymous().GetFromJsonAsync<JsonElement>($"/api/links/{code}");
         Assert.Equal(merchant.Id, link.Text("ownerId"));
-        Assert.EndsWith($"/api/links/{code}", link.Text("url"));
+        Assert.EndsWith($"/pay/{code}", link.Text("url")); // the console's scan-to-pay page, not raw JSON
+        Assert.Equal("Tea House", link.Text("storeName"));
+        Assert.Equal($"{merchant.Phone[..3]}****{merchant.Phone[^4..]}", link.Text("inviter"));
 
         var newcomer = await platform.RegisterAsync(referralCode: code);
         Assert.Equal(merchant.Id, (await newcomer.WalletAsync()).Text("referrer"));
@@ -58,5 +60,41 @@ public sealed class LinksTests
         var appointed = await platform.UserWithRoleAsync("promoter");
         Assert.Equal(appointed.Id, (await appointed.GetAsync("/api/promoters/me/link")).Text("ownerId"));
         await (await platform.Anonymous().GetAsync("/api/links/c_unknown")).AssertProblem(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task APromotersLink_OpensTheRegistrationPage_NamingThePromoter()
+    {
+        await using var platform = new Platform();
+        var promoter = await platform.RegisterAsync();
+        var link = await promoter.GetAsync("/api/promoters/me/link");
+        Assert.EndsWith($"/join/{link.Text("code")}", link.Text("url"));
+        Assert.Equal(JsonValueKind.Null, link.GetProperty("storeName").ValueKind);
+        Assert.EndsWith(promoter.Phone[^4..], link.Text("inviter"));
+    }
+
+    [Fact]
+    public async Task LinksAndQrCodes_UseTheAddressTheServerListensOn_UnlessAPublicBaseUrlIsSet()
+    {
+        await using (var platform = new Platform())
+        {
+            platform.UseKestrel(0);
+            platform.StartServer();
+            using var client = platform.CreateClient();
+            var (_, _, code) = await platform.OpenStoreAsync();
+            var listening = client.BaseAddress!.GetLeftPart(UriPartial.Authority);
+            Assert.NotEqual("http://127.0.0.1:5080", listening);
+            var link = await client.GetFromJsonAsync<JsonElement>($"/api/links/{code}");
+            Assert.Equal($"{listening}/pay/{code}", link.Text("url"));
+            // What the link opens is the console's page, served by this server.
+            var page = await client.GetAsync(new Uri(link.Text("url")).PathAndQuery);
+            Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        }
+        await using (var configured = new Platform(new() { ["ValuePool:PublicBaseUrl"] = "https://pay.example.cn/" }))
+        {
+            var (_, _, code) = await configured.OpenStoreAsync();
+            var link = await configured.Anonymous().GetFromJsonAsync<JsonElement>($"/api/links/{code}");
+            Assert.Equal($"https://pay.example.cn/pay/{code}", link.Text("url"));
+        }
     }
 }

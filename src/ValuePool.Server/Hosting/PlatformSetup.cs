@@ -49,6 +49,7 @@ public static class PlatformSetup
         services.AddDataProtection().SetApplicationName("ValuePool").PersistKeysToFileSystem(new DirectoryInfo(options.KeysDirectory()));
         services.AddSingleton<ServerSettings>();
         services.AddSingleton<RewardFeed>();
+        services.AddSingleton<JournalEntries>();
         services.AddSingleton<RewardHistory>();
         services.AddSingleton<MemberOrderIndex>();
         services.AddSingleton<DepositFeed>();
@@ -62,6 +63,7 @@ public static class PlatformSetup
         services.AddSingleton<UserStore>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<FailedLogins>();
+        services.AddHttpContextAccessor();
         services.AddSingleton<ShareLinks>();
         services.AddSingleton<StoreDirectory>();
         services.AddSingleton<ProductCatalog>();
@@ -121,9 +123,14 @@ public static class PlatformSetup
         app.UseProblemLanguage();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        // The web console (wwwroot: zh-CN first, English second) is static: it only calls the API.
+        // The web console (web/, built by Vite into wwwroot: zh-CN first, English second) is static: it only calls the API.
         app.UseDefaultFiles();
-        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            // Vite's assets carry a content hash in their names; index.html names them, so it is revalidated on every load.
+            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl =
+                file.Context.Request.Path.StartsWithSegments("/assets") ? "public, max-age=31536000, immutable" : "no-cache",
+        });
         app.UseMiddleware<RequestBodyLimit>();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -153,6 +160,27 @@ public static class PlatformSetup
         app.MapCardsApi();
         app.MapCheckoutApi();
         app.MapComplianceApi();
+        foreach (var page in ConsolePages) app.MapMethods(page, [HttpMethods.Get, HttpMethods.Head], ConsolePage);
+    }
+
+    /// <summary>
+    /// The console is a single-page app: its own paths (<c>/pay/{code}</c> a store's QR code opens, <c>/join/{code}</c>,
+    /// <c>/m/wallet</c>, …) all load index.html. Only those: every other path keeps its own answer (the API's 404 and 405,
+    /// the metrics port).
+    /// </summary>
+    private static readonly string[] ConsolePages = ["/login", "/pay/{code}", "/join/{code}", "/m/{**page}", "/office/{**page}"];
+
+    private static async Task ConsolePage(HttpContext context)
+    {
+        var index = context.RequestServices.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider.GetFileInfo("index.html");
+        if (!index.Exists)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        context.Response.ContentType = "text/html; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-cache";
+        await context.Response.SendFileAsync(index);
     }
 
     /// <summary>

@@ -8,8 +8,11 @@ public sealed class ServerOptions
     /// <summary>A SQLite file path or a postgres:// URI; the journal and the server's tables live there together.</summary>
     public string Db { get; set; } = "valuepool.db";
 
-    /// <summary>Base of the share links and QR codes (what a phone scanning the code opens).</summary>
-    public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5080";
+    /// <summary>
+    /// Base of the share links and QR codes (what a phone scanning the code opens). Unset: the address the server
+    /// listens on (the request's host when that is a wildcard such as 0.0.0.0).
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
 
     /// <summary>
     /// Where the Data Protection keys that encrypt the generated secrets are kept (<see cref="Data.ServerSettings"/>). Absent:

@@ -99,7 +99,7 @@ public static class StoresApi
     {
         var store = await stores.FindAsync(id);
         if (store is null || !store.IsApproved || !QrImages.IsKnownFormat(format)) return ApiProblem.NotFound(new("门店不存在或尚未通过审核，或图片格式不支持（可用 png、svg）", "no approved store or image format has this id"));
-        return QrImages.Render(links.Url(store.ShareCode), format);
+        return QrImages.Render(links.Url(store.ShareCode, store: true), format);
     }
 
     public static bool MayManage(ClaimsPrincipal caller, StoreRecord store) => caller.IsAdmin() || store.OwnerId == caller.Id();

@@ -10,8 +10,12 @@ namespace ValuePool.Server.Wallet;
 
 public sealed record SellRequest(string? Points);
 public sealed record SellResponse(bool Replayed, WalletResponse Wallet);
-public sealed record HistoryRow(long Sequence, string Cash, string Points);
-public sealed record RewardRow(long Sequence, string Kind, string Amount, string Source);
+/// <summary>Cash and points after a journal entry; <c>kind</c> is the entry's command (<c>Consume</c>, <c>Sell</c>, <c>RequestWithdrawal</c>, …), <c>at</c> its time.</summary>
+public sealed record HistoryRow(long Sequence, string Cash, string Points, string Kind, DateTimeOffset? At);
+/// <summary>A credit to the member's cash: <c>kind</c> is the engine's transfer kind (<c>ReferralReward</c>, …), <c>at</c> the time of its entry.</summary>
+public sealed record RewardRow(long Sequence, string Kind, string Amount, string Source, DateTimeOffset? At = null);
+/// <summary>The rules a member's sale and withdrawal pages show: <c>payout</c> share of the points' value paid as cash, the withdrawal minimum and fee rate, the exit multiple.</summary>
+public sealed record WalletTermsResponse(string Payout, string WithdrawalMinimum, string WithdrawalFee, string ExitMultiple);
 
 /// <summary>The caller's own wallet only: there is no member id in these routes to change.</summary>
 public static class WalletApi
@@ -23,6 +27,7 @@ public static class WalletApi
         api.MapGet("/history", History);
         api.MapGet("/rewards", Rewards);
         api.MapPost("/sell", Sell);
+        api.MapGet("/terms", Terms);
         return api;
     }
 
@@ -33,12 +38,22 @@ public static class WalletApi
     }
 
     /// <summary>Cash and points after each journal entry that changed them.</summary>
-    public static async Task<Ok<HistoryRow[]>> History(ClaimsPrincipal caller, LedgerGateway ledger)
+    public static async Task<Ok<HistoryRow[]>> History(ClaimsPrincipal caller, LedgerGateway ledger, JournalEntries journal)
     {
         var id = caller.Id();
-        return TypedResults.Ok((await ledger.ProjectionsAsync(queries => queries.MemberHistory(id)))
-            .Select(row => new HistoryRow(row.Sequence, AmountJson.FenText(row.CashFen), new Core.Amounts.Points(row.PointsUnits).Text())).ToArray());
+        var rows = await ledger.ProjectionsAsync(queries => queries.MemberHistory(id));
+        var entries = await journal.DescribeAsync(rows.Select(row => row.Sequence));
+        return TypedResults.Ok(rows.Select(row =>
+        {
+            var entry = entries.TryGetValue(row.Sequence, out var found) ? found : default;
+            return new HistoryRow(row.Sequence, AmountJson.FenText(row.CashFen), new Core.Amounts.Points(row.PointsUnits).Text(), entry.Kind ?? "Unknown",
+                entry.Kind is null ? null : entry.At);
+        }).ToArray());
     }
+
+    public static async Task<Ok<WalletTermsResponse>> Terms(LedgerGateway ledger) =>
+        TypedResults.Ok(await ledger.ReadAsync(engine => new WalletTermsResponse(engine.Config.Payout.ToString(), engine.Config.WithdrawalMinimum.Text(),
+            engine.Config.WithdrawalFee.ToString(), engine.Config.ExitMultiple.ToString())));
 
     public static async Task<Ok<RewardRow[]>> Rewards(ClaimsPrincipal caller, RewardHistory rewards) =>
         TypedResults.Ok((await rewards.OfMemberAsync(caller.Id(), kind: null)).ToArray());

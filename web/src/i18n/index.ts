@@ -1,0 +1,46 @@
+import { createI18n } from 'vue-i18n'
+import zhCN from './zh-CN'
+import en from './en'
+import { ApiError } from '../api/client'
+
+export type Locale = 'zh-CN' | 'en'
+const saved = typeof localStorage === 'undefined' ? null : localStorage.getItem('language')
+const initial: Locale = saved === 'en' ? 'en' : 'zh-CN'
+
+export const i18n = createI18n({
+  legacy: false,
+  locale: initial,
+  fallbackLocale: 'zh-CN',
+  messages: { 'zh-CN': zhCN, en },
+  missingWarn: false,
+  fallbackWarn: false,
+})
+
+export function setLocale(locale: Locale) {
+  i18n.global.locale.value = locale
+  localStorage.setItem('language', locale)
+  document.documentElement.lang = locale
+}
+
+export const locale = () => i18n.global.locale.value as Locale
+
+export type EnumGroup = 'status' | 'severity' | 'role' | 'benefit' | 'level' | 'transfer' | 'entry'
+
+/** A server enum value (a status, a reward kind…) in the reader's language; never the raw value. */
+export function enumText(group: EnumGroup, value: string | null | undefined): string {
+  const { t, te } = i18n.global
+  if (value && te(`enum.${group}.${value}`, 'zh-CN')) return t(`enum.${group}.${value}`)
+  if (value && te(`enum.${group}.${value.toLowerCase()}`, 'zh-CN')) return t(`enum.${group}.${value.toLowerCase()}`)
+  return t('enum.unknown')
+}
+
+/** A failure as a sentence for people: the problem code translated, with the fields a validation named. */
+export function errorText(failure: unknown): string {
+  const { t, te } = i18n.global
+  if (!(failure instanceof ApiError)) return t('error.generic', { status: '—' })
+  const base = te(`error.${failure.code}`, 'zh-CN') ? t(`error.${failure.code}`) : t('error.generic', { status: failure.status })
+  const fields = Object.keys(failure.fields)
+    .map((name) => (te(`field.${name}`, 'zh-CN') ? t(`field.${name}`) : null))
+    .filter((name): name is string => name !== null)
+  return fields.length ? `${base}：${fields.join('、')}` : base
+}

@@ -1,0 +1,51 @@
+import { i18n, enumText } from '../i18n'
+import { yuan, percent, decimal, toScaled } from './money'
+
+export interface Finding { severity: string; code: string; message: string; rule: string }
+type Config = Record<string, unknown>
+
+const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '')
+
+function divideToYuan(fee: string, rate: string): string {
+  const f = toScaled(fee, 2)
+  const r = toScaled(rate, 6)
+  if (f === null || r === null || r === 0n) return ''
+  const fen = (f * 1_000_000n) / r
+  return `${fen / 100n}.${(fen % 100n).toString().padStart(2, '0')}`
+}
+
+/** A compliance finding in the reader's language, its figures taken from the configuration that was audited. */
+export function findingText(finding: Finding, config: Config): string {
+  const { t } = i18n.global
+  const code = finding.code
+  if (code === 'referral-depth') {
+    const levels = Array.isArray(config.referralLevels) ? config.referralLevels.filter((r) => (toScaled(str(r), 6) ?? 0n) > 0n).length : 0
+    return t('audit.referral-depth', { n: levels })
+  }
+  if (code === 'multi-level-differential') return t('audit.multi-level-differential')
+  if (code === 'peer-reward') return t('audit.peer-reward', { rate: percent(str(config.peerReward)) })
+  if (code === 'static-return') {
+    const m = str(config.exitMultiple)
+    const p = str(config.payout)
+    const product = Number(m) * Number(p)
+    return t('audit.static-return', { multiple: decimal(m), payout: decimal(p), product: Number.isFinite(product) ? String(Math.round(product * 10000) / 10000) : '—' })
+  }
+  const entry = /^entry-fee-(district|city|province)$/.exec(code)
+  if (entry) {
+    const level = entry[1]
+    const fee = str(config[`${level}AgentFee`])
+    const rate = str(config[`${level}Agent`])
+    return t('audit.entry-fee', { level: enumText('level', level), fee: yuan(fee), rate: percent(rate), breakEven: yuan(divideToYuan(fee, rate)) })
+  }
+  return t('audit.other', { code })
+}
+
+export function ruleText(finding: Finding): string {
+  const { t } = i18n.global
+  const code = finding.code
+  if (/^(referral-depth|multi-level-differential|peer-reward|entry-fee)/.test(code)) return t('audit.rulePyramid')
+  if (code === 'static-return') return t('audit.ruleRebate')
+  if (code.startsWith('store-payouts')) return t('audit.ruleStore')
+  if (code.startsWith('product-rates')) return t('audit.ruleLimits')
+  return t('audit.ruleOther')
+}
