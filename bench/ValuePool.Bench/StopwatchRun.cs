@@ -7,14 +7,17 @@ namespace ValuePool.Bench;
 /// <c>--stopwatch</c>: builds the same warm engine as <see cref="EngineThroughput"/>, then times
 /// passes of the 1,000,000 pre-built orders one by one, printing orders/s, forced exits and GCs
 /// per pass. A cross-check of the BenchmarkDotNet figure and a quick way to count exits.
-/// <c>--members N</c> runs the same 1,000,000 orders over N members instead (a cache-resident engine for N = 10,000).
+/// <c>--members N</c> runs the same 1,000,000 orders over N members instead (a cache-resident engine for N = 10,000);
+/// <c>--by-id</c> leaves the buyers' ids for the engine to look up, as before they were resolved at the edge.
 /// </summary>
 public static class StopwatchRun
 {
-    public static int Run(int members = BenchWorld.Members, int passes = 3)
+    public static int Run(int members = BenchWorld.Members, bool resolved = true, int passes = 3)
     {
         var engine = BenchWorld.Build(members);
         var orders = BenchWorld.Orders(BenchWorld.Members, members);
+        // The edge (the sequencer, the simulator) resolves each buyer's id to the engine's index before the order reaches it.
+        if (resolved) orders = orders.Select(order => order with { MemberIndex = engine.MemberIndexOf(order.Member) ?? -1 }).ToArray();
         var exits = BenchWorld.ForcedExits(engine);
         Console.WriteLine($"warm: {engine.MemberCount:N0} members, {exits:N0} forced exits, price {engine.Price}");
         for (var pass = 1; pass <= passes; pass++)

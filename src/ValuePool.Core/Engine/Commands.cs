@@ -24,6 +24,12 @@ public sealed record Consume(string Member, string? Store, Money Amount, DateTim
     public CheckoutBenefit Benefit { get; init; } = CheckoutBenefit.None;
     /// <summary>The product's own rates, if it overrides the configuration's; refused outside its limits.</summary>
     public OrderRates? Rates { get; init; }
+    /// <summary>
+    /// The engine's index for <see cref="Member"/> when the edge resolved it (<see cref="ValuePoolEngine.MemberIndexOf"/>), else −1.
+    /// It spares the single writer the id lookup; the engine checks it names <see cref="Member"/> and looks the id up otherwise,
+    /// so a stale or wrong index can never book the order to someone else. Not part of the command: never journaled.
+    /// </summary>
+    public int MemberIndex { get; init; } = -1;
 }
 
 /// <summary>A member sells appreciation points for wallet cash.</summary>

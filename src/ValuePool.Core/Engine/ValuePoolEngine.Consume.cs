@@ -23,7 +23,7 @@ public sealed partial class ValuePoolEngine
         if (order.Rates is { } own && own.Problems(Config).Count > 0) return CommandResult.InvalidRates;
         var rates = order.Rates?.ApplyTo(Config) ?? Config;
         var day = DayOf(order.At);
-        var known = _members.TryFind(order.Member, out var member);
+        var known = TryFindMember(order.MemberIndex, order.Member, out var member);
         var charged = store >= 0 && known ? ChargeAtStore(member, store, order, day)
             : order.Benefit is CheckoutBenefit.None or CheckoutBenefit.CardDiscount ? order.Amount : null;
         if (charged is not { } amount) return CommandResult.CardBenefitUnavailable;

@@ -49,7 +49,7 @@ public sealed class SimulationRunner
         _exitWaitDays = new int[scenario.Days];
         _storeIds = StoreNetworkSetup.Build(_engine, scenario.Stores, _random, Start);
         _participants = _engine.MemberCount;
-        _engineIndexOf = new int[capacity];
+        _engineIndexOf = Enumerable.Repeat(-1, capacity).ToArray();
         _consumerAt = Enumerable.Repeat(-1, _participants + capacity).ToArray();
     }
 
@@ -128,7 +128,8 @@ public sealed class SimulationRunner
         _today.Orders++;
         _today.ConsumedFen += fen;
         _orders++;
-        Apply(new Consume(_ids[member], _storeIds[store], new Money(fen), at), day);
+        // The runner is the edge that knows each consumer's engine index: the engine need not look the id up.
+        Apply(new Consume(_ids[member], _storeIds[store], new Money(fen), at) { MemberIndex = _engineIndexOf[member] }, day);
     }
 
     private void SellEarly(int day, DateTimeOffset at)

@@ -44,6 +44,13 @@ public sealed class Sequencer : IAsyncDisposable
     private long _generationEnd;
     private long _generationTakenAt = Stopwatch.GetTimestamp();
     private Exception? _fault;
+    /// <summary>
+    /// Members' ids to the engine's dense indices, read by submitters to resolve an order's buyer before it reaches the
+    /// single writer (<see cref="Consume.MemberIndex"/>), written by the sequencer's thread after each batch with the members
+    /// it added. The engine checks every resolution, so one a submitter read before a restart or rebuild can do no harm.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _memberIndexById = new(StringComparer.Ordinal);
+    private int _membersIndexed;
 
     private Sequencer(IJournalStore store, SequencerOptions options, RecoveredState recovered, Projector? projector)
     {
@@ -55,6 +62,7 @@ public sealed class Sequencer : IAsyncDisposable
         _generationEnd = recovered.Head.Sequence;
         _sequenceByKey = store.ReadKeys().ToDictionary(k => k.Key, k => k.Sequence, StringComparer.Ordinal);
         _projector = projector;
+        IndexNewMembers();
         _queue = Channel.CreateBounded<Work>(new BoundedChannelOptions(options.QueuedCommandsMax) { SingleReader = true });
         // Its own thread, not the pool's: every batch blocks on an fsync, which would take a pool worker away
         // from the requests each time and make the pool inject threads that then compete for the cores.
@@ -97,6 +105,8 @@ public sealed class Sequencer : IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
         var answer = new TaskCompletionSource<Receipt>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (command is Consume { MemberIndex: < 0 } order && _memberIndexById.TryGetValue(order.Member, out var member))
+            command = order with { MemberIndex = member };
         var pending = new Pending(idempotencyKey, command, CommandCodec.Encode(command), alongside, answer);
         try { await _queue.Writer.WriteAsync(pending).ConfigureAwait(false); }
         catch (ChannelClosedException) { throw Stopped(); }
@@ -222,8 +232,14 @@ public sealed class Sequencer : IAsyncDisposable
         else if (projections is not null) _store.WriteProjections(projections);
         foreach (var entry in entries) _sequenceByKey[entry.IdempotencyKey] = entry.Sequence;
         if (entries.Count > 0) _options.Observer?.Committed();
+        IndexNewMembers();
         foreach (var (answer, receipt) in answers) answer.TrySetResult(receipt);
         if (snapshotDue) TakeSnapshot();
+    }
+
+    private void IndexNewMembers()
+    {
+        for (; _membersIndexed < Engine.MemberCount; _membersIndexed++) _memberIndexById[Engine.MemberIdAt(_membersIndexed)] = _membersIndexed;
     }
 
     /// <summary>

@@ -56,7 +56,9 @@ public sealed class CommandCodecTests
         var constructor = type.GetConstructors().Single();
         var parameters = constructor.GetParameters();
         var command = (Command)constructor.Invoke(parameters.Select(p => SampleValue(p.ParameterType, p.Name!)).ToArray());
-        foreach (var property in type.GetProperties().Where(p => p.CanWrite && p.DeclaringType == type && parameters.All(a => a.Name != p.Name)))
+        // Consume.MemberIndex is the edge's resolution of the buyer's id, not part of the command: never journaled.
+        foreach (var property in type.GetProperties().Where(p => p.CanWrite && p.DeclaringType == type && parameters.All(a => a.Name != p.Name)
+                     && p.Name != nameof(Consume.MemberIndex)))
             property.SetValue(command, SampleValue(property.PropertyType, property.Name));
         return command;
     }
