@@ -17,7 +17,8 @@ public sealed partial class ValuePoolEngine
         if (AmountProblem(order.Amount) is { } amountProblem) return amountProblem;
         if (!IsValidId(order.Member) || order.Store is { Length: 0 or > IdLengthMax }) return CommandResult.InvalidId;
         var offline = order.Payment == OrderPayment.OfflineTill;
-        if (!Enum.IsDefined(order.Payment) || !Enum.IsDefined(order.Benefit) || (offline && order.Store is null)) return CommandResult.InvalidTerms;
+        if (order.Payment is not (OrderPayment.Online or OrderPayment.OfflineTill) || order.Benefit is < CheckoutBenefit.None or > CheckoutBenefit.CardDiscount
+            || (offline && order.Store is null)) return CommandResult.InvalidTerms;
         var store = -1;
         if (order.Store is not null && !_stores.TryFind(order.Store, out store)) return CommandResult.UnknownStore;
         if (order.Rates is { } own && own.Problems(Config).Count > 0) return CommandResult.InvalidRates;
