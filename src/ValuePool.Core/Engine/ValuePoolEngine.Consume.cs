@@ -34,7 +34,7 @@ public sealed partial class ValuePoolEngine
         if (amount == Money.Zero)
         {
             // A free item: nothing is sold, nothing moves; the till still learns what it charged.
-            Outcome.Add(new OrderBooked(member, store, amount, amount, amount, amount, amount, amount, order.Payment));
+            Outcome.Add(new OrderBooked(member, store, Money.Zero, Money.Zero, Money.Zero, Money.Zero, Money.Zero, Money.Zero, order.Payment));
             return CommandResult.Ok;
         }
         if (!known) member = _members.GetOrAdd(order.Member);
