@@ -51,8 +51,9 @@ public static class CardsApi
         return TypedResults.Created($"/api/cards/{card.Id}", CardResponse.Of(card, new MembershipCardView(card.Id, storeId, terms)));
     }
 
-    public static async Task<Ok<CardResponse[]>> OfStore(string storeId, CardCatalog cards, LedgerGateway ledger)
+    public static async Task<Results<Ok<CardResponse[]>, ProblemHttpResult>> OfStore(string storeId, StoreDirectory stores, CardCatalog cards, LedgerGateway ledger)
     {
+        if (await stores.FindAsync(storeId) is null) return ApiProblem.NotFound(Unknown.Store);
         var records = await cards.OfStoreAsync(storeId);
         return TypedResults.Ok(await ledger.ReadAsync(engine => records.Select(card => CardResponse.Of(card, engine.FindCard(card.Id)!)).ToArray()));
     }
