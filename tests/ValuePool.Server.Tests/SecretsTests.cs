@@ -22,6 +22,17 @@ public sealed class SecretsTests
     }
 
     [Fact]
+    public async Task AWebhookSubscriptionsSecret_IsStoredEncrypted()
+    {
+        await using var platform = new Platform();
+        await (await platform.AdminAsync()).PostAsync("/api/admin/webhooks", new { url = "http://integrations.test/hook", secret = "0123456789abcdef" });
+        using var connection = new ServerDatabase(platform.DbPath).Open();
+        var stored = connection.QuerySingle<string>("SELECT secret FROM webhook_subscription");
+        Assert.DoesNotContain("0123456789abcdef", stored);
+        Assert.Equal("0123456789abcdef", platform.Service<Webhooks.WebhookSecrets>().Reveal(stored));
+    }
+
+    [Fact]
     public async Task APlainSecretFromBefore_IsEncryptedInPlace_AndKeepsSigning()
     {
         await using var platform = new Platform();

@@ -48,6 +48,7 @@ public static class PlatformSetup
         services.AddSingleton<AlongsideStatements>();
         services.AddDataProtection().SetApplicationName("ValuePool").PersistKeysToFileSystem(new DirectoryInfo(options.KeysDirectory()));
         services.AddSingleton<ServerSettings>();
+        services.AddSingleton<WebhookSecrets>();
         services.AddSingleton<RewardFeed>();
         services.AddSingleton<JournalEntries>();
         services.AddSingleton<RewardHistory>();

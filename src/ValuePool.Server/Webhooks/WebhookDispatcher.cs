@@ -10,7 +10,8 @@ namespace ValuePool.Server.Webhooks;
 /// (HMAC-SHA256 of the body with the subscription's secret). A failure is retried with exponential
 /// back-off (30 s, 1 min, 2 min, … capped at 6 h), so each event arrives at least once.
 /// </summary>
-public sealed class WebhookDispatcher(ServerDatabase database, ServerWriter writer, IHttpClientFactory clients, TimeProvider time, ILogger<WebhookDispatcher> log)
+public sealed class WebhookDispatcher(ServerDatabase database, ServerWriter writer, IHttpClientFactory clients, WebhookSecrets secrets, TimeProvider time,
+    ILogger<WebhookDispatcher> log)
 {
     public const string EventIdHeader = "X-ValuePool-Event-Id";
     public const string SignatureHeader = "X-ValuePool-Signature";
@@ -43,7 +44,7 @@ public sealed class WebhookDispatcher(ServerDatabase database, ServerWriter writ
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, delivery.Url) { Content = new StringContent(delivery.Payload, Encoding.UTF8, "application/json") };
         request.Headers.Add(EventIdHeader, delivery.EventId);
-        request.Headers.Add(SignatureHeader, Sign(delivery.Secret, delivery.Payload));
+        request.Headers.Add(SignatureHeader, Sign(secrets.Reveal(delivery.Secret), delivery.Payload));
         try
         {
             using var response = await clients.CreateClient(nameof(WebhookDispatcher)).SendAsync(request, cancel);

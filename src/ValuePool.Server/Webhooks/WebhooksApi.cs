@@ -23,7 +23,7 @@ public static class WebhooksApi
         return api;
     }
 
-    public static async Task<Results<Created<SubscriptionResponse>, ValidationProblem>> Subscribe(SubscriptionRequest request, ServerWriter writer, TimeProvider time)
+    public static async Task<Results<Created<SubscriptionResponse>, ValidationProblem>> Subscribe(SubscriptionRequest request, ServerWriter writer, WebhookSecrets secrets, TimeProvider time)
     {
         var errors = new FieldErrors();
         if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https")) errors.Add("url", new("请填写以 http:// 或 https:// 开头的完整地址", "an absolute http(s) URL"));
@@ -31,7 +31,7 @@ public static class WebhooksApi
         if (errors.Any) return errors.ToProblem();
         var id = Ids.New("wh");
         await writer.WriteAsync((c, t) => c.Execute("INSERT INTO webhook_subscription (id, url, secret, created_ms) VALUES (@id, @url, @secret, @nowMs)",
-            new { id, url = url!.ToString(), secret = request.Secret, nowMs = UnixTime.Ms(time.GetUtcNow()) }, t));
+            new { id, url = url!.ToString(), secret = secrets.Protect(request.Secret!), nowMs = UnixTime.Ms(time.GetUtcNow()) }, t));
         return TypedResults.Created($"/api/admin/webhooks/{id}", new SubscriptionResponse(id, url!.ToString()));
     }
 
