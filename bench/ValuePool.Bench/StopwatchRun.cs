@@ -17,7 +17,7 @@ public static class StopwatchRun
         var engine = BenchWorld.Build(members);
         var orders = BenchWorld.Orders(BenchWorld.Members, members);
         // The edge (the sequencer, the simulator) resolves each buyer's id to the engine's index before the order reaches it.
-        if (resolved) orders = orders.Select(order => order with { MemberIndex = engine.MemberIndexOf(order.Member) ?? -1 }).ToArray();
+        if (resolved) orders = orders.Select(Resolved).ToArray();
         var exits = BenchWorld.ForcedExits(engine);
         Console.WriteLine($"warm: {engine.MemberCount:N0} members, {exits:N0} forced exits, price {engine.Price}");
         for (var pass = 1; pass <= passes; pass++)
@@ -35,5 +35,9 @@ public static class StopwatchRun
             exits = exitsNow;
         }
         return 0;
+
+        Consume Resolved(Consume order) => engine.MemberIndexOf(order.Member) is { } index
+            ? order with { Member = engine.MemberIdAt(index), MemberIndex = index }
+            : order;
     }
 }

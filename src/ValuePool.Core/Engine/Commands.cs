@@ -25,8 +25,9 @@ public sealed record Consume(string Member, string? Store, Money Amount, DateTim
     /// <summary>The product's own rates, if it overrides the configuration's; refused outside its limits.</summary>
     public OrderRates? Rates { get; init; }
     /// <summary>
-    /// The engine's index for <see cref="Member"/> when the edge resolved it (<see cref="ValuePoolEngine.MemberIndexOf"/>), else −1.
-    /// It spares the single writer the id lookup; the engine checks it names <see cref="Member"/> and looks the id up otherwise,
+    /// The engine's index for <see cref="Member"/> when the edge resolved it (<see cref="ValuePoolEngine.MemberIndexOf"/>), else −1,
+    /// with <see cref="Member"/> then the engine's own id string (<see cref="ValuePoolEngine.MemberIdAt"/>). It spares the single
+    /// writer the id lookup; the engine uses it only if that member's record holds this very string and looks the id up otherwise,
     /// so a stale or wrong index can never book the order to someone else. Not part of the command: never journaled.
     /// </summary>
     public int MemberIndex { get; init; } = -1;

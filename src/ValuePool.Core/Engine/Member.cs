@@ -8,6 +8,12 @@ internal struct Member
 {
     public const int NoReferrer = -1;
 
+    /// <summary>
+    /// The member's id, the very string the id dictionary holds: an order resolved at the edge names it by reference, which
+    /// the engine checks here, in the record it reads anyway, instead of reaching for the id list and comparing characters.
+    /// </summary>
+    public string Id;
+
     /// <summary>Ledger balances of the member's accounts (wallet cash in fen, points in 0.0001, shopping points in 0.01).</summary>
     public long CashFen;
     public long PointsUnits;

@@ -25,7 +25,7 @@ internal sealed class MemberBook
         index = _ids.Count;
         _ids.Add(id);
         if (index == _members.Length) Array.Resize(ref _members, _members.Length * 2);
-        _members[index] = new Member { Referrer = Member.NoReferrer, QueuedExitPrice = double.NaN, LotHead = -1, LotTail = -1 };
+        _members[index] = new Member { Id = id, Referrer = Member.NoReferrer, QueuedExitPrice = double.NaN, LotHead = -1, LotTail = -1 };
         return index;
     }
 

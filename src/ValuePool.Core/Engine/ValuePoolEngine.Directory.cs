@@ -6,16 +6,18 @@ namespace ValuePool.Core.Engine;
 /// </summary>
 public sealed partial class ValuePoolEngine
 {
+    /// <summary>The id of the member at <paramref name="index"/>: the engine's own string, which an edge passes back with the index.</summary>
     public string MemberIdAt(int index) => _members.Ids[index];
 
     /// <summary>
-    /// The member <paramref name="id"/>'s index: <paramref name="resolved"/> (an edge's resolution) if it names that member,
-    /// which costs one comparison instead of a lookup in the id dictionary; otherwise the lookup.
+    /// The member <paramref name="id"/>'s index: <paramref name="resolved"/> (an edge's resolution) if that member's record
+    /// holds this very id string (the string <see cref="MemberIdAt"/> gives: a reference comparison, exact, in the record the order reads
+    /// anyway), otherwise the lookup in the id dictionary.
     /// </summary>
     private bool TryFindMember(int resolved, string id, out int member)
     {
         member = resolved;
-        if (resolved >= 0 && resolved < _members.Count && string.Equals(_members.Ids[resolved], id, StringComparison.Ordinal)) return true;
+        if (resolved >= 0 && resolved < _members.Count && ReferenceEquals(_members[resolved].Id, id)) return true;
         return _members.TryFind(id, out member);
     }
 

@@ -49,7 +49,7 @@ public sealed class Sequencer : IAsyncDisposable
     /// single writer (<see cref="Consume.MemberIndex"/>), written by the sequencer's thread after each batch with the members
     /// it added. The engine checks every resolution, so one a submitter read before a restart or rebuild can do no harm.
     /// </summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _memberIndexById = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (int Index, string Id)> _memberIndexById = new(StringComparer.Ordinal);
     private int _membersIndexed;
 
     private Sequencer(IJournalStore store, SequencerOptions options, RecoveredState recovered, Projector? projector)
@@ -106,7 +106,7 @@ public sealed class Sequencer : IAsyncDisposable
         ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
         var answer = new TaskCompletionSource<Receipt>(TaskCreationOptions.RunContinuationsAsynchronously);
         if (command is Consume { MemberIndex: < 0 } order && _memberIndexById.TryGetValue(order.Member, out var member))
-            command = order with { MemberIndex = member };
+            command = order with { Member = member.Id, MemberIndex = member.Index };
         var pending = new Pending(idempotencyKey, command, CommandCodec.Encode(command), alongside, answer);
         try { await _queue.Writer.WriteAsync(pending).ConfigureAwait(false); }
         catch (ChannelClosedException) { throw Stopped(); }
@@ -239,7 +239,11 @@ public sealed class Sequencer : IAsyncDisposable
 
     private void IndexNewMembers()
     {
-        for (; _membersIndexed < Engine.MemberCount; _membersIndexed++) _memberIndexById[Engine.MemberIdAt(_membersIndexed)] = _membersIndexed;
+        for (; _membersIndexed < Engine.MemberCount; _membersIndexed++)
+        {
+            var id = Engine.MemberIdAt(_membersIndexed);
+            _memberIndexById[id] = (_membersIndexed, id);
+        }
     }
 
     /// <summary>

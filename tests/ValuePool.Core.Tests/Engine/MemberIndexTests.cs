@@ -13,8 +13,19 @@ public class MemberIndexTests
         var resolved = new ValuePoolEngine();
         foreach (var engine in new[] { byId, resolved }) { engine.Buy("u1", 100m); engine.Buy("u2", 100m); }
         byId.Apply(new Consume("u2", null, Orders.Yuan(500m), Orders.Day1));
-        resolved.Apply(new Consume("u2", null, Orders.Yuan(500m), Orders.Day1) { MemberIndex = resolved.MemberIndexOf("u2")!.Value });
+        var index = resolved.MemberIndexOf("u2")!.Value;
+        resolved.Apply(new Consume(resolved.MemberIdAt(index), null, Orders.Yuan(500m), Orders.Day1) { MemberIndex = index });
         Assert.Equal(byId.StateDigest(), resolved.StateDigest());
+    }
+
+    [Fact]
+    public void AnIndexWithAnotherCopyOfTheId_IsLookedUp_AndBooksTheSame()
+    {
+        var engine = new ValuePoolEngine();
+        engine.Buy("u1", 100m);
+        var copy = new string("u1".AsSpan());
+        Assert.Equal(CommandResult.Ok, engine.Apply(new Consume(copy, null, Orders.Yuan(500m), Orders.Day1) { MemberIndex = 0 }));
+        Assert.Equal(Orders.Yuan(600m), engine.Member("u1").Consumed);
     }
 
     [Theory]
