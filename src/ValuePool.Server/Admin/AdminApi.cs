@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using ValuePool.Core.Configuration;
 using ValuePool.Core.Engine;
 using ValuePool.Server.Accounts;
+using ValuePool.Server.Data;
 using ValuePool.Server.Http;
 using ValuePool.Server.Ledger;
 using ValuePool.Server.Products;
@@ -21,6 +22,8 @@ public sealed record PricePoint(DateTimeOffset Minute, string Pool, string Point
 /// Admin: subsidies (financing rounds), the configuration with its compliance audit, the pool's state,
 /// roles, any member's wallet. The price history is public: it is history, not a forecast.
 /// </summary>
+public sealed record UserSummary(string Id, string Phone, string[] Roles, DateTimeOffset CreatedAt);
+
 public static class AdminApi
 {
     public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder routes)
@@ -32,6 +35,7 @@ public static class AdminApi
         api.MapGet("/config", GetConfig);
         api.MapPut("/config", PutConfig);
         api.MapPost("/config/audit", AuditConfig);
+        api.MapGet("/users", Users);
         api.MapPost("/users/{id}/roles", GrantRole);
         api.MapDelete("/users/{id}/roles/{role}", RevokeRole);
         api.MapGet("/members/{id}/wallet", MemberWallet);
@@ -90,6 +94,19 @@ public static class AdminApi
         }
         var products = await productRates.AllAsync();
         return TypedResults.Ok(await ledger.ReadAsync(engine => WithAudit(config, engine, products)));
+    }
+
+    /// <summary>Every account, newest first: paged, searched by phone or id (<c>q</c>), filtered by <c>role</c>, sorted by <c>createdAt</c> or <c>phone</c>.</summary>
+    public static async Task<Results<Ok<Paged<UserSummary>>, ValidationProblem>> Users(string? role, string? page, string? pageSize, string? q, string? sort,
+        UserStore users)
+    {
+        var errors = new FieldErrors();
+        var query = ListQuery.Read(page, pageSize, q, sort, UserStore.SortKeys, errors);
+        if (role is not null && !Roles.All.Contains(role)) errors.Add("role", new($"须为以下之一：{string.Join(", ", Roles.All)}", $"one of {string.Join(", ", Roles.All)}"));
+        if (errors.Any) return errors.ToProblem();
+        var found = await users.PageAsync(role, query);
+        return TypedResults.Ok(new Paged<UserSummary>(
+            found.Items.Select(user => new UserSummary(user.Id, user.Phone, user.RoleList, UnixTime.At(user.CreatedMs))).ToArray(), found.Total, found.Page, found.PageSize));
     }
 
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> GrantRole(string id, RoleRequest request, UserStore users)

@@ -27,7 +27,6 @@ public sealed record InStorePayRequest(string? Amount, string? Via);
 public static class OrdersApi
 {
     private const int QuantityMax = 1000;
-    private const int ListCountMax = 200;
 
     public static RouteGroupBuilder MapOrdersApi(this IEndpointRouteBuilder routes)
     {
@@ -61,8 +60,15 @@ public static class OrdersApi
         return TypedResults.Created($"/api/orders/{order.Id}", Describe(order));
     }
 
-    public static async Task<Ok<OrderResponse[]>> Mine(ClaimsPrincipal caller, OrderStore orders) =>
-        TypedResults.Ok((await orders.OfMemberAsync(caller.Id(), ListCountMax)).Select(Describe).ToArray());
+    /// <summary>The caller's orders, newest first: paged (<c>page</c>, <c>pageSize</c>), searched by id, store, product (<c>q</c>), sorted (<c>sort</c>).</summary>
+    public static async Task<Results<Ok<Paged<OrderResponse>>, ValidationProblem>> Mine(string? status, string? page, string? pageSize, string? q, string? sort,
+        ClaimsPrincipal caller, OrderStore orders)
+    {
+        var errors = new FieldErrors();
+        var query = ListQuery.Read(page, pageSize, q, sort, OrderStore.SortKeys, errors);
+        if (errors.Any) return errors.ToProblem();
+        return TypedResults.Ok(Described(await orders.PageOfMemberAsync(caller.Id(), status, query)));
+    }
 
     public static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> Get(string id, ClaimsPrincipal caller, OrderStore orders, StoreDirectory stores)
     {
@@ -126,12 +132,17 @@ public static class OrdersApi
         return TypedResults.Ok(Describe((await orders.FindAsync(id))!));
     }
 
-    public static async Task<Results<Ok<OrderResponse[]>, ProblemHttpResult>> OfStore(string storeId, ClaimsPrincipal caller, StoreDirectory stores, OrderStore orders)
+    /// <summary>The store's orders, newest first, with the parameters of <see cref="Mine"/>.</summary>
+    public static async Task<Results<Ok<Paged<OrderResponse>>, ValidationProblem, ProblemHttpResult>> OfStore(string storeId, string? status, string? page,
+        string? pageSize, string? q, string? sort, ClaimsPrincipal caller, StoreDirectory stores, OrderStore orders)
     {
+        var errors = new FieldErrors();
+        var query = ListQuery.Read(page, pageSize, q, sort, OrderStore.SortKeys, errors);
+        if (errors.Any) return errors.ToProblem();
         var store = await stores.FindAsync(storeId);
         if (store is null) return ApiProblem.NotFound(Unknown.Store);
         if (!StoresApi.MayManage(caller, store)) return ApiProblem.Forbidden(new("只有店主和管理员可以查看门店的订单", "only the store's owner and admins see its orders"));
-        return TypedResults.Ok((await orders.OfStoreAsync(storeId, ListCountMax)).Select(Describe).ToArray());
+        return TypedResults.Ok(Described(await orders.PageOfStoreAsync(storeId, status, query)));
     }
 
     private static async Task<(string? StoreId, string? ProductId, Money Amount, bool Shipped)> ReadWhatIsBoughtAsync(CreateOrderRequest request,
@@ -168,6 +179,9 @@ public static class OrdersApi
     private static async Task<bool> MaySeeAsync(ClaimsPrincipal caller, OrderRecord order, StoreDirectory stores) =>
         caller.IsAdmin() || order.MemberId == caller.Id() ||
         (order.StoreId is not null && await stores.FindAsync(order.StoreId) is { } store && store.OwnerId == caller.Id());
+
+    private static Paged<OrderResponse> Described(Paged<OrderRecord> page) =>
+        new(page.Items.Select(Describe).ToArray(), page.Total, page.Page, page.PageSize);
 
     public static OrderResponse Describe(OrderRecord order) =>
         new(order.Id, order.MemberId, order.StoreId, order.ProductId, new Money(order.AmountFen).Text(), order.IsShipped, order.Status, order.PaymentId,

@@ -55,10 +55,15 @@ public static class StoresApi
     }
 
     /// <summary>Admins see every store (filter by status); anyone else sees their own.</summary>
-    public static async Task<Ok<StoreResponse[]>> List(string? status, ClaimsPrincipal caller, StoreDirectory stores)
+    /// <remarks>Paged (<c>page</c>, <c>pageSize</c>), searched by id, name, owner or region (<c>q</c>), sorted (<c>sort</c>), oldest first by default.</remarks>
+    public static async Task<Results<Ok<Paged<StoreResponse>>, ValidationProblem>> List(string? status, string? page, string? pageSize, string? q, string? sort,
+        ClaimsPrincipal caller, StoreDirectory stores)
     {
-        var list = await stores.ListAsync(status, caller.IsAdmin() ? null : caller.Id());
-        return TypedResults.Ok(list.Select(store => Describe(store)).ToArray());
+        var errors = new FieldErrors();
+        var query = ListQuery.Read(page, pageSize, q, sort, StoreDirectory.SortKeys, errors);
+        if (errors.Any) return errors.ToProblem();
+        var found = await stores.PageAsync(status, caller.IsAdmin() ? null : caller.Id(), query);
+        return TypedResults.Ok(new Paged<StoreResponse>(found.Items.Select(store => Describe(store)).ToArray(), found.Total, found.Page, found.PageSize));
     }
 
     /// <summary>The public profile of an approved store; a pending one only for its owner and admins.</summary>

@@ -26,6 +26,7 @@ public static class WithdrawalsApi
         api.MapGet("/", Mine);
         var finance = api.MapGroup("/").RequireAuthorization(policy => policy.RequireRole(Roles.Finance, Roles.Admin));
         finance.MapGet("/pending", Pending);
+        finance.MapGet("/reviewed", Reviewed);
         finance.MapPost("/{id}/approve", (string id, ClaimsPrincipal caller, LedgerGateway ledger, ServerWriter writer, TimeProvider time) =>
             Review(id, true, caller, ledger, writer, time));
         finance.MapPost("/{id}/reject", (string id, ClaimsPrincipal caller, LedgerGateway ledger, ServerWriter writer, TimeProvider time) =>
@@ -60,8 +61,35 @@ public static class WithdrawalsApi
         return TypedResults.Ok(await ledger.ReadAsync(engine => engine.Withdrawals().Where(w => w.Member == member && w.Store is null).Select(Describe).ToArray()));
     }
 
-    public static async Task<Ok<WithdrawalResponse[]>> Pending(LedgerGateway ledger) =>
-        TypedResults.Ok(await ledger.ReadAsync(engine => engine.Withdrawals().Where(w => w.Status == WithdrawalStatus.Pending).Select(Describe).ToArray()));
+    public static readonly SortKeys SortKeys = new(["requestedAt", "amount"], ("requestedAt", false));
+    private static readonly Dictionary<string, Func<Withdrawal, IComparable>> SortValues = new()
+    {
+        ["requestedAt"] = w => w.RequestedAt, ["amount"] = w => w.Amount.Fen,
+    };
+
+    /// <summary>The review queue, oldest first: paged, searched by withdrawal, member or store id (<c>q</c>), sorted by <c>requestedAt</c> or <c>amount</c>.</summary>
+    public static Task<Results<Ok<Paged<WithdrawalResponse>>, ValidationProblem>> Pending(string? page, string? pageSize, string? q, string? sort,
+        LedgerGateway ledger) =>
+        PageAsync(page, pageSize, q, sort, ledger, (w, _) => w.Status == WithdrawalStatus.Pending);
+
+    /// <summary>Finance's history: the withdrawals and payouts already approved or rejected (<c>status</c>: <c>paid</c> or <c>rejected</c> for one kind).</summary>
+    public static Task<Results<Ok<Paged<WithdrawalResponse>>, ValidationProblem>> Reviewed(string? status, string? page, string? pageSize, string? q, string? sort,
+        LedgerGateway ledger) =>
+        PageAsync(page, pageSize, q, sort, ledger, (w, _) => w.Status != WithdrawalStatus.Pending &&
+            (status is null || string.Equals(w.Status.ToString(), status, StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>Withdrawals live in the engine, so they are filtered, sorted and paged in memory, inside one read of it.</summary>
+    private static async Task<Results<Ok<Paged<WithdrawalResponse>>, ValidationProblem>> PageAsync(string? page, string? pageSize, string? q, string? sort,
+        LedgerGateway ledger, Func<Withdrawal, ListQuery, bool> filter)
+    {
+        var errors = new FieldErrors();
+        var query = ListQuery.Read(page, pageSize, q, sort, SortKeys, errors);
+        if (errors.Any) return errors.ToProblem();
+        return TypedResults.Ok(await ledger.ReadAsync(engine => query.PageOf(Matching(engine, query, filter), SortValues, w => w.Id, Describe)));
+    }
+
+    internal static IEnumerable<Withdrawal> Matching(IEngineView engine, ListQuery query, Func<Withdrawal, ListQuery, bool> filter) =>
+        engine.Withdrawals().Where(w => filter(w, query) && query.Matches(w.Id, w.Member, w.Store));
 
     /// <summary>
     /// Four eyes: the reviewer is never the member who asked, admins included, so no single finance account can pay
