@@ -70,12 +70,14 @@ public sealed record ListQuery(int Page, int PageSize, string? Search, string So
     /// <summary>Sorts, counts and pages a list held in memory (the engine's).</summary>
     public Paged<TOut> PageOf<T, TOut>(IEnumerable<T> matching, IReadOnlyDictionary<string, Func<T, IComparable>> keys, Func<T, string> id, Func<T, TOut> describe)
     {
-        var sorted = Descending
-            ? matching.OrderByDescending(keys[SortKey]).ThenByDescending(id, StringComparer.Ordinal)
-            : matching.OrderBy(keys[SortKey]).ThenBy(id, StringComparer.Ordinal);
-        var all = sorted.ToList();
+        var all = Sorted(matching, keys, id).ToList();
         return new Paged<TOut>(all.Skip(Offset).Take(PageSize).Select(describe).ToArray(), all.Count, Page, PageSize);
     }
+
+    public IOrderedEnumerable<T> Sorted<T>(IEnumerable<T> matching, IReadOnlyDictionary<string, Func<T, IComparable>> keys, Func<T, string> id) =>
+        Descending
+            ? matching.OrderByDescending(keys[SortKey]).ThenByDescending(id, StringComparer.Ordinal)
+            : matching.OrderBy(keys[SortKey]).ThenBy(id, StringComparer.Ordinal);
 
     public Paged<T> PageOf<T>(IReadOnlyList<T> items, long total) => new(items, checked((int)total), Page, PageSize);
 }

@@ -31,6 +31,7 @@ public static class StoresApi
         var api = routes.MapGroup("/api/stores").WithTags("Stores").RequireAuthorization();
         api.MapPost("/", Register);
         api.MapGet("/", List);
+        api.MapGet("/export", Export);
         api.MapGet("/{id}", Get);
         api.MapGet("/{id}/account", Account);
         api.MapPost("/{id}/approve", Approve).RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
@@ -65,6 +66,30 @@ public static class StoresApi
         var found = await stores.PageAsync(status, caller.IsAdmin() ? null : caller.Id(), query);
         return TypedResults.Ok(new Paged<StoreResponse>(found.Items.Select(store => Describe(store)).ToArray(), found.Total, found.Page, found.PageSize));
     }
+
+    /// <summary>The stores <see cref="List"/> would answer, as <c>format</c> = <c>csv</c> or <c>xlsx</c> (at most 10,000 rows).</summary>
+    public static async Task<Results<FileContentHttpResult, ValidationProblem>> Export(string? format, string? status, string? q, string? sort,
+        ClaimsPrincipal caller, StoreDirectory stores)
+    {
+        var errors = new FieldErrors();
+        var type = Exports.Format(format, errors);
+        var query = ListQuery.Read(null, null, q, sort, StoreDirectory.SortKeys, errors);
+        if (errors.Any) return errors.ToProblem();
+        return Exports.File("stores", type, ExportColumns, await stores.AllAsync(status, caller.IsAdmin() ? null : caller.Id(), query, Exports.RowsMax));
+    }
+
+    private static readonly ExportColumn<StoreRecord>[] ExportColumns =
+    [
+        ExportColumn<StoreRecord>.Text("门店编号", s => s.Id),
+        ExportColumn<StoreRecord>.Text("门店名称", s => s.Name),
+        ExportColumn<StoreRecord>.Text("店主", s => s.OwnerId),
+        ExportColumn<StoreRecord>.Text("省", s => s.Province),
+        ExportColumn<StoreRecord>.Text("市", s => s.City),
+        ExportColumn<StoreRecord>.Text("区", s => s.District),
+        ExportColumn<StoreRecord>.Text("推荐人", s => s.RecruiterId),
+        ExportColumn<StoreRecord>.Text("状态", s => Exports.StatusText(s.Status)),
+        ExportColumn<StoreRecord>.Time("申请时间", s => Data.UnixTime.At(s.CreatedMs)),
+    ];
 
     /// <summary>The public profile of an approved store; a pending one only for its owner and admins.</summary>
     public static async Task<Results<Ok<StoreResponse>, ProblemHttpResult>> Get(string id, ClaimsPrincipal caller, StoreDirectory stores)

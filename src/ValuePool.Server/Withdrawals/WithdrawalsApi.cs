@@ -27,6 +27,10 @@ public static class WithdrawalsApi
         var finance = api.MapGroup("/").RequireAuthorization(policy => policy.RequireRole(Roles.Finance, Roles.Admin));
         finance.MapGet("/pending", Pending);
         finance.MapGet("/reviewed", Reviewed);
+        finance.MapGet("/pending/export", (string? format, string? q, string? sort, LedgerGateway ledger) =>
+            ExportAsync("withdrawals-pending", format, q, sort, ledger, (w, _) => w.Status == WithdrawalStatus.Pending));
+        finance.MapGet("/reviewed/export", (string? format, string? status, string? q, string? sort, LedgerGateway ledger) =>
+            ExportAsync("withdrawals-reviewed", format, q, sort, ledger, ReviewedAs(status)));
         finance.MapPost("/{id}/approve", (string id, ClaimsPrincipal caller, LedgerGateway ledger, ServerWriter writer, TimeProvider time) =>
             Review(id, true, caller, ledger, writer, time));
         finance.MapPost("/{id}/reject", (string id, ClaimsPrincipal caller, LedgerGateway ledger, ServerWriter writer, TimeProvider time) =>
@@ -75,8 +79,36 @@ public static class WithdrawalsApi
     /// <summary>Finance's history: the withdrawals and payouts already approved or rejected (<c>status</c>: <c>paid</c> or <c>rejected</c> for one kind).</summary>
     public static Task<Results<Ok<Paged<WithdrawalResponse>>, ValidationProblem>> Reviewed(string? status, string? page, string? pageSize, string? q, string? sort,
         LedgerGateway ledger) =>
-        PageAsync(page, pageSize, q, sort, ledger, (w, _) => w.Status != WithdrawalStatus.Pending &&
-            (status is null || string.Equals(w.Status.ToString(), status, StringComparison.OrdinalIgnoreCase)));
+        PageAsync(page, pageSize, q, sort, ledger, ReviewedAs(status));
+
+    private static Func<Withdrawal, ListQuery, bool> ReviewedAs(string? status) => (w, _) => w.Status != WithdrawalStatus.Pending &&
+        (status is null || string.Equals(w.Status.ToString(), status, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>A queue or its history as <c>format</c> = <c>csv</c> or <c>xlsx</c>, with the list's filters and sort (at most 10,000 rows).</summary>
+    private static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportAsync(string name, string? format, string? q, string? sort,
+        LedgerGateway ledger, Func<Withdrawal, ListQuery, bool> filter)
+    {
+        var errors = new FieldErrors();
+        var type = Exports.Format(format, errors);
+        var query = ListQuery.Read(null, null, q, sort, SortKeys, errors);
+        if (errors.Any) return errors.ToProblem();
+        var rows = await ledger.ReadAsync(engine => query.Sorted(Matching(engine, query, filter), SortValues, w => w.Id).Take(Exports.RowsMax).ToList());
+        return Exports.File(name, type, ExportColumns, rows);
+    }
+
+    private static readonly ExportColumn<Withdrawal>[] ExportColumns =
+    [
+        ExportColumn<Withdrawal>.Text("提现编号", w => w.Id),
+        ExportColumn<Withdrawal>.Text("会员", w => w.Member),
+        ExportColumn<Withdrawal>.Text("门店", w => w.Store),
+        ExportColumn<Withdrawal>.Yuan("金额（元）", w => w.Amount.Fen),
+        ExportColumn<Withdrawal>.Yuan("手续费（元）", w => w.Fee.Fen),
+        ExportColumn<Withdrawal>.Text("状态", w => w.Status switch
+        {
+            WithdrawalStatus.Pending => "待审核", WithdrawalStatus.Paid => "已打款", _ => "已拒绝",
+        }),
+        ExportColumn<Withdrawal>.Time("申请时间", w => w.RequestedAt),
+    ];
 
     /// <summary>Withdrawals live in the engine, so they are filtered, sorted and paged in memory, inside one read of it.</summary>
     private static async Task<Results<Ok<Paged<WithdrawalResponse>>, ValidationProblem>> PageAsync(string? page, string? pageSize, string? q, string? sort,
