@@ -111,5 +111,9 @@ public static class ServerSchema
         // Changed whenever the user's tokens must stop working (SecurityStamps); '' for the accounts made before it, whose
         // tokens carry no stamp and stay valid until the first change.
         "ALTER TABLE app_user ADD COLUMN security_stamp TEXT NOT NULL DEFAULT ''",
+        // Why an admin rejected a store (StoreDirectory.RejectAsync), shown to its owner.
+        "ALTER TABLE store ADD COLUMN rejection_reason TEXT",
+        // Set by an approval before it registers the store in the engine, so a rejection racing it is refused rather than undone.
+        "ALTER TABLE store ADD COLUMN approve_claimed_ms BIGINT",
     ];
 }

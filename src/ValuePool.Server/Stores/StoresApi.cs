@@ -11,8 +11,10 @@ namespace ValuePool.Server.Stores;
 
 public sealed record RegionBody(string? Province, string? City, string? District);
 public sealed record RegisterStoreRequest(string? Name, RegionBody? Region, string? RecruiterId, StoreTermsBody? Terms);
+/// <summary><c>Status</c>: <c>pending</c>, <c>approved</c> or <c>rejected</c> (then <c>RejectionReason</c> says why).</summary>
 public sealed record StoreResponse(string Id, string Name, string OwnerId, RegionBody Region, string? RecruiterId, string Status, string? ShareCode,
-    StoreTermsBody Terms);
+    StoreTermsBody Terms, string? RejectionReason);
+public sealed record RejectStoreRequest(string? Reason);
 public sealed record StoreRevenueDay(string Day, string Revenue, string Net, long Orders);
 /// <summary>
 /// A store's money: gross revenue, its balance (withdrawable through a payout), its prepaid deposit (what its offline
@@ -35,6 +37,7 @@ public static class StoresApi
         api.MapGet("/{id}", Get);
         api.MapGet("/{id}/account", Account);
         api.MapPost("/{id}/approve", Approve).RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
+        api.MapPost("/{id}/reject", Reject).RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
         api.MapGet("/{id}/qr.{format}", Qr).AllowAnonymous();
         return api;
     }
@@ -88,6 +91,7 @@ public static class StoresApi
         ExportColumn<StoreRecord>.Text("区", s => s.District),
         ExportColumn<StoreRecord>.Text("推荐人", s => s.RecruiterId),
         ExportColumn<StoreRecord>.Text("状态", s => Exports.StatusText(s.Status)),
+        ExportColumn<StoreRecord>.Text("拒绝原因", s => s.RejectionReason),
         ExportColumn<StoreRecord>.Time("申请时间", s => Data.UnixTime.At(s.CreatedMs)),
     ];
 
@@ -117,11 +121,33 @@ public static class StoresApi
     {
         var store = await stores.FindAsync(id);
         if (store is null) return ApiProblem.NotFound(Unknown.Store);
+        if (!await stores.ClaimApprovalAsync(id)) return RejectedProblem;
         var region = new Region([store.Province, store.City, store.District]);
         var receipt = await ledger.SubmitAsync($"store:{id}:register", new RegisterStore(id, store.OwnerId, store.RecruiterId, region, time.GetUtcNow()) { Terms = store.Terms });
-        if (ApiProblem.ForReceipt(receipt) is { } problem) return problem;
+        if (ApiProblem.ForReceipt(receipt) is { } problem)
+        {
+            await stores.ReleaseApprovalAsync(id);
+            return problem;
+        }
         await stores.MarkApprovedAsync(store);
         await users.AddRoleAsync(store.OwnerId, Roles.Merchant);
+        return TypedResults.Ok(Describe((await stores.FindAsync(id))!));
+    }
+
+    private static ProblemHttpResult RejectedProblem =>
+        ApiProblem.Conflict("StoreRejected", new("该门店已被拒绝，不能再审核通过；店主可以重新申请", "the store was rejected and cannot be approved; its owner may apply again"));
+
+    /// <summary>A pending store becomes rejected with the <c>reason</c> its owner sees; an approved (or being approved) store cannot be.</summary>
+    public static async Task<Results<Ok<StoreResponse>, ValidationProblem, ProblemHttpResult>> Reject(string id, RejectStoreRequest request, StoreDirectory stores)
+    {
+        var errors = new FieldErrors();
+        var reason = errors.Text("reason", request.Reason, 200);
+        if (errors.Any) return errors.ToProblem();
+        var store = await stores.FindAsync(id);
+        if (store is null) return ApiProblem.NotFound(Unknown.Store);
+        if (store.IsRejected) return RejectedProblem;
+        if (!await stores.RejectAsync(id, reason))
+            return ApiProblem.Conflict("StoreNotPending", new("只有待审核的门店可以被拒绝，该门店已通过或正在审核通过", "only a pending store can be rejected: this one is approved or being approved"));
         return TypedResults.Ok(Describe((await stores.FindAsync(id))!));
     }
 
@@ -136,5 +162,5 @@ public static class StoresApi
 
     private static StoreResponse Describe(StoreRecord store) =>
         new(store.Id, store.Name, store.OwnerId, new RegionBody(store.Province, store.City, store.District), store.RecruiterId, store.Status,
-            store.IsApproved ? store.ShareCode : null, StoreTermsBody.Of(store.Terms));
+            store.IsApproved ? store.ShareCode : null, StoreTermsBody.Of(store.Terms), store.RejectionReason);
 }

@@ -519,6 +519,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stores/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RejectStoreRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StoreResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/stores/{id}/qr.{format}": {
         parameters: {
             query?: never;
@@ -3522,6 +3572,9 @@ export interface components {
             recruiterId: null | string;
             terms: null | components["schemas"]["StoreTermsBody"];
         };
+        RejectStoreRequest: {
+            reason: null | string;
+        };
         RewardRow: {
             /** Format: int64 */
             sequence: number | string;
@@ -3609,6 +3662,7 @@ export interface components {
             status: string;
             shareCode: null | string;
             terms: components["schemas"]["StoreTermsBody"];
+            rejectionReason: null | string;
         };
         StoreRevenueDay: {
             day: string;
