@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using ValuePool.Core.Configuration;
 using ValuePool.Core.Engine;
 using ValuePool.Server.Accounts;
+using ValuePool.Server.Audit;
 using ValuePool.Server.Data;
 using ValuePool.Server.Http;
 using ValuePool.Server.Ledger;
@@ -30,14 +31,16 @@ public static class AdminApi
     {
         routes.MapGet("/api/pool/price-history", PriceHistory).WithTags("Pool").AllowAnonymous();
         var api = routes.MapGroup("/api/admin").WithTags("Admin").RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
-        api.MapPost("/subsidies", Subsidize);
+        api.MapPost("/subsidies", Subsidize).Logged("pool.subsidy");
         api.MapGet("/pool", Pool);
         api.MapGet("/config", GetConfig);
-        api.MapPut("/config", PutConfig);
+        api.MapPut("/config", PutConfig).Logged("config.change", async http =>
+            (await GetConfig(http.RequestServices.GetRequiredService<LedgerGateway>(), http.RequestServices.GetRequiredService<ProductRateBook>())).Value);
         api.MapPost("/config/audit", AuditConfig);
         api.MapGet("/users", Users);
-        api.MapPost("/users/{id}/roles", GrantRole);
-        api.MapDelete("/users/{id}/roles/{role}", RevokeRole);
+        api.MapPost("/users/{id}/roles", GrantRole).Logged("role.grant", RolesBefore);
+        api.MapDelete("/users/{id}/roles/{role}", RevokeRole).Logged("role.revoke", RolesBefore);
+        api.MapGet("/operator-log", OperatorLogPage);
         api.MapGet("/members/{id}/wallet", MemberWallet);
         return api;
     }
@@ -107,6 +110,23 @@ public static class AdminApi
         var found = await users.PageAsync(role, query);
         return TypedResults.Ok(new Paged<UserSummary>(
             found.Items.Select(user => new UserSummary(user.Id, user.Phone, user.RoleList, UnixTime.At(user.CreatedMs))).ToArray(), found.Total, found.Page, found.PageSize));
+    }
+
+    private static async Task<object?> RolesBefore(HttpContext http) =>
+        http.Request.RouteValues["id"] is string id && await http.RequestServices.GetRequiredService<UserStore>().FindAsync(id) is { } user
+            ? new { roles = user.RoleList }
+            : null;
+
+    /// <summary>
+    /// What operators did, newest first: paged, filtered by <c>action</c> or <c>actorId</c>, searched (<c>q</c>) in the actor, action and target.
+    /// </summary>
+    public static async Task<Results<Ok<Paged<OperatorLogEntry>>, ValidationProblem>> OperatorLogPage(string? action, string? actorId, string? page,
+        string? pageSize, string? q, string? sort, OperatorLog log)
+    {
+        var errors = new FieldErrors();
+        var query = ListQuery.Read(page, pageSize, q, sort, OperatorLog.SortKeys, errors);
+        if (errors.Any) return errors.ToProblem();
+        return TypedResults.Ok(await log.PageAsync(action, actorId, query));
     }
 
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> GrantRole(string id, RoleRequest request, UserStore users)

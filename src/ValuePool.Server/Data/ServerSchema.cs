@@ -99,6 +99,12 @@ public static class ServerSchema
             PRIMARY KEY (event_id, subscription_id))
         """,
         "CREATE INDEX IF NOT EXISTS webhook_delivery_due ON webhook_delivery (delivered_ms, next_attempt_ms)",
+        // What operators did (OperatorLog): who, when, what, the request and the state before and after, as JSON.
+        """
+        CREATE TABLE IF NOT EXISTS operator_log (id TEXT PRIMARY KEY, at_ms BIGINT NOT NULL, actor_id TEXT NOT NULL, actor_roles TEXT NOT NULL,
+            action TEXT NOT NULL, target TEXT, status BIGINT NOT NULL, request TEXT, before_state TEXT, after_state TEXT)
+        """,
+        "CREATE INDEX IF NOT EXISTS operator_log_at ON operator_log (at_ms)",
     ];
 
     /// <summary>

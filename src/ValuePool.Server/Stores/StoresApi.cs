@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using ValuePool.Core.Engine;
 using ValuePool.Core.Stores;
 using ValuePool.Server.Accounts;
+using ValuePool.Server.Audit;
 using ValuePool.Server.Http;
 using ValuePool.Server.Ledger;
 using ValuePool.Server.Links;
@@ -36,8 +37,8 @@ public static class StoresApi
         api.MapGet("/export", Export);
         api.MapGet("/{id}", Get);
         api.MapGet("/{id}/account", Account);
-        api.MapPost("/{id}/approve", Approve).RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
-        api.MapPost("/{id}/reject", Reject).RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
+        api.MapPost("/{id}/approve", Approve).RequireAuthorization(policy => policy.RequireRole(Roles.Admin)).Logged("store.approve", StoreBefore);
+        api.MapPost("/{id}/reject", Reject).RequireAuthorization(policy => policy.RequireRole(Roles.Admin)).Logged("store.reject", StoreBefore);
         api.MapGet("/{id}/qr.{format}", Qr).AllowAnonymous();
         return api;
     }
@@ -133,6 +134,11 @@ public static class StoresApi
         await users.AddRoleAsync(store.OwnerId, Roles.Merchant);
         return TypedResults.Ok(Describe((await stores.FindAsync(id))!));
     }
+
+    private static async Task<object?> StoreBefore(HttpContext http) =>
+        http.Request.RouteValues["id"] is string id && await http.RequestServices.GetRequiredService<StoreDirectory>().FindAsync(id) is { } store
+            ? Describe(store)
+            : null;
 
     private static ProblemHttpResult RejectedProblem =>
         ApiProblem.Conflict("StoreRejected", new("该门店已被拒绝，不能再审核通过；店主可以重新申请", "the store was rejected and cannot be approved; its owner may apply again"));

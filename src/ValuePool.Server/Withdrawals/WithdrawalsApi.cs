@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ValuePool.Core.Engine;
 using ValuePool.Server.Accounts;
+using ValuePool.Server.Audit;
 using ValuePool.Server.Data;
 using ValuePool.Server.Http;
 using ValuePool.Server.Ledger;
@@ -32,9 +33,9 @@ public static class WithdrawalsApi
         finance.MapGet("/reviewed/export", (string? format, string? status, string? q, string? sort, LedgerGateway ledger) =>
             ExportAsync("withdrawals-reviewed", format, q, sort, ledger, ReviewedAs(status)));
         finance.MapPost("/{id}/approve", (string id, ClaimsPrincipal caller, LedgerGateway ledger, ServerWriter writer, TimeProvider time) =>
-            Review(id, true, caller, ledger, writer, time));
+            Review(id, true, caller, ledger, writer, time)).Logged("withdrawal.approve", WithdrawalBefore);
         finance.MapPost("/{id}/reject", (string id, ClaimsPrincipal caller, LedgerGateway ledger, ServerWriter writer, TimeProvider time) =>
-            Review(id, false, caller, ledger, writer, time));
+            Review(id, false, caller, ledger, writer, time)).Logged("withdrawal.reject", WithdrawalBefore);
         return api;
     }
 
@@ -64,6 +65,11 @@ public static class WithdrawalsApi
         var member = caller.Id();
         return TypedResults.Ok(await ledger.ReadAsync(engine => engine.Withdrawals().Where(w => w.Member == member && w.Store is null).Select(Describe).ToArray()));
     }
+
+    private static async Task<object?> WithdrawalBefore(HttpContext http) =>
+        http.Request.RouteValues["id"] is string id
+            ? await http.RequestServices.GetRequiredService<LedgerGateway>().ReadAsync(engine => engine.FindWithdrawal(id) is { } w ? Describe(w) : null)
+            : null;
 
     public static readonly SortKeys SortKeys = new(["requestedAt", "amount"], ("requestedAt", false));
     private static readonly Dictionary<string, Func<Withdrawal, IComparable>> SortValues = new()

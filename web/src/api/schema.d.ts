@@ -2318,6 +2318,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/operator-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    action?: string;
+                    actorId?: string;
+                    page?: string;
+                    pageSize?: string;
+                    q?: string;
+                    sort?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PagedOfOperatorLogEntry"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/members/{id}/wallet": {
         parameters: {
             query?: never;
@@ -3414,6 +3465,20 @@ export interface components {
             phone: string;
             roles: string[];
         };
+        OperatorLogEntry: {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            actorId: string;
+            actorRoles: string[];
+            action: string;
+            target: null | string;
+            /** Format: int32 */
+            status: number | string;
+            request: null | components["schemas"]["JsonElement"];
+            before: null | components["schemas"]["JsonElement"];
+            after: null | components["schemas"]["JsonElement"];
+        };
         OrderResponse: {
             id: string;
             memberId: string;
@@ -3433,6 +3498,15 @@ export interface components {
             completedAt: null | string;
             /** Format: date-time */
             refundedAt: null | string;
+        };
+        PagedOfOperatorLogEntry: {
+            items: components["schemas"]["OperatorLogEntry"][];
+            /** Format: int32 */
+            total: number | string;
+            /** Format: int32 */
+            page: number | string;
+            /** Format: int32 */
+            pageSize: number | string;
         };
         PagedOfOrderResponse: {
             items: components["schemas"]["OrderResponse"][];
