@@ -81,6 +81,24 @@ public sealed class OperatorLogTests
         await (await finance.Http.GetAsync("/api/admin/operator-log")).AssertProblem(HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    public async Task ATillCheckout_IsLoggedOnce_ItsRetryChangesNothing()
+    {
+        await using var platform = new Platform();
+        var (merchant, storeId, _) = await platform.OpenStoreAsync();
+        await platform.TopUpDepositAsync(storeId, 1000m);
+        var member = await platform.RegisterAsync();
+        var sale = new { memberId = member.Id, amount = "100.00" };
+        await merchant.PostKeyedAsync($"/api/stores/{storeId}/checkout", sale, "till-1");
+        Assert.True((await merchant.PostKeyedAsync($"/api/stores/{storeId}/checkout", sale, "till-1")).GetProperty("replayed").GetBoolean());
+        var admin = await platform.AdminAsync();
+        var checkout = Assert.Single((await admin.GetAsync("/api/admin/operator-log?action=checkout")).GetProperty("items").EnumerateArray());
+        Assert.Equal(merchant.Id, checkout.Text("actorId"));
+        Assert.Equal($"storeId={storeId}", checkout.Text("target"));
+        Assert.Equal(member.Id, checkout.GetProperty("request").Text("memberId"));
+        Assert.Equal("100.00", checkout.GetProperty("after").Text("amount"));
+    }
+
     private static JsonElement Entry(JsonElement log, string action) => log.GetProperty("items").EnumerateArray().Single(e => e.Text("action") == action);
     private static string[] Actions(JsonElement log) => log.GetProperty("items").EnumerateArray().Select(e => e.Text("action")).ToArray();
 }

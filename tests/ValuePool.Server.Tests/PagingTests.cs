@@ -109,6 +109,7 @@ public sealed class PagingTests
         Assert.Equal(["20.00", "40.00"], Amounts(reviewed));
         Assert.Equal(["paid"], (await finance.GetAsync("/api/withdrawals/reviewed?status=paid")).GetProperty("items").EnumerateArray().Select(w => w.Text("status")));
         await (await finance.Http.GetAsync("/api/withdrawals/reviewed?pageSize=0")).AssertFieldError("pageSize");
+        await (await finance.Http.GetAsync("/api/withdrawals/reviewed?status=approved")).AssertFieldError("status");
         await (await buyer.Http.GetAsync("/api/withdrawals/reviewed")).AssertProblem(HttpStatusCode.Forbidden);
     }
 

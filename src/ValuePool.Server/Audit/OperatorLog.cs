@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dapper;
@@ -90,6 +89,9 @@ public static class OperatorLogging
 
         var services = http.RequestServices;
         var json = services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        var after = Redacted((result as IValueHttpResult)?.Value, json);
+        if (after is not null && JsonNode.Parse(after) is JsonObject answered && answered["replayed"]?.GetValueKind() == JsonValueKind.True)
+            return answer; // a retry answered with the first request's result changed nothing
         var request = context.Arguments.FirstOrDefault(IsRequestBody);
         var target = string.Join(",", http.Request.RouteValues.Where(pair => pair.Key is not ("format")).Select(pair => $"{pair.Key}={pair.Value}"));
         var caller = http.User;
@@ -98,7 +100,7 @@ public static class OperatorLogging
             Id = Ids.New("log"), AtMs = UnixTime.Ms(services.GetRequiredService<TimeProvider>().GetUtcNow()), ActorId = caller.Id(),
             ActorRoles = Roles.Join(caller.Identities.SelectMany(identity => identity.FindAll(identity.RoleClaimType)).Select(claim => claim.Value)), Action = action.Name,
             Target = target.Length == 0 ? null : target, Status = status,
-            Request = Redacted(request, json), Before = Redacted(before, json), After = Redacted((result as IValueHttpResult)?.Value, json),
+            Request = Redacted(request, json), Before = Redacted(before, json), After = after,
         });
         return answer;
     }

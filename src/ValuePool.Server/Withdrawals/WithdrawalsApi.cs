@@ -31,7 +31,7 @@ public static class WithdrawalsApi
         finance.MapGet("/pending/export", (string? format, string? q, string? sort, LedgerGateway ledger) =>
             ExportAsync("withdrawals-pending", format, q, sort, ledger, (w, _) => w.Status == WithdrawalStatus.Pending));
         finance.MapGet("/reviewed/export", (string? format, string? status, string? q, string? sort, LedgerGateway ledger) =>
-            ExportAsync("withdrawals-reviewed", format, q, sort, ledger, ReviewedAs(status)));
+            ExportAsync("withdrawals-reviewed", format, q, sort, ledger, ReviewedAs(status), status));
         finance.MapPost("/{id}/approve", (string id, ClaimsPrincipal caller, LedgerGateway ledger, ServerWriter writer, TimeProvider time) =>
             Review(id, true, caller, ledger, writer, time)).Logged("withdrawal.approve", WithdrawalBefore);
         finance.MapPost("/{id}/reject", (string id, ClaimsPrincipal caller, LedgerGateway ledger, ServerWriter writer, TimeProvider time) =>
@@ -85,18 +85,24 @@ public static class WithdrawalsApi
     /// <summary>Finance's history: the withdrawals and payouts already approved or rejected (<c>status</c>: <c>paid</c> or <c>rejected</c> for one kind).</summary>
     public static Task<Results<Ok<Paged<WithdrawalResponse>>, ValidationProblem>> Reviewed(string? status, string? page, string? pageSize, string? q, string? sort,
         LedgerGateway ledger) =>
-        PageAsync(page, pageSize, q, sort, ledger, ReviewedAs(status));
+        PageAsync(page, pageSize, q, sort, ledger, ReviewedAs(status), status);
+
+    private static void ReadReviewedStatus(string? status, FieldErrors errors)
+    {
+        if (status is not (null or "paid" or "rejected")) errors.Add("status", new("须为 paid 或 rejected", "paid or rejected"));
+    }
 
     private static Func<Withdrawal, ListQuery, bool> ReviewedAs(string? status) => (w, _) => w.Status != WithdrawalStatus.Pending &&
-        (status is null || string.Equals(w.Status.ToString(), status, StringComparison.OrdinalIgnoreCase));
+        (status is null || w.Status.ToString().ToLowerInvariant() == status);
 
     /// <summary>A queue or its history as <c>format</c> = <c>csv</c> or <c>xlsx</c>, with the list's filters and sort (at most 10,000 rows).</summary>
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportAsync(string name, string? format, string? q, string? sort,
-        LedgerGateway ledger, Func<Withdrawal, ListQuery, bool> filter)
+        LedgerGateway ledger, Func<Withdrawal, ListQuery, bool> filter, string? status = null)
     {
         var errors = new FieldErrors();
         var type = Exports.Format(format, errors);
         var query = ListQuery.Read(null, null, q, sort, SortKeys, errors);
+        ReadReviewedStatus(status, errors);
         if (errors.Any) return errors.ToProblem();
         var rows = await ledger.ReadAsync(engine => query.Sorted(Matching(engine, query, filter), SortValues, w => w.Id).Take(Exports.RowsMax).ToList());
         return Exports.File(name, type, ExportColumns, rows);
@@ -118,10 +124,11 @@ public static class WithdrawalsApi
 
     /// <summary>Withdrawals live in the engine, so they are filtered, sorted and paged in memory, inside one read of it.</summary>
     private static async Task<Results<Ok<Paged<WithdrawalResponse>>, ValidationProblem>> PageAsync(string? page, string? pageSize, string? q, string? sort,
-        LedgerGateway ledger, Func<Withdrawal, ListQuery, bool> filter)
+        LedgerGateway ledger, Func<Withdrawal, ListQuery, bool> filter, string? status = null)
     {
         var errors = new FieldErrors();
         var query = ListQuery.Read(page, pageSize, q, sort, SortKeys, errors);
+        ReadReviewedStatus(status, errors);
         if (errors.Any) return errors.ToProblem();
         return TypedResults.Ok(await ledger.ReadAsync(engine => query.PageOf(Matching(engine, query, filter), SortValues, w => w.Id, Describe)));
     }
