@@ -65,6 +65,24 @@ public sealed class ExportTests
         await (await buyer.Http.GetAsync("/api/withdrawals/pending/export?format=csv")).AssertProblem(HttpStatusCode.Forbidden);
     }
 
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("xlsx")]
+    public async Task Users_ExportWithTheirRolesInChinese(string format)
+    {
+        await using var platform = new Platform();
+        var (merchant, _, _) = await platform.OpenStoreAsync();
+        await platform.RegisterAsync();
+        var admin = await platform.AdminAsync();
+        var all = await Download(admin, $"/api/admin/users/export?format={format}&sort=phone", format);
+        Assert.Equal(3, all.Count);
+        Assert.Equal(["用户编号", "手机号", "角色", "注册时间"], all[0].Keys);
+        var merchants = Assert.Single(await Download(admin, $"/api/admin/users/export?format={format}&role=merchant", format));
+        Assert.Equal(merchant.Phone, merchants["手机号"]?.ToString());
+        Assert.Contains("商家", (string)merchants["角色"]!);
+        await (await merchant.Http.GetAsync($"/api/admin/users/export?format={format}")).AssertProblem(HttpStatusCode.Forbidden);
+    }
+
     [Fact]
     public async Task TheCsv_StartsWithAByteOrderMark_SoExcelReadsItsChinese()
     {

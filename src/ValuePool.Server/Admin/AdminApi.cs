@@ -38,6 +38,7 @@ public static class AdminApi
             (await GetConfig(http.RequestServices.GetRequiredService<LedgerGateway>(), http.RequestServices.GetRequiredService<ProductRateBook>())).Value);
         api.MapPost("/config/audit", AuditConfig);
         api.MapGet("/users", Users);
+        api.MapGet("/users/export", ExportUsers);
         api.MapPost("/users/{id}/roles", GrantRole).Logged("role.grant", RolesBefore);
         api.MapDelete("/users/{id}/roles/{role}", RevokeRole).Logged("role.revoke", RolesBefore);
         api.MapGet("/operator-log", OperatorLogPage);
@@ -111,6 +112,31 @@ public static class AdminApi
         return TypedResults.Ok(new Paged<UserSummary>(
             found.Items.Select(user => new UserSummary(user.Id, user.Phone, user.RoleList, UnixTime.At(user.CreatedMs))).ToArray(), found.Total, found.Page, found.PageSize));
     }
+
+    /// <summary>The accounts <see cref="Users"/> would answer, as <c>format</c> = <c>csv</c> or <c>xlsx</c> (at most 10,000 rows).</summary>
+    public static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportUsers(string? format, string? role, string? q, string? sort, UserStore users)
+    {
+        var errors = new FieldErrors();
+        var type = Exports.Format(format, errors);
+        var query = ListQuery.Read(null, null, q, sort, UserStore.SortKeys, errors);
+        if (role is not null && !Roles.All.Contains(role)) errors.Add("role", new($"须为以下之一：{string.Join(", ", Roles.All)}", $"one of {string.Join(", ", Roles.All)}"));
+        if (errors.Any) return errors.ToProblem();
+        return Exports.File("users", type, UserColumns, await users.AllAsync(role, query, Exports.RowsMax));
+    }
+
+    private static readonly ExportColumn<UserAccount>[] UserColumns =
+    [
+        ExportColumn<UserAccount>.Text("用户编号", u => u.Id),
+        ExportColumn<UserAccount>.Text("手机号", u => u.Phone),
+        ExportColumn<UserAccount>.Text("角色", u => string.Join("、", u.RoleList.Select(RoleText))),
+        ExportColumn<UserAccount>.Time("注册时间", u => UnixTime.At(u.CreatedMs)),
+    ];
+
+    private static string RoleText(string role) => role switch
+    {
+        Roles.Member => "会员", Roles.Merchant => "商家", Roles.Promoter => "推广员", Roles.Agent => "代理", Roles.Shareholder => "股东",
+        Roles.Finance => "财务", Roles.Admin => "管理员", _ => role,
+    };
 
     private static async Task<object?> RolesBefore(HttpContext http) =>
         http.Request.RouteValues["id"] is string id && await http.RequestServices.GetRequiredService<UserStore>().FindAsync(id) is { } user
