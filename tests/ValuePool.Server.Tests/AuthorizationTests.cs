@@ -40,9 +40,9 @@ public sealed class AuthorizationTests
         var other = await platform.RegisterAsync();
         Assert.Equal(other.Id, (await other.WalletAsync()).Text("memberId"));
         Assert.Equal("0.0000", (await other.WalletAsync()).Text("points"));
-        Assert.Equal(0, (await other.GetAsync("/api/orders")).GetArrayLength());
-        Assert.Equal(1, (await rich.GetAsync("/api/orders")).GetArrayLength());
-        var order = (await rich.GetAsync("/api/orders"))[0];
+        Assert.Equal(0, (await other.GetAsync("/api/orders")).GetProperty("items").GetArrayLength());
+        Assert.Equal(1, (await rich.GetAsync("/api/orders")).GetProperty("items").GetArrayLength());
+        var order = (await rich.GetAsync("/api/orders")).GetProperty("items")[0];
         await (await other.SendAsync($"/api/orders/{order.Text("id")}/refund", new { })).AssertProblem(HttpStatusCode.Forbidden);
     }
 }

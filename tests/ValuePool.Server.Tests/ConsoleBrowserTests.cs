@@ -83,7 +83,7 @@ public sealed class ConsoleBrowserTests(ConsoleBrowser browser) : IClassFixture<
         api.DefaultRequestHeaders.Authorization = new("Bearer", token);
         var wallet = await api.GetFromJsonAsync<JsonElement>("/api/wallet");
         Assert.Equal(merchant.Id, wallet.Text("referrer"));
-        Assert.Equal(1, (await api.GetFromJsonAsync<JsonElement>("/api/orders")).GetArrayLength());
+        Assert.Equal(1, (await api.GetFromJsonAsync<JsonElement>("/api/orders")).GetProperty("items").GetArrayLength());
 
         // On a desktop, in English by the switch.
         var desktop = await browser.OpenAsync(api.BaseAddress!, ConsoleBrowser.Desktop);

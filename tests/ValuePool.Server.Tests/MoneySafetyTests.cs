@@ -134,7 +134,7 @@ public sealed class MoneySafetyTests
         var payout = await merchant.PostAsync($"/api/stores/{storeId}/payouts", new { amount = "500.00" });
         Assert.Equal((storeId, "pending"), (payout.Text("storeId"), payout.Text("status")));
         Assert.Equal("300.00", (await merchant.GetAsync($"/api/stores/{storeId}/account")).Text("balance"));
-        Assert.Contains((await finance.GetAsync("/api/withdrawals/pending")).EnumerateArray(), w => w.Text("id") == payout.Text("id"));
+        Assert.Contains((await finance.GetAsync("/api/withdrawals/pending")).GetProperty("items").EnumerateArray(), w => w.Text("id") == payout.Text("id"));
 
         await finance.PostAsync($"/api/withdrawals/{payout.Text("id")}/reject", new { });
         Assert.Equal("800.00", (await merchant.GetAsync($"/api/stores/{storeId}/account")).Text("balance"));

@@ -25,7 +25,7 @@ public sealed class ShoppingPointsTests
         Assert.Equal(("50000.00", "20000.00", "0.00"), (bought.Text("amount"), bought.Text("cash"), bought.GetProperty("holdings").Text("balance")));
         Assert.Equal(3000.00m, await StoreBalanceAsync(merchant, storeId) - balanceBefore);
         // The cash part was collected through the payment provider: a completed order of the product for ¥20,000.
-        var orders = (await buyer.GetAsync("/api/orders")).EnumerateArray().Where(o => o.GetProperty("productId").GetString() == productId).ToList();
+        var orders = (await buyer.GetAsync("/api/orders")).GetProperty("items").EnumerateArray().Where(o => o.GetProperty("productId").GetString() == productId).ToList();
         Assert.Equal(("20000.00", "completed"), (Assert.Single(orders).Text("amount"), orders[0].Text("status")));
     }
 

@@ -24,6 +24,44 @@ public sealed class StoresTests
     }
 
     [Fact]
+    public async Task AnAdminRejectsAPendingStore_WithAReasonItsOwnerSees_AndItCannotBeApprovedAfter()
+    {
+        await using var platform = new Platform();
+        var merchant = await platform.RegisterAsync();
+        var storeId = (await merchant.PostAsync("/api/stores", new { name = "Noodles", region = new { province = "Guangdong", city = "Shenzhen", district = "Futian" } })).Text("id");
+        var admin = await platform.AdminAsync();
+        await (await merchant.SendAsync($"/api/stores/{storeId}/reject", new { reason = "no" })).AssertProblem(HttpStatusCode.Forbidden);
+        await (await admin.SendAsync($"/api/stores/{storeId}/reject", new { reason = "" })).AssertFieldError("reason");
+        await (await admin.SendAsync($"/api/stores/{storeId}/reject", new { reason = new string('x', 201) })).AssertFieldError("reason");
+        await (await admin.SendAsync("/api/stores/s_nowhere/reject", new { reason = "营业执照不清晰" })).AssertProblem(HttpStatusCode.NotFound);
+
+        var rejected = await admin.PostAsync($"/api/stores/{storeId}/reject", new { reason = "营业执照不清晰" });
+        Assert.Equal("rejected", rejected.Text("status"));
+        Assert.Equal("营业执照不清晰", rejected.Text("rejectionReason"));
+        var seen = await merchant.GetAsync($"/api/stores/{storeId}");
+        Assert.Equal("rejected", seen.Text("status"));
+        Assert.Equal("营业执照不清晰", seen.Text("rejectionReason"));
+        Assert.Equal("rejected", (await merchant.GetAsync("/api/stores")).GetProperty("items")[0].Text("status"));
+        Assert.Equal(1, (await admin.GetAsync("/api/stores?status=rejected")).GetProperty("total").GetInt32());
+
+        await (await admin.SendAsync($"/api/stores/{storeId}/approve", new { })).AssertProblem(HttpStatusCode.Conflict, "StoreRejected");
+        await (await admin.SendAsync($"/api/stores/{storeId}/reject", new { reason = "again" })).AssertProblem(HttpStatusCode.Conflict, "StoreRejected");
+        await (await merchant.SendAsync($"/api/stores/{storeId}/pay", new { amount = "1.00" })).AssertProblem(HttpStatusCode.NotFound);
+        Assert.DoesNotContain("merchant", (await merchant.GetAsync("/api/accounts/me")).GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+    }
+
+    [Fact]
+    public async Task AnApprovedStore_CannotBeRejected()
+    {
+        await using var platform = new Platform();
+        var (_, storeId, _) = await platform.OpenStoreAsync();
+        var admin = await platform.AdminAsync();
+        await (await admin.SendAsync($"/api/stores/{storeId}/reject", new { reason = "late" })).AssertProblem(HttpStatusCode.Conflict, "StoreNotPending");
+        Assert.Equal("approved", (await admin.GetAsync($"/api/stores/{storeId}")).Text("status"));
+        Assert.False((await admin.GetAsync($"/api/stores/{storeId}")).TryGetProperty("rejectionReason", out var reason) && reason.ValueKind == System.Text.Json.JsonValueKind.String);
+    }
+
+    [Fact]
     public async Task Register_NamesEveryMissingField()
     {
         await using var platform = new Platform();
@@ -45,7 +83,7 @@ public sealed class StoresTests
         Assert.Equal("80.00", account.Text("balance"));
         await (await buyer.Http.GetAsync($"/api/stores/{storeId}/account")).AssertProblem(HttpStatusCode.Forbidden);
         await (await buyer.Http.GetAsync($"/api/stores/{storeId}/orders")).AssertProblem(HttpStatusCode.Forbidden);
-        Assert.Equal(1, (await merchant.GetAsync($"/api/stores/{storeId}/orders")).GetArrayLength());
+        Assert.Equal(1, (await merchant.GetAsync($"/api/stores/{storeId}/orders")).GetProperty("items").GetArrayLength());
     }
 
     [Fact]

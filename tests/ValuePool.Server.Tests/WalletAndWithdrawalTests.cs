@@ -52,7 +52,7 @@ public sealed class WalletAndWithdrawalTests
 
         await (await buyer.SendAsync($"/api/withdrawals/{approved.Text("id")}/approve", new { })).AssertProblem(HttpStatusCode.Forbidden);
         var finance = await platform.UserWithRoleAsync("finance");
-        Assert.Equal(2, (await finance.GetAsync("/api/withdrawals/pending")).GetArrayLength());
+        Assert.Equal(2, (await finance.GetAsync("/api/withdrawals/pending")).GetProperty("items").GetArrayLength());
         Assert.Equal("paid", (await finance.PostAsync($"/api/withdrawals/{approved.Text("id")}/approve", new { })).Text("status"));
         Assert.Equal("rejected", (await finance.PostAsync($"/api/withdrawals/{rejected.Text("id")}/reject", new { })).Text("status"));
         await (await finance.SendAsync($"/api/withdrawals/{approved.Text("id")}/reject", new { })).AssertProblem(HttpStatusCode.Conflict, "WithdrawalAlreadyReviewed");

@@ -12,6 +12,31 @@ public sealed class UserStore(ServerDatabase database, ServerWriter writer, IPas
 {
     private const string Columns = "id AS Id, phone AS Phone, password_hash AS PasswordHash, roles AS Roles, created_ms AS CreatedMs, security_stamp AS SecurityStamp";
 
+    public static readonly Http.SortKeys SortKeys = new(["createdAt", "phone"], ("createdAt", true));
+    private static readonly Dictionary<string, string> SortColumns = new() { ["createdAt"] = "created_ms", ["phone"] = "phone" };
+
+    /// <summary>A page of the accounts: <c>q</c> searches phone and id, <paramref name="role"/> keeps those holding it.</summary>
+    public async Task<Http.Paged<UserAccount>> PageAsync(string? role, Http.ListQuery query)
+    {
+        var (total, items) = await QueryAsync(role, query, query.PageSize, query.Offset);
+        return query.PageOf(items, total);
+    }
+
+    /// <summary>Every account the filters match, in the query's order, for an export (at most <paramref name="countMax"/>).</summary>
+    public async Task<IReadOnlyList<UserAccount>> AllAsync(string? role, Http.ListQuery query, int countMax) =>
+        (await QueryAsync(role, query, countMax, 0)).Items;
+
+    private async Task<(long Total, IReadOnlyList<UserAccount> Items)> QueryAsync(string? role, Http.ListQuery query, int limit, int offset)
+    {
+        const string where = "WHERE (@role IS NULL OR (',' || roles || ',') LIKE @rolePattern) AND " +
+            "(@pattern IS NULL OR LOWER(phone) LIKE @pattern ESCAPE '\\' OR LOWER(id) LIKE @pattern ESCAPE '\\')";
+        var parameters = new { role, rolePattern = $"%,{role},%", pattern = query.SearchPattern, limit, offset };
+        var total = await database.QuerySingleAsync<long>($"SELECT COUNT(*) FROM app_user {where}", parameters);
+        var items = await database.QueryAsync<UserAccount>(
+            $"SELECT {Columns} FROM app_user {where} ORDER BY {query.OrderBy(SortColumns)} LIMIT @limit OFFSET @offset", parameters);
+        return (total, items);
+    }
+
     /// <summary>The new account, or null when the phone number is taken.</summary>
     public async Task<UserAccount?> CreateAsync(string phone, string password, IEnumerable<string> roles)
     {

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using ValuePool.Core.Configuration;
 using ValuePool.Core.Engine;
 using ValuePool.Server.Accounts;
+using ValuePool.Server.Audit;
+using ValuePool.Server.Data;
 using ValuePool.Server.Http;
 using ValuePool.Server.Ledger;
 using ValuePool.Server.Products;
@@ -21,19 +23,25 @@ public sealed record PricePoint(DateTimeOffset Minute, string Pool, string Point
 /// Admin: subsidies (financing rounds), the configuration with its compliance audit, the pool's state,
 /// roles, any member's wallet. The price history is public: it is history, not a forecast.
 /// </summary>
+public sealed record UserSummary(string Id, string Phone, string[] Roles, DateTimeOffset CreatedAt);
+
 public static class AdminApi
 {
     public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/api/pool/price-history", PriceHistory).WithTags("Pool").AllowAnonymous();
         var api = routes.MapGroup("/api/admin").WithTags("Admin").RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
-        api.MapPost("/subsidies", Subsidize);
+        api.MapPost("/subsidies", Subsidize).Logged("pool.subsidy");
         api.MapGet("/pool", Pool);
         api.MapGet("/config", GetConfig);
-        api.MapPut("/config", PutConfig);
+        api.MapPut("/config", PutConfig).Logged("config.change", async http =>
+            (await GetConfig(http.RequestServices.GetRequiredService<LedgerGateway>(), http.RequestServices.GetRequiredService<ProductRateBook>())).Value);
         api.MapPost("/config/audit", AuditConfig);
-        api.MapPost("/users/{id}/roles", GrantRole);
-        api.MapDelete("/users/{id}/roles/{role}", RevokeRole);
+        api.MapGet("/users", Users);
+        api.MapGet("/users/export", ExportUsers);
+        api.MapPost("/users/{id}/roles", GrantRole).Logged("role.grant", RolesBefore);
+        api.MapDelete("/users/{id}/roles/{role}", RevokeRole).Logged("role.revoke", RolesBefore);
+        api.MapGet("/operator-log", OperatorLogPage);
         api.MapGet("/members/{id}/wallet", MemberWallet);
         return api;
     }
@@ -90,6 +98,61 @@ public static class AdminApi
         }
         var products = await productRates.AllAsync();
         return TypedResults.Ok(await ledger.ReadAsync(engine => WithAudit(config, engine, products)));
+    }
+
+    /// <summary>Every account, newest first: paged, searched by phone or id (<c>q</c>), filtered by <c>role</c>, sorted by <c>createdAt</c> or <c>phone</c>.</summary>
+    public static async Task<Results<Ok<Paged<UserSummary>>, ValidationProblem>> Users(string? role, string? page, string? pageSize, string? q, string? sort,
+        UserStore users)
+    {
+        var errors = new FieldErrors();
+        var query = ListQuery.Read(page, pageSize, q, sort, UserStore.SortKeys, errors);
+        if (role is not null && !Roles.All.Contains(role)) errors.Add("role", new($"须为以下之一：{string.Join(", ", Roles.All)}", $"one of {string.Join(", ", Roles.All)}"));
+        if (errors.Any) return errors.ToProblem();
+        var found = await users.PageAsync(role, query);
+        return TypedResults.Ok(new Paged<UserSummary>(
+            found.Items.Select(user => new UserSummary(user.Id, user.Phone, user.RoleList, UnixTime.At(user.CreatedMs))).ToArray(), found.Total, found.Page, found.PageSize));
+    }
+
+    /// <summary>The accounts <see cref="Users"/> would answer, as <c>format</c> = <c>csv</c> or <c>xlsx</c> (at most 10,000 rows).</summary>
+    public static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportUsers(string? format, string? role, string? q, string? sort, UserStore users)
+    {
+        var errors = new FieldErrors();
+        var type = Exports.Format(format, errors);
+        var query = ListQuery.Read(null, null, q, sort, UserStore.SortKeys, errors);
+        if (role is not null && !Roles.All.Contains(role)) errors.Add("role", new($"须为以下之一：{string.Join(", ", Roles.All)}", $"one of {string.Join(", ", Roles.All)}"));
+        if (errors.Any) return errors.ToProblem();
+        return Exports.File("users", type, UserColumns, await users.AllAsync(role, query, Exports.RowsMax));
+    }
+
+    private static readonly ExportColumn<UserAccount>[] UserColumns =
+    [
+        ExportColumn<UserAccount>.Text("用户编号", u => u.Id),
+        ExportColumn<UserAccount>.Text("手机号", u => u.Phone),
+        ExportColumn<UserAccount>.Text("角色", u => string.Join("、", u.RoleList.Select(RoleText))),
+        ExportColumn<UserAccount>.Time("注册时间", u => UnixTime.At(u.CreatedMs)),
+    ];
+
+    private static string RoleText(string role) => role switch
+    {
+        Roles.Member => "会员", Roles.Merchant => "商家", Roles.Promoter => "推广员", Roles.Agent => "代理", Roles.Shareholder => "股东",
+        Roles.Finance => "财务", Roles.Admin => "管理员", _ => role,
+    };
+
+    private static async Task<object?> RolesBefore(HttpContext http) =>
+        http.Request.RouteValues["id"] is string id && await http.RequestServices.GetRequiredService<UserStore>().FindAsync(id) is { } user
+            ? new { roles = user.RoleList }
+            : null;
+
+    /// <summary>
+    /// What operators did, newest first: paged, filtered by <c>action</c> or <c>actorId</c>, searched (<c>q</c>) in the actor, action and target.
+    /// </summary>
+    public static async Task<Results<Ok<Paged<OperatorLogEntry>>, ValidationProblem>> OperatorLogPage(string? action, string? actorId, string? page,
+        string? pageSize, string? q, string? sort, OperatorLog log)
+    {
+        var errors = new FieldErrors();
+        var query = ListQuery.Read(page, pageSize, q, sort, OperatorLog.SortKeys, errors);
+        if (errors.Any) return errors.ToProblem();
+        return TypedResults.Ok(await log.PageAsync(action, actorId, query));
     }
 
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> GrantRole(string id, RoleRequest request, UserStore users)

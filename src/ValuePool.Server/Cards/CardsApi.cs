@@ -10,6 +10,8 @@ using ValuePool.Server.Ledger;
 using ValuePool.Server.Stores;
 using ValuePool.Storage.Sequencing;
 
+using ValuePool.Server.Audit;
+
 namespace ValuePool.Server.Cards;
 
 public sealed record BuyCardRequest(string? SellerId);
@@ -25,7 +27,7 @@ public static class CardsApi
     public static RouteGroupBuilder MapCardsApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api").WithTags("Membership cards").RequireAuthorization();
-        api.MapPost("/stores/{storeId}/cards", Define);
+        api.MapPost("/stores/{storeId}/cards", Define).Logged("card.define");
         api.MapGet("/stores/{storeId}/cards", OfStore);
         api.MapGet("/cards/{id}", Get);
         api.MapPost("/cards/{id}/purchases", Buy);

@@ -10,6 +10,8 @@ using ValuePool.Server.Ledger;
 using ValuePool.Server.Stores;
 using ValuePool.Storage.Sequencing;
 
+using ValuePool.Server.Audit;
+
 namespace ValuePool.Server.Checkout;
 
 /// <summary><c>benefit</c>: <c>dailySpecial</c> or <c>freeItem</c> (the card's); absent = the card's discount only, if the member holds a card.</summary>
@@ -28,7 +30,7 @@ public static class CheckoutApi
     public static RouteGroupBuilder MapCheckoutApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api").WithTags("Checkout").RequireAuthorization();
-        api.MapPost("/stores/{storeId}/checkout", Checkout);
+        api.MapPost("/stores/{storeId}/checkout", Checkout).Logged("checkout");
         api.MapGet("/checkouts", Mine);
         return api;
     }

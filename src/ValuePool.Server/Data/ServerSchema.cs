@@ -99,6 +99,12 @@ public static class ServerSchema
             PRIMARY KEY (event_id, subscription_id))
         """,
         "CREATE INDEX IF NOT EXISTS webhook_delivery_due ON webhook_delivery (delivered_ms, next_attempt_ms)",
+        // What operators did (OperatorLog): who, when, what, the request and the state before and after, as JSON.
+        """
+        CREATE TABLE IF NOT EXISTS operator_log (id TEXT PRIMARY KEY, at_ms BIGINT NOT NULL, actor_id TEXT NOT NULL, actor_roles TEXT NOT NULL,
+            action TEXT NOT NULL, target TEXT, status BIGINT NOT NULL, request TEXT, before_state TEXT, after_state TEXT)
+        """,
+        "CREATE INDEX IF NOT EXISTS operator_log_at ON operator_log (at_ms)",
     ];
 
     /// <summary>
@@ -111,5 +117,9 @@ public static class ServerSchema
         // Changed whenever the user's tokens must stop working (SecurityStamps); '' for the accounts made before it, whose
         // tokens carry no stamp and stay valid until the first change.
         "ALTER TABLE app_user ADD COLUMN security_stamp TEXT NOT NULL DEFAULT ''",
+        // Why an admin rejected a store (StoreDirectory.RejectAsync), shown to its owner.
+        "ALTER TABLE store ADD COLUMN rejection_reason TEXT",
+        // Set by an approval before it registers the store in the engine, so a rejection racing it is refused rather than undone.
+        "ALTER TABLE store ADD COLUMN approve_claimed_ms BIGINT",
     ];
 }

@@ -67,6 +67,7 @@ public static class PlatformSetup
         services.AddHttpContextAccessor();
         services.AddSingleton<ShareLinks>();
         services.AddSingleton<StoreDirectory>();
+        services.AddSingleton<Audit.OperatorLog>();
         services.AddSingleton<ProductCatalog>();
         services.AddSingleton<ProductRateBook>();
         services.AddSingleton<CardCatalog>();

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using ValuePool.Core.Amounts;
 using ValuePool.Server.Data;
+using ValuePool.Server.Http;
 using ValuePool.Server.Ledger;
 using ValuePool.Server.Payments;
 using ValuePool.Server.Webhooks;
@@ -31,18 +32,45 @@ public sealed class OrderStore(ServerDatabase database, ServerWriter writer, Alo
     public Task<OrderRecord?> FindAsync(string id) =>
         database.QuerySingleAsync<OrderRecord>($"SELECT {Columns} FROM customer_order WHERE id = @id", new { id });
 
-    /// <summary>The member's newest orders, every durable one included.</summary>
-    public async Task<IReadOnlyList<OrderRecord>> OfMemberAsync(string memberId, int countMax)
+    /// <summary>The sort keys of an order list and their columns.</summary>
+    public static readonly SortKeys SortKeys = new(["createdAt", "amount", "status"], ("createdAt", true));
+    private static readonly Dictionary<string, string> SortColumns = new() { ["createdAt"] = "created_ms", ["amount"] = "amount_fen", ["status"] = "status" };
+    private const string Filter = "(@status IS NULL OR status = @status) AND (@pattern IS NULL OR LOWER(id) LIKE @pattern ESCAPE '\\' OR " +
+        "LOWER(COALESCE(store_id, '')) LIKE @pattern ESCAPE '\\' OR LOWER(COALESCE(product_id, '')) LIKE @pattern ESCAPE '\\' OR " +
+        "LOWER(member_id) LIKE @pattern ESCAPE '\\')";
+    private const string OfMember = "id IN (SELECT order_id FROM member_order WHERE member_id = @memberId)";
+
+    /// <summary>A page of the member's orders, every durable one included, filtered, sorted and counted in SQL.</summary>
+    public async Task<Paged<OrderRecord>> PageOfMemberAsync(string memberId, string? status, ListQuery query)
     {
         await ledger.SyncProjectionsAsync();
-        return await database.QueryAsync<OrderRecord>(
-            $"SELECT {Columns} FROM customer_order WHERE id IN (SELECT order_id FROM member_order WHERE member_id = @memberId) " +
-            "ORDER BY created_ms DESC, id LIMIT @countMax", new { memberId, countMax });
+        return await PageAsync(OfMember, new { memberId, status, pattern = query.SearchPattern }, query);
     }
 
-    public Task<IReadOnlyList<OrderRecord>> OfStoreAsync(string storeId, int countMax) =>
-        database.QueryAsync<OrderRecord>($"SELECT {Columns} FROM customer_order WHERE store_id = @storeId ORDER BY created_ms DESC, id LIMIT @countMax",
-            new { storeId, countMax });
+    public Task<Paged<OrderRecord>> PageOfStoreAsync(string storeId, string? status, ListQuery query) =>
+        PageAsync("store_id = @storeId", new { storeId, status, pattern = query.SearchPattern }, query);
+
+    /// <summary>Every order the filters match, in the query's order, for an export (at most <paramref name="countMax"/>).</summary>
+    public async Task<IReadOnlyList<OrderRecord>> AllOfAsync(string? memberId, string? storeId, string? status, ListQuery query, int countMax)
+    {
+        if (memberId is not null) await ledger.SyncProjectionsAsync();
+        var scope = memberId is not null ? OfMember : "store_id = @storeId";
+        return await database.QueryAsync<OrderRecord>(
+            $"SELECT {Columns} FROM customer_order WHERE {scope} AND {Filter} ORDER BY {query.OrderBy(SortColumns)} LIMIT @countMax",
+            new { memberId, storeId, status, pattern = query.SearchPattern, countMax });
+    }
+
+    private async Task<Paged<OrderRecord>> PageAsync(string scope, object parameters, ListQuery query)
+    {
+        var where = $"WHERE {scope} AND {Filter}";
+        var bag = new DynamicParameters(parameters);
+        bag.Add("limit", query.PageSize);
+        bag.Add("offset", query.Offset);
+        var total = await database.QuerySingleAsync<long>($"SELECT COUNT(*) FROM customer_order {where}", bag);
+        var items = await database.QueryAsync<OrderRecord>(
+            $"SELECT {Columns} FROM customer_order {where} ORDER BY {query.OrderBy(SortColumns)} LIMIT @limit OFFSET @offset", bag);
+        return query.PageOf(items, total);
+    }
 
     /// <summary>
     /// Applies a verified payment notice once: a seen event id, an unknown order, a wrong amount or an

@@ -27,17 +27,18 @@ public sealed record InStorePayRequest(string? Amount, string? Via);
 public static class OrdersApi
 {
     private const int QuantityMax = 1000;
-    private const int ListCountMax = 200;
 
     public static RouteGroupBuilder MapOrdersApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api").WithTags("Orders").RequireAuthorization();
         api.MapPost("/orders", Create);
         api.MapGet("/orders", Mine);
+        api.MapGet("/orders/export", ExportMine);
         api.MapGet("/orders/{id}", Get);
         api.MapPost("/orders/{id}/pay", Pay);
         api.MapPost("/orders/{id}/refund", Refund);
         api.MapGet("/stores/{storeId}/orders", OfStore);
+        api.MapGet("/stores/{storeId}/orders/export", ExportOfStore);
         api.MapPost("/stores/{storeId}/pay", PayInStore);
         return api;
     }
@@ -61,8 +62,15 @@ public static class OrdersApi
         return TypedResults.Created($"/api/orders/{order.Id}", Describe(order));
     }
 
-    public static async Task<Ok<OrderResponse[]>> Mine(ClaimsPrincipal caller, OrderStore orders) =>
-        TypedResults.Ok((await orders.OfMemberAsync(caller.Id(), ListCountMax)).Select(Describe).ToArray());
+    /// <summary>The caller's orders, newest first: paged (<c>page</c>, <c>pageSize</c>), searched by id, store, product (<c>q</c>), sorted (<c>sort</c>).</summary>
+    public static async Task<Results<Ok<Paged<OrderResponse>>, ValidationProblem>> Mine(string? status, string? page, string? pageSize, string? q, string? sort,
+        ClaimsPrincipal caller, OrderStore orders)
+    {
+        var errors = new FieldErrors();
+        var query = ListQuery.Read(page, pageSize, q, sort, OrderStore.SortKeys, errors);
+        if (errors.Any) return errors.ToProblem();
+        return TypedResults.Ok(Described(await orders.PageOfMemberAsync(caller.Id(), status, query)));
+    }
 
     public static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> Get(string id, ClaimsPrincipal caller, OrderStore orders, StoreDirectory stores)
     {
@@ -126,12 +134,17 @@ public static class OrdersApi
         return TypedResults.Ok(Describe((await orders.FindAsync(id))!));
     }
 
-    public static async Task<Results<Ok<OrderResponse[]>, ProblemHttpResult>> OfStore(string storeId, ClaimsPrincipal caller, StoreDirectory stores, OrderStore orders)
+    /// <summary>The store's orders, newest first, with the parameters of <see cref="Mine"/>.</summary>
+    public static async Task<Results<Ok<Paged<OrderResponse>>, ValidationProblem, ProblemHttpResult>> OfStore(string storeId, string? status, string? page,
+        string? pageSize, string? q, string? sort, ClaimsPrincipal caller, StoreDirectory stores, OrderStore orders)
     {
+        var errors = new FieldErrors();
+        var query = ListQuery.Read(page, pageSize, q, sort, OrderStore.SortKeys, errors);
+        if (errors.Any) return errors.ToProblem();
         var store = await stores.FindAsync(storeId);
         if (store is null) return ApiProblem.NotFound(Unknown.Store);
         if (!StoresApi.MayManage(caller, store)) return ApiProblem.Forbidden(new("只有店主和管理员可以查看门店的订单", "only the store's owner and admins see its orders"));
-        return TypedResults.Ok((await orders.OfStoreAsync(storeId, ListCountMax)).Select(Describe).ToArray());
+        return TypedResults.Ok(Described(await orders.PageOfStoreAsync(storeId, status, query)));
     }
 
     private static async Task<(string? StoreId, string? ProductId, Money Amount, bool Shipped)> ReadWhatIsBoughtAsync(CreateOrderRequest request,
@@ -168,6 +181,47 @@ public static class OrdersApi
     private static async Task<bool> MaySeeAsync(ClaimsPrincipal caller, OrderRecord order, StoreDirectory stores) =>
         caller.IsAdmin() || order.MemberId == caller.Id() ||
         (order.StoreId is not null && await stores.FindAsync(order.StoreId) is { } store && store.OwnerId == caller.Id());
+
+    /// <summary>The caller's orders as <c>format</c> = <c>csv</c> or <c>xlsx</c>, with <see cref="Mine"/>'s filters and sort (at most 10,000 rows).</summary>
+    public static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportMine(string? format, string? status, string? q, string? sort,
+        ClaimsPrincipal caller, OrderStore orders)
+    {
+        var errors = new FieldErrors();
+        var type = Exports.Format(format, errors);
+        var query = ListQuery.Read(null, null, q, sort, OrderStore.SortKeys, errors);
+        if (errors.Any) return errors.ToProblem();
+        return Exports.File("orders", type, ExportColumns, await orders.AllOfAsync(caller.Id(), null, status, query, Exports.RowsMax));
+    }
+
+    public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ExportOfStore(string storeId, string? format, string? status,
+        string? q, string? sort, ClaimsPrincipal caller, StoreDirectory stores, OrderStore orders)
+    {
+        var errors = new FieldErrors();
+        var type = Exports.Format(format, errors);
+        var query = ListQuery.Read(null, null, q, sort, OrderStore.SortKeys, errors);
+        if (errors.Any) return errors.ToProblem();
+        var store = await stores.FindAsync(storeId);
+        if (store is null) return ApiProblem.NotFound(Unknown.Store);
+        if (!StoresApi.MayManage(caller, store)) return ApiProblem.Forbidden(new("只有店主和管理员可以导出门店的订单", "only the store's owner and admins export its orders"));
+        return Exports.File("store-orders", type, ExportColumns, await orders.AllOfAsync(null, storeId, status, query, Exports.RowsMax));
+    }
+
+    private static readonly ExportColumn<OrderRecord>[] ExportColumns =
+    [
+        ExportColumn<OrderRecord>.Text("订单号", o => o.Id),
+        ExportColumn<OrderRecord>.Text("会员", o => o.MemberId),
+        ExportColumn<OrderRecord>.Text("门店", o => o.StoreId),
+        ExportColumn<OrderRecord>.Text("商品", o => o.ProductId),
+        ExportColumn<OrderRecord>.Yuan("金额（元）", o => o.AmountFen),
+        ExportColumn<OrderRecord>.Text("状态", o => Exports.StatusText(o.Status)),
+        ExportColumn<OrderRecord>.Time("下单时间", o => UnixTime.At(o.CreatedMs)),
+        ExportColumn<OrderRecord>.Time("支付时间", o => UnixTime.At(o.PaidMs)),
+        ExportColumn<OrderRecord>.Time("完成时间", o => UnixTime.At(o.CompletedMs)),
+        ExportColumn<OrderRecord>.Time("退款时间", o => UnixTime.At(o.RefundedMs)),
+    ];
+
+    private static Paged<OrderResponse> Described(Paged<OrderRecord> page) =>
+        new(page.Items.Select(Describe).ToArray(), page.Total, page.Page, page.PageSize);
 
     public static OrderResponse Describe(OrderRecord order) =>
         new(order.Id, order.MemberId, order.StoreId, order.ProductId, new Money(order.AmountFen).Text(), order.IsShipped, order.Status, order.PaymentId,

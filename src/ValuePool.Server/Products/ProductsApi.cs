@@ -7,6 +7,8 @@ using ValuePool.Server.Accounts;
 using ValuePool.Server.Http;
 using ValuePool.Server.Stores;
 
+using ValuePool.Server.Audit;
+
 namespace ValuePool.Server.Products;
 
 /// <summary>
@@ -22,9 +24,9 @@ public static class ProductsApi
     public static RouteGroupBuilder MapProductsApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api").WithTags("Products").RequireAuthorization();
-        api.MapPost("/stores/{storeId}/products", AddToStore);
+        api.MapPost("/stores/{storeId}/products", AddToStore).Logged("product.add");
         api.MapGet("/stores/{storeId}/products", ListOfStore);
-        api.MapPost("/products", AddToPlatform).RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
+        api.MapPost("/products", AddToPlatform).RequireAuthorization(policy => policy.RequireRole(Roles.Admin)).Logged("product.add");
         api.MapGet("/products", ListOfPlatform);
         api.MapGet("/products/{id}", Get);
         return api;

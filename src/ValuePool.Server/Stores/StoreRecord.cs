@@ -7,6 +7,7 @@ public static class StoreStatus
 {
     public const string Pending = "pending";
     public const string Approved = "approved";
+    public const string Rejected = "rejected";
 }
 
 /// <summary>A row of <c>store</c>: the profile and approval state; its money lives in the engine.</summary>
@@ -22,6 +23,7 @@ public sealed class StoreRecord
     public string Status { get; init; } = "";
     public string ShareCode { get; init; } = "";
     public long CreatedMs { get; init; }
+    public string? RejectionReason { get; init; }
 
     // The terms chosen at registration (table store_terms); null on stores registered before terms existed, which keep the defaults.
     public long? ShoppingPointsRatePpm { get; init; }
@@ -31,6 +33,7 @@ public sealed class StoreRecord
     public long? PartnerReferralRewardFen { get; init; }
 
     public bool IsApproved => Status == StoreStatus.Approved;
+    public bool IsRejected => Status == StoreStatus.Rejected;
 
     public StoreTerms Terms => ShoppingPointsRatePpm is not { } ratePpm
         ? StoreTerms.Default

@@ -4,6 +4,8 @@ using ValuePool.Server.Accounts;
 using ValuePool.Server.Data;
 using ValuePool.Server.Http;
 
+using ValuePool.Server.Audit;
+
 namespace ValuePool.Server.Webhooks;
 
 public sealed record SubscriptionRequest(string? Url, string? Secret);
@@ -18,7 +20,7 @@ public static class WebhooksApi
     public static RouteGroupBuilder MapWebhooksApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/admin/webhooks").WithTags("Webhooks").RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
-        api.MapPost("/", Subscribe);
+        api.MapPost("/", Subscribe).Logged("webhook.subscribe");
         api.MapGet("/deliveries", Deliveries);
         return api;
     }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ValuePool.Core.Engine;
 using ValuePool.Server.Accounts;
+using ValuePool.Server.Audit;
 using ValuePool.Server.Data;
 using ValuePool.Server.Http;
 using ValuePool.Server.Ledger;
@@ -26,10 +27,15 @@ public static class WithdrawalsApi
         api.MapGet("/", Mine);
         var finance = api.MapGroup("/").RequireAuthorization(policy => policy.RequireRole(Roles.Finance, Roles.Admin));
         finance.MapGet("/pending", Pending);
+        finance.MapGet("/reviewed", Reviewed);
+        finance.MapGet("/pending/export", (string? format, string? q, string? sort, LedgerGateway ledger) =>
+            ExportAsync("withdrawals-pending", format, q, sort, ledger, (w, _) => w.Status == WithdrawalStatus.Pending));
+        finance.MapGet("/reviewed/export", (string? format, string? status, string? q, string? sort, LedgerGateway ledger) =>
+            ExportAsync("withdrawals-reviewed", format, q, sort, ledger, ReviewedAs(status), status));
         finance.MapPost("/{id}/approve", (string id, ClaimsPrincipal caller, LedgerGateway ledger, ServerWriter writer, TimeProvider time) =>
-            Review(id, true, caller, ledger, writer, time));
+            Review(id, true, caller, ledger, writer, time)).Logged("withdrawal.approve", WithdrawalBefore);
         finance.MapPost("/{id}/reject", (string id, ClaimsPrincipal caller, LedgerGateway ledger, ServerWriter writer, TimeProvider time) =>
-            Review(id, false, caller, ledger, writer, time));
+            Review(id, false, caller, ledger, writer, time)).Logged("withdrawal.reject", WithdrawalBefore);
         return api;
     }
 
@@ -60,8 +66,75 @@ public static class WithdrawalsApi
         return TypedResults.Ok(await ledger.ReadAsync(engine => engine.Withdrawals().Where(w => w.Member == member && w.Store is null).Select(Describe).ToArray()));
     }
 
-    public static async Task<Ok<WithdrawalResponse[]>> Pending(LedgerGateway ledger) =>
-        TypedResults.Ok(await ledger.ReadAsync(engine => engine.Withdrawals().Where(w => w.Status == WithdrawalStatus.Pending).Select(Describe).ToArray()));
+    private static async Task<object?> WithdrawalBefore(HttpContext http) =>
+        http.Request.RouteValues["id"] is string id
+            ? await http.RequestServices.GetRequiredService<LedgerGateway>().ReadAsync(engine => engine.FindWithdrawal(id) is { } w ? Describe(w) : null)
+            : null;
+
+    public static readonly SortKeys SortKeys = new(["requestedAt", "amount"], ("requestedAt", false));
+    private static readonly Dictionary<string, Func<Withdrawal, IComparable>> SortValues = new()
+    {
+        ["requestedAt"] = w => w.RequestedAt, ["amount"] = w => w.Amount.Fen,
+    };
+
+    /// <summary>The review queue, oldest first: paged, searched by withdrawal, member or store id (<c>q</c>), sorted by <c>requestedAt</c> or <c>amount</c>.</summary>
+    public static Task<Results<Ok<Paged<WithdrawalResponse>>, ValidationProblem>> Pending(string? page, string? pageSize, string? q, string? sort,
+        LedgerGateway ledger) =>
+        PageAsync(page, pageSize, q, sort, ledger, (w, _) => w.Status == WithdrawalStatus.Pending);
+
+    /// <summary>Finance's history: the withdrawals and payouts already approved or rejected (<c>status</c>: <c>paid</c> or <c>rejected</c> for one kind).</summary>
+    public static Task<Results<Ok<Paged<WithdrawalResponse>>, ValidationProblem>> Reviewed(string? status, string? page, string? pageSize, string? q, string? sort,
+        LedgerGateway ledger) =>
+        PageAsync(page, pageSize, q, sort, ledger, ReviewedAs(status), status);
+
+    private static void ReadReviewedStatus(string? status, FieldErrors errors)
+    {
+        if (status is not (null or "paid" or "rejected")) errors.Add("status", new("须为 paid 或 rejected", "paid or rejected"));
+    }
+
+    private static Func<Withdrawal, ListQuery, bool> ReviewedAs(string? status) => (w, _) => w.Status != WithdrawalStatus.Pending &&
+        (status is null || w.Status.ToString().ToLowerInvariant() == status);
+
+    /// <summary>A queue or its history as <c>format</c> = <c>csv</c> or <c>xlsx</c>, with the list's filters and sort (at most 10,000 rows).</summary>
+    private static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportAsync(string name, string? format, string? q, string? sort,
+        LedgerGateway ledger, Func<Withdrawal, ListQuery, bool> filter, string? status = null)
+    {
+        var errors = new FieldErrors();
+        var type = Exports.Format(format, errors);
+        var query = ListQuery.Read(null, null, q, sort, SortKeys, errors);
+        ReadReviewedStatus(status, errors);
+        if (errors.Any) return errors.ToProblem();
+        var rows = await ledger.ReadAsync(engine => query.Sorted(Matching(engine, query, filter), SortValues, w => w.Id).Take(Exports.RowsMax).ToList());
+        return Exports.File(name, type, ExportColumns, rows);
+    }
+
+    private static readonly ExportColumn<Withdrawal>[] ExportColumns =
+    [
+        ExportColumn<Withdrawal>.Text("提现编号", w => w.Id),
+        ExportColumn<Withdrawal>.Text("会员", w => w.Member),
+        ExportColumn<Withdrawal>.Text("门店", w => w.Store),
+        ExportColumn<Withdrawal>.Yuan("金额（元）", w => w.Amount.Fen),
+        ExportColumn<Withdrawal>.Yuan("手续费（元）", w => w.Fee.Fen),
+        ExportColumn<Withdrawal>.Text("状态", w => w.Status switch
+        {
+            WithdrawalStatus.Pending => "待审核", WithdrawalStatus.Paid => "已打款", _ => "已拒绝",
+        }),
+        ExportColumn<Withdrawal>.Time("申请时间", w => w.RequestedAt),
+    ];
+
+    /// <summary>Withdrawals live in the engine, so they are filtered, sorted and paged in memory, inside one read of it.</summary>
+    private static async Task<Results<Ok<Paged<WithdrawalResponse>>, ValidationProblem>> PageAsync(string? page, string? pageSize, string? q, string? sort,
+        LedgerGateway ledger, Func<Withdrawal, ListQuery, bool> filter, string? status = null)
+    {
+        var errors = new FieldErrors();
+        var query = ListQuery.Read(page, pageSize, q, sort, SortKeys, errors);
+        ReadReviewedStatus(status, errors);
+        if (errors.Any) return errors.ToProblem();
+        return TypedResults.Ok(await ledger.ReadAsync(engine => query.PageOf(Matching(engine, query, filter), SortValues, w => w.Id, Describe)));
+    }
+
+    internal static IEnumerable<Withdrawal> Matching(IEngineView engine, ListQuery query, Func<Withdrawal, ListQuery, bool> filter) =>
+        engine.Withdrawals().Where(w => filter(w, query) && query.Matches(w.Id, w.Member, w.Store));
 
     /// <summary>
     /// Four eyes: the reviewer is never the member who asked, admins included, so no single finance account can pay

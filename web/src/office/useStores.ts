@@ -7,7 +7,7 @@ export function useMyStores() {
   const picked = ref('')
   const store = computed(() => stores.value.find((s) => s.id === picked.value) ?? null)
   async function load() {
-    stores.value = await unwrap(api.GET('/api/stores', { params: { query: {} } }))
+    stores.value = (await unwrap(api.GET('/api/stores', { params: { query: { pageSize: '200' } } }))).items
     if (!stores.value.some((s) => s.id === picked.value))
       picked.value = (stores.value.find((s) => s.status === 'approved') ?? stores.value[0])?.id ?? ''
   }

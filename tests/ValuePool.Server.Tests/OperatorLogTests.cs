@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ValuePool.Testing;
+
+namespace ValuePool.Server.Tests;
+
+/// <summary>The operator log: admin, finance and merchant actions that changed something, with who, when, what, before and after.</summary>
+public sealed class OperatorLogTests
+{
+    [Fact]
+    public async Task AdminFinanceAndMerchantActions_AreLogged_WithBeforeAndAfter() => await Scenario(new Platform());
+
+    internal static async Task Scenario(Platform platform)
+    {
+        await using var _ = platform;
+        var admin = await platform.AdminAsync();
+        var (merchant, storeId, _) = await platform.OpenStoreAsync();
+        platform.Clock.Advance(TimeSpan.FromMilliseconds(5)); // the log is ordered by time
+        var pendingStore = (await merchant.PostAsync("/api/stores", new { name = "Second", region = new { province = "Guangdong", city = "Shenzhen", district = "Luohu" } })).Text("id");
+        await admin.PostAsync($"/api/stores/{pendingStore}/reject", new { reason = "重复申请" });
+        platform.Clock.Advance(TimeSpan.FromMilliseconds(5)); // the log is ordered by time
+        await (await admin.SendAsync($"/api/stores/{pendingStore}/approve", new { })).AssertProblem(HttpStatusCode.Conflict); // refused: not logged
+        Assert.Equal(HttpStatusCode.OK, (await admin.Http.PutAsJsonAsync("/api/admin/config", new { payout = "0.75" })).StatusCode);
+        platform.Clock.Advance(TimeSpan.FromMilliseconds(5)); // the log is ordered by time
+        await admin.PostAsync("/api/admin/subsidies", new { amount = "112.00", source = "A round" });
+        platform.Clock.Advance(TimeSpan.FromMilliseconds(5)); // the log is ordered by time
+        await admin.PostAsync("/api/admin/webhooks", new { url = "http://integrations.test/hook", secret = "0123456789abcdef" });
+        platform.Clock.Advance(TimeSpan.FromMilliseconds(5)); // the log is ordered by time
+        var buyer = await platform.RegisterAsync();
+        await buyer.BuyAsync(storeId, "1000.00");
+        await merchant.PostAsync($"/api/stores/{storeId}/cards", new { name = "Gold", price = "1000.00", discount = "0.1" });
+        platform.Clock.Advance(TimeSpan.FromMilliseconds(5)); // the log is ordered by time
+        await WalletAndWithdrawalTests.Sell(buyer, "112.0000", null);
+        var withdrawal = await buyer.PostAsync("/api/withdrawals", new { amount = "50.00" });
+        var finance = await platform.UserWithRoleAsync("finance"); // granted by an admin: role.grant
+        platform.Clock.Advance(TimeSpan.FromMilliseconds(5)); // the log is ordered by time
+        await finance.PostAsync($"/api/withdrawals/{withdrawal.Text("id")}/approve", new { });
+        platform.Clock.Advance(TimeSpan.FromMilliseconds(5)); // the log is ordered by time
+
+        var log = await admin.GetAsync("/api/admin/operator-log?pageSize=200");
+        var actions = log.GetProperty("items").EnumerateArray().Select(e => e.Text("action")).ToList();
+        Assert.Equal(["withdrawal.approve", "role.grant", "card.define", "webhook.subscribe", "pool.subsidy", "config.change", "store.reject", "store.approve"], actions);
+        Assert.Equal(actions.Count, log.GetProperty("total").GetInt32());
+
+        var approve = Entry(log, "store.approve");
+        Assert.Equal(admin.Id, approve.Text("actorId"));
+        Assert.Contains("admin", approve.GetProperty("actorRoles").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal($"id={storeId}", approve.Text("target"));
+        Assert.Equal("pending", approve.GetProperty("before").Text("status"));
+        Assert.Equal("approved", approve.GetProperty("after").Text("status"));
+        Assert.True(approve.GetProperty("at").GetDateTimeOffset() <= platform.Clock.GetUtcNow());
+
+        var reject = Entry(log, "store.reject");
+        Assert.Equal("重复申请", reject.GetProperty("request").Text("reason"));
+        Assert.Equal("rejected", reject.GetProperty("after").Text("status"));
+
+        var config = Entry(log, "config.change");
+        Assert.Equal("0.75", config.GetProperty("request").Text("payout"));
+        Assert.NotEqual("0.75", config.GetProperty("before").GetProperty("config").Text("payout"));
+        Assert.Equal("0.75", config.GetProperty("after").GetProperty("config").Text("payout"));
+
+        var grant = Entry(log, "role.grant");
+        Assert.Equal($"id={finance.Id}", grant.Text("target"));
+        Assert.Equal("finance", grant.GetProperty("request").Text("role"));
+        Assert.DoesNotContain("finance", grant.GetProperty("before").GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+
+        var review = Entry(log, "withdrawal.approve");
+        Assert.Equal(finance.Id, review.Text("actorId"));
+        Assert.Equal("pending", review.GetProperty("before").Text("status"));
+        Assert.Equal("paid", review.GetProperty("after").Text("status"));
+
+        Assert.Equal(merchant.Id, Entry(log, "card.define").Text("actorId"));
+        Assert.DoesNotContain("0123456789abcdef", Entry(log, "webhook.subscribe").GetRawText()); // secrets stay out
+
+        Assert.Equal(["store.reject"], Actions(await admin.GetAsync("/api/admin/operator-log?action=store.reject")));
+        Assert.Equal(["withdrawal.approve"], Actions(await admin.GetAsync($"/api/admin/operator-log?actorId={finance.Id}")));
+        Assert.Equal(["store.reject", "store.approve"], Actions(await admin.GetAsync("/api/admin/operator-log?q=STORE.")));
+        Assert.Equal(["store.approve"], Actions(await admin.GetAsync("/api/admin/operator-log?sort=at&pageSize=1")));
+        await (await admin.Http.GetAsync("/api/admin/operator-log?pageSize=500")).AssertFieldError("pageSize");
+        await (await finance.Http.GetAsync("/api/admin/operator-log")).AssertProblem(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task ATillCheckout_IsLoggedOnce_ItsRetryChangesNothing()
+    {
+        await using var platform = new Platform();
+        var (merchant, storeId, _) = await platform.OpenStoreAsync();
+        await platform.TopUpDepositAsync(storeId, 1000m);
+        var member = await platform.RegisterAsync();
+        var sale = new { memberId = member.Id, amount = "100.00" };
+        await merchant.PostKeyedAsync($"/api/stores/{storeId}/checkout", sale, "till-1");
+        Assert.True((await merchant.PostKeyedAsync($"/api/stores/{storeId}/checkout", sale, "till-1")).GetProperty("replayed").GetBoolean());
+        var admin = await platform.AdminAsync();
+        var checkout = Assert.Single((await admin.GetAsync("/api/admin/operator-log?action=checkout")).GetProperty("items").EnumerateArray());
+        Assert.Equal(merchant.Id, checkout.Text("actorId"));
+        Assert.Equal($"storeId={storeId}", checkout.Text("target"));
+        Assert.Equal(member.Id, checkout.GetProperty("request").Text("memberId"));
+        Assert.Equal("100.00", checkout.GetProperty("after").Text("amount"));
+    }
+
+    private static JsonElement Entry(JsonElement log, string action) => log.GetProperty("items").EnumerateArray().Single(e => e.Text("action") == action);
+    private static string[] Actions(JsonElement log) => log.GetProperty("items").EnumerateArray().Select(e => e.Text("action")).ToArray();
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresOperatorLogTests(PostgresServer server)
+{
+    [Fact]
+    public Task TheOperatorLog_OnPostgres() => OperatorLogTests.Scenario(new Platform(new() { ["ValuePool:Db"] = server.NewSchemaUri() }));
+}
