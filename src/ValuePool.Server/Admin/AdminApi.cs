@@ -53,7 +53,7 @@ public static class AdminApi
         var errors = new FieldErrors();
         var amount = errors.Money("amount", request.Amount);
         var source = errors.Text("source", request.Source);
-        IdempotencyKeys.TryScoped(http, "subsidy", caller.Id(), out var key, errors);
+        IdempotencyKeys.TryScoped(http, LedgerKeys.Scope.Subsidy, caller.Id(), out var key, errors);
         if (errors.Any) return errors.ToProblem();
         var receipt = await ledger.SubmitAsync(key, new Subsidy(amount, source, time.GetUtcNow()));
         if (ApiProblem.ForReceipt(receipt) is { } problem) return problem;

@@ -47,7 +47,7 @@ public static class CardsApi
 
         var now = time.GetUtcNow();
         var card = new CardRecord { Id = Ids.New("card"), StoreId = storeId, Name = name, CreatedMs = UnixTime.Ms(now) };
-        var receipt = await ledger.SubmitAsync($"card:{card.Id}:define", new DefineCard(storeId, card.Id, terms, now));
+        var receipt = await ledger.SubmitAsync(LedgerKeys.CardDefinition(card.Id), new DefineCard(storeId, card.Id, terms, now));
         if (ApiProblem.ForReceipt(receipt) is { } problem) return problem;
         await cards.AddAsync(card);
         return TypedResults.Created($"/api/cards/{card.Id}", CardResponse.Of(card, new MembershipCardView(card.Id, storeId, terms)));
@@ -74,7 +74,7 @@ public static class CardsApi
         var errors = new FieldErrors();
         if (request.SellerId is not null && await users.FindAsync(request.SellerId) is null) errors.Add("sellerId", FieldErrors.UnknownAccount);
         var memberId = caller.Id();
-        var keyed = IdempotencyKeys.TryScoped(http, "card-purchase", memberId, out var key, errors);
+        var keyed = IdempotencyKeys.TryScoped(http, LedgerKeys.Scope.CardPurchase, memberId, out var key, errors);
         if (errors.Any) return errors.ToProblem();
         if (await ledger.ReadAsync(engine => engine.FindCard(id)) is not { } view) return ApiProblem.ForResult(CommandResult.UnknownCard);
         var paid = await payment.PayForAsync(keyed ? key : null, memberId, view.StoreId, null, view.Terms.Price,

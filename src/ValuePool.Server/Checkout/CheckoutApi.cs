@@ -47,7 +47,7 @@ public static class CheckoutApi
         // At the till the card prices the order unless the cashier picks another benefit.
         var benefit = errors.Choice("benefit", request.Benefit, CheckoutBenefit.CardDiscount);
         if (request.MemberId is null || await users.FindAsync(request.MemberId) is null) errors.Add("memberId", FieldErrors.UnknownAccount);
-        IdempotencyKeys.TryScoped(http, "checkout:" + storeId, caller.Id(), out var key, errors);
+        IdempotencyKeys.TryScoped(http, LedgerKeys.Scope.Checkout(storeId), caller.Id(), out var key, errors);
         if (errors.Any) return errors.ToProblem();
 
         var now = time.GetUtcNow();

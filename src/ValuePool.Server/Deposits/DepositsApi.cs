@@ -47,7 +47,7 @@ public static class DepositsApi
         var amount = errors.Money("amount", request.Amount);
         var amountMax = await ledger.ReadAsync(engine => engine.Config.AmountMax);
         if (amount > amountMax) errors.Add("amount", new($"单笔充值不能超过 ¥{amountMax.Text()}", $"at most {amountMax.Text()}"));
-        var keyed = IdempotencyKeys.TryScoped(http, $"deposit:{storeId}", caller.Id(), out var key, errors);
+        var keyed = IdempotencyKeys.TryScoped(http, LedgerKeys.Scope.DepositTopUp(storeId), caller.Id(), out var key, errors);
         if (errors.Any) return errors.ToProblem();
 
         var paid = await payments.PayThenApplyAsync(keyed ? key : null, caller.Id(), PaymentPurpose.DepositTopUp, storeId, amount,

@@ -39,7 +39,7 @@ public sealed class ShareLinks(ServerDatabase database, ServerWriter writer, Led
 
     /// <summary>Binds <paramref name="memberId"/> to the link's owner; one key per member and link, so a repeat changes nothing.</summary>
     public Task BindMemberAsync(string memberId, ShareLink link) =>
-        ledger.SubmitAsync($"bind:{memberId}:{link.Code}", new Bind(memberId, link.OwnerId, time.GetUtcNow()));
+        ledger.SubmitAsync(LedgerKeys.Binding(memberId, link.Code), new Bind(memberId, link.OwnerId, time.GetUtcNow()));
 
     /// <summary>
     /// What the QR code encodes: the console's page a phone opens. A store's link opens its scan-to-pay page

@@ -44,7 +44,7 @@ public sealed class ImmediatePayment(LedgerGateway ledger, OrderStore orders, IP
         };
         var confirmation = provider.ConfirmVerified(order.PaymentId, order.Id, cash);
 
-        var receipt = await ledger.SubmitAsync($"order:{order.Id}:complete", command(now), orders.InsertCompleted(order));
+        var receipt = await ledger.SubmitAsync(LedgerKeys.OrderCompletion(order.Id), command(now), orders.InsertCompleted(order));
         if (receipt.Status == SubmitStatus.Applied && receipt.Result.IsAccepted())
         {
             metrics.OrderCompleted();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ValuePool.Core.Engine;
+using ValuePool.Server.Ledger;
 using ValuePool.Server.Data;
 using ValuePool.Storage.Journal;
 using ValuePool.Storage.Projections;
@@ -15,14 +16,11 @@ namespace ValuePool.Server.Orders;
 /// </summary>
 public sealed class MemberOrderIndex(ServerDatabase database, AlongsideStatements statements) : IEntryProjection
 {
-    private const string KeyPrefix = "order:";
-    private const string KeySuffix = ":complete";
     private readonly List<(string Buyer, string OrderId)> _orders = [];
 
     public void Observe(long sequence, string idempotencyKey, Command command, IEngineView engine)
     {
-        if (engine.Outcome.Result.IsAccepted() && idempotencyKey.StartsWith(KeyPrefix, StringComparison.Ordinal) && idempotencyKey.EndsWith(KeySuffix, StringComparison.Ordinal))
-            _orders.Add((Buyer(command), idempotencyKey[KeyPrefix.Length..^KeySuffix.Length]));
+        if (engine.Outcome.Result.IsAccepted() && LedgerKeys.OrderOfCompletion(idempotencyKey) is { } orderId) _orders.Add((Buyer(command), orderId));
     }
 
     /// <summary>Pieces of orders grouped by buyer, so a member's rows share their page's write.</summary>

@@ -22,7 +22,7 @@ public sealed class OrderCompletion(LedgerGateway ledger, OrderStore orders, Pro
         var now = time.GetUtcNow();
         var rates = order.ProductId is null ? null : await productRates.FindAsync(order.ProductId);
         var consume = new Consume(order.MemberId, order.StoreId, new Money(order.AmountFen), now) { Rates = rates };
-        var receipt = await ledger.SubmitAsync($"order:{order.Id}:complete", consume);
+        var receipt = await ledger.SubmitAsync(LedgerKeys.OrderCompletion(order.Id), consume);
         if (receipt.Status == SubmitStatus.KeyConflict || !receipt.Result.IsAccepted())
         {
             // Left completing for an operator: the ledger refused what the order table had accepted.
@@ -31,7 +31,7 @@ public sealed class OrderCompletion(LedgerGateway ledger, OrderStore orders, Pro
         }
         // Before the row is marked completed: a stop in between leaves it completing, and the retry adds the partner.
         if (order is { ProductId: { } productId, StoreId: { } storeId } && await catalog.FindAsync(productId) is { IsPartnerProduct: true })
-            await ledger.SubmitAsync($"partner:{storeId}:{order.MemberId}", new AddPartner(storeId, order.MemberId, now));
+            await ledger.SubmitAsync(LedgerKeys.Partner(storeId, order.MemberId), new AddPartner(storeId, order.MemberId, now));
         var completed = await orders.MarkCompletedAsync(order, UnixTime.Ms(now));
         if (completed) metrics.OrderCompleted();
         return completed;

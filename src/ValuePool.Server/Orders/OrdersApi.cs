@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ValuePool.Core.Amounts;
+using ValuePool.Server.Ledger;
 using ValuePool.Server.Accounts;
 using ValuePool.Server.Data;
 using ValuePool.Server.Http;
@@ -112,7 +113,7 @@ public static class OrdersApi
         var amount = errors.Money("amount", request.Amount);
         var via = await ReadViaAsync(request.Via, errors, links);
         var memberId = caller.Id();
-        var keyed = IdempotencyKeys.TryScoped(http, "pay", memberId, out var key, errors);
+        var keyed = IdempotencyKeys.TryScoped(http, LedgerKeys.Scope.InStorePayment, memberId, out var key, errors);
         if (errors.Any) return errors.ToProblem();
         if (await stores.FindApprovedAsync(storeId) is null) return ApiProblem.NotFound(Unknown.ApprovedStore);
 

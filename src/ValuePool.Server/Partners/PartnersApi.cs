@@ -38,7 +38,7 @@ public static class PartnersApi
         var errors = new FieldErrors();
         if (request.MemberId is null || await users.FindAsync(request.MemberId) is null) errors.Add("memberId", FieldErrors.UnknownAccount);
         if (errors.Any) return errors.ToProblem();
-        var receipt = await ledger.SubmitAsync($"partner:{storeId}:{request.MemberId}", new AddPartner(storeId, request.MemberId!, time.GetUtcNow()));
+        var receipt = await ledger.SubmitAsync(LedgerKeys.Partner(storeId, request.MemberId!), new AddPartner(storeId, request.MemberId!, time.GetUtcNow()));
         if (ApiProblem.ForReceipt(receipt) is { } problem) return problem;
         return TypedResults.Ok(await DescribeAsync(store!, ledger));
     }

@@ -44,7 +44,7 @@ public sealed class PlatformPayments(LedgerGateway ledger, ServerDatabase databa
         };
         provider.ConfirmVerified(payment.PaymentId, payment.Id, amount);
 
-        var receipt = await ledger.SubmitAsync($"payment:{id}:apply", command(now), (c, t) =>
+        var receipt = await ledger.SubmitAsync(LedgerKeys.PaymentApplication(id), command(now), (c, t) =>
         {
             c.Execute(Insert, payment, t);
             grantRows?.Invoke(c, t);

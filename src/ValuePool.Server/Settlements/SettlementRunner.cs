@@ -30,20 +30,14 @@ public sealed class SettlementRunner(LedgerGateway ledger, ServerSettings settin
                 SettlementCalendar.ClosingWith(closing, engine.StoreIdsOrdinal().Select(id => engine.FindStore(id)!).ToArray()).ToArray());
             foreach (var command in commands)
             {
-                var receipt = await ledger.SubmitAsync(KeyOf(command), command);
+                var receipt = await ledger.SubmitAsync(LedgerKeys.Settlement(command), command);
                 if (receipt.Result.IsAccepted()) applied++;
-                else log.LogWarning("Settlement {Key} refused: {Result}", KeyOf(command), receipt.Result);
+                else log.LogWarning("Settlement {Key} refused: {Result}", LedgerKeys.Settlement(command), receipt.Result);
             }
             settings.Set(Checkpoint, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         }
         return applied;
     }
 
-    public static string KeyOf(Command command) => command switch
-    {
-        ExpireShoppingPoints e => $"settle:shoppingPoints:-:{e.Day:yyyy-MM-dd}",
-        SettleShareholders s => $"settle:shareholders:{s.Store}:{s.Day:yyyy-MM-dd}",
-        SettlePartners p => $"settle:partners:{p.Store}:{p.From:yyyy-MM-dd}..{p.To:yyyy-MM-dd}",
-        _ => throw new ArgumentOutOfRangeException(nameof(command), command, "not a settlement"),
-    };
+
 }

@@ -49,7 +49,7 @@ public static class ShareholdersApi
         var share = errors.Rate("share", request.Share, max: 1m);
         var invested = errors.MoneyOrZero("invested", request.Invested);
         if (request.MemberId is null || await users.FindAsync(request.MemberId) is null) errors.Add("memberId", FieldErrors.UnknownAccount);
-        var keyed = IdempotencyKeys.TryScoped(http, $"shareholder:{storeId}", caller.Id(), out var key, errors);
+        var keyed = IdempotencyKeys.TryScoped(http, LedgerKeys.Scope.ShareInvestment(storeId), caller.Id(), out var key, errors);
         if (errors.Any) return errors.ToProblem();
 
         var investor = request.MemberId!;

@@ -58,7 +58,7 @@ public static class ShoppingPointsApi
         var amount = product is null ? Money.Zero : new Money(checked(product.PriceFen * quantity));
         if (product is not null && used.Worth >= amount) errors.Add("shoppingPoints", new("购物积分只能抵扣部分价格，其余须用现金支付", "shopping points pay only part of the price; the rest is cash"));
         var id = caller.Id();
-        var keyed = IdempotencyKeys.TryScoped(http, "shop", id, out var key, errors);
+        var keyed = IdempotencyKeys.TryScoped(http, LedgerKeys.Scope.ShoppingPurchase, id, out var key, errors);
         if (errors.Any) return errors.ToProblem();
 
         var cash = amount - used.Worth;

@@ -34,7 +34,7 @@ public static class StorePayoutsApi
         if (store.OwnerId != caller.Id()) return ApiProblem.Forbidden(new("只有店主可以申请门店提现", "only the store's owner asks for its payouts"));
         var errors = new FieldErrors();
         var amount = errors.Money("amount", body.Amount);
-        IdempotencyKeys.TryScoped(http, "store-payout:" + storeId, caller.Id(), out var key, errors);
+        IdempotencyKeys.TryScoped(http, LedgerKeys.Scope.StorePayout(storeId), caller.Id(), out var key, errors);
         if (errors.Any) return errors.ToProblem();
         var id = WithdrawalsApi.IdOf(key);
         var receipt = await ledger.SubmitAsync(key, new RequestStorePayout(storeId, caller.Id(), id, amount, time.GetUtcNow()));

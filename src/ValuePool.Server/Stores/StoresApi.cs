@@ -124,7 +124,7 @@ public static class StoresApi
         if (store is null) return ApiProblem.NotFound(Unknown.Store);
         if (!await stores.ClaimApprovalAsync(id)) return RejectedProblem;
         var region = new Region([store.Province, store.City, store.District]);
-        var receipt = await ledger.SubmitAsync($"store:{id}:register", new RegisterStore(id, store.OwnerId, store.RecruiterId, region, time.GetUtcNow()) { Terms = store.Terms });
+        var receipt = await ledger.SubmitAsync(LedgerKeys.StoreRegistration(id), new RegisterStore(id, store.OwnerId, store.RecruiterId, region, time.GetUtcNow()) { Terms = store.Terms });
         if (ApiProblem.ForReceipt(receipt) is { } problem)
         {
             await stores.ReleaseApprovalAsync(id);

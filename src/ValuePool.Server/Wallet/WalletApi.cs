@@ -65,7 +65,7 @@ public static class WalletApi
         var errors = new FieldErrors();
         var points = errors.Points("points", request.Points);
         var id = caller.Id();
-        IdempotencyKeys.TryScoped(http, "sell", id, out var key, errors);
+        IdempotencyKeys.TryScoped(http, LedgerKeys.Scope.Sale, id, out var key, errors);
         if (errors.Any) return errors.ToProblem();
         var receipt = await ledger.SubmitAsync(key, new Sell(id, points, time.GetUtcNow()));
         if (ApiProblem.ForReceipt(receipt) is { } problem) return problem;

@@ -46,7 +46,7 @@ public static class WithdrawalsApi
         var errors = new FieldErrors();
         var amount = errors.Money("amount", body.Amount);
         var member = caller.Id();
-        IdempotencyKeys.TryScoped(http, "withdrawal", member, out var key, errors);
+        IdempotencyKeys.TryScoped(http, LedgerKeys.Scope.Withdrawal, member, out var key, errors);
         if (errors.Any) return errors.ToProblem();
         var id = IdOf(key);
         var receipt = await ledger.SubmitAsync(key, new RequestWithdrawal(member, id, amount, time.GetUtcNow()));
@@ -145,7 +145,7 @@ public static class WithdrawalsApi
     {
         var requester = await ledger.ReadAsync(engine => engine.FindWithdrawal(id)?.Member);
         if (requester == caller.Id()) return ApiProblem.Of(StatusCodes.Status403Forbidden, "OwnWithdrawal", new("不能审核自己的提现申请，须由其他财务人员或管理员审核", "nobody reviews their own withdrawal: another finance user or an admin must"));
-        var receipt = await ledger.SubmitAsync($"withdrawal:{id}:review", new ReviewWithdrawal(id, approve, time.GetUtcNow()));
+        var receipt = await ledger.SubmitAsync(LedgerKeys.WithdrawalReview(id), new ReviewWithdrawal(id, approve, time.GetUtcNow()));
         if (receipt.Status == Storage.Sequencing.SubmitStatus.KeyConflict) return ApiProblem.ForResult(CommandResult.WithdrawalAlreadyReviewed);
         if (ApiProblem.ForReceipt(receipt) is { } problem) return problem;
         var withdrawal = (await ledger.ReadAsync(engine => engine.FindWithdrawal(id)))!;
