@@ -31,8 +31,6 @@ public interface IEngineView
     MemberView? FindMember(string id);
     StoreView? FindStore(string id);
     Money OwedTo(string memberId);
-    Money OwedBy(string storeId);
-    Money DepositOf(string storeId);
     ShoppingPointsExpiry? NextShoppingPointsExpiry(string memberId);
     IReadOnlyList<ShoppingLotView> ShoppingLotsOf(string memberId);
     IReadOnlyList<ShareholdingView>? CapTableOf(string storeId);

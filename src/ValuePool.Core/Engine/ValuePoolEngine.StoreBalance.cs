@@ -53,14 +53,6 @@ public sealed partial class ValuePoolEngine
         return new Money(fen);
     }
 
-    /// <summary>What the store owes its payees in all.</summary>
-    public Money OwedBy(string storeId) =>
-        IsValidId(storeId) && _stores.TryFind(storeId, out var store) ? new Money(_stores[store].Owed.Sum(debt => debt.Fen)) : Money.Zero;
-
-    /// <summary>The store's prepaid deposit (商家预存让利款), from which its offline till sales' commission is taken.</summary>
-    public Money DepositOf(string storeId) =>
-        IsValidId(storeId) && _stores.TryFind(storeId, out var store) ? new Money(Ledger[Account.StoreDeposit(store)]) : Money.Zero;
-
     private CommandResult Apply(TopUpDeposit command)
     {
         if (!IsValidId(command.Store)) return CommandResult.InvalidId;

@@ -69,7 +69,7 @@ public static class DepositsApi
     private static async Task<DepositResponse> DescribeAsync(string storeId, LedgerGateway ledger, DepositHistory history)
     {
         var movements = await history.OfStoreAsync(storeId);
-        var balance = await ledger.ReadAsync(engine => engine.DepositOf(storeId));
+        var balance = await ledger.ReadAsync(engine => engine.FindStore(storeId)?.Deposit ?? Core.Amounts.Money.Zero);
         return new DepositResponse(storeId, balance.Text(), movements.Select(m =>
             new DepositMovementResponse(m.Sequence, m.AmountFen > 0 ? TopUp : TillCommission, AmountJson.FenText(m.AmountFen), m.Source)).ToArray());
     }

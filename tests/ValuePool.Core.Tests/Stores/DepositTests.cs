@@ -31,7 +31,7 @@ public class DepositTests
         Assert.Equal(CommandResult.Ok, till.Apply(new TopUpDeposit("s1", Money.FromYuan(500m), At(Day))));
         Assert.Equal(CommandResult.Ok, TillSale(till, "u1", 1_000m));
 
-        Assert.Equal("300.00", till.DepositOf("s1").ToString()); // 20% of ¥1000 taken
+        Assert.Equal("300.00", till.Store().Deposit.ToString()); // 20% of ¥1000 taken
         Assert.Equal(online.Pool, till.Pool);
         Assert.Equal(online.Member("u1").Points, till.Member("u1").Points);
         Assert.Equal(online.Member("u1").ShoppingPoints, till.Member("u1").ShoppingPoints);
@@ -49,7 +49,7 @@ public class DepositTests
         engine.Apply(new TopUpDeposit("s1", Money.FromYuan(199.99m), At(Day)));
         Assert.Equal(CommandResult.InsufficientDeposit, TillSale(engine, "u1", 1_000m));
         Assert.Equal(CommandResult.Ok, TillSale(engine, "u1", 999.95m)); // commission 199.99
-        Assert.Equal("0.00", engine.DepositOf("s1").ToString());
+        Assert.Equal("0.00", engine.Store().Deposit.ToString());
     }
 
     [Fact]
