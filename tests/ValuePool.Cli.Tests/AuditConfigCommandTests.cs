@@ -40,9 +40,9 @@ public class AuditConfigCommandTests
     }
 
     [Fact]
-    public void MultiLevelDifferential_IsReportedAsARisk_AndRefused()
+    public void MultiLevelDifferential_IsReportedAsARisk_AndRefusedAboveTheBudget()
     {
-        var (code, stdout, stderr) = Audit("""{"multiLevelDifferential":true}""");
+        var (code, stdout, stderr) = Audit("""{"levels":[{"name":"V1","teamSpend":"100.00","rate":"0.008"}],"differential":"wallet"}""");
         Assert.Equal(2, code);
         Assert.Contains("[risk] multi-level-differential", stdout);
         Assert.Contains("refused", stderr);

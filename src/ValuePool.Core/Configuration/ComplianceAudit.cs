@@ -30,12 +30,11 @@ public static class ComplianceAudit
         if (paidLevels > 2)
             findings.Add(new(FindingSeverity.Risk, "referral-depth",
                 $"referral rewards are paid {paidLevels} levels deep; more than two levels is a pyramid-selling feature", PyramidLaw));
-        if (config.MultiLevelDifferential)
-            findings.Add(new(FindingSeverity.Risk, "multi-level-differential",
-                "multi-level differential rewards (多级别级差) are switched on: rewards by rank along the whole upline", PyramidLaw));
-        if (config.PeerReward > Rate.Zero)
-            findings.Add(new(FindingSeverity.Risk, "peer-reward",
-                $"peer rewards (平级奖) of {Percent(config.PeerReward)} pay uplines for recruits of equal rank", PyramidLaw));
+        findings.AddRange(ModeFindings(config));
+        if (!config.PayoutFitsBudget(out var largestPayout))
+            findings.Add(new(FindingSeverity.Risk, "payout-above-budget",
+                $"one order could pay {Percent(largestPayout)} in rewards (the modes settled in wallets included) but its distribution budget is {Percent(config.DistributionBudget)}: refused",
+                "MODEL.md §3: the sum of rewards on an order must not exceed its distribution budget"));
 
         var staticReturn = config.ExitMultiple.Value * config.Payout.Value;
         if (staticReturn > 1m)
@@ -88,6 +87,32 @@ public static class ComplianceAudit
             yield return new(FindingSeverity.Review, $"entry-fee-store-share:{store.StoreId}",
                 $"store {store.StoreId} sells {Percent(holding.Share)} for ¥{holding.Invested}, paid from the store's daily revenue: it comes back only after ¥{breakEven} of revenue (入门费 risk)",
                 PyramidLaw + "; paying to join is a named feature");
+        }
+    }
+
+    /// <summary>
+    /// Each optional mode of MODEL.md §3b that is on: a 传销 risk when it pays into wallets (rank-based rewards along the upline
+    /// paid by the platform), for review when tallied offline (the seed's 财务宝: the platform pays nothing, but the scheme exists).
+    /// </summary>
+    private static IEnumerable<AuditFinding> ModeFindings(EngineConfig config)
+    {
+        var levels = config.Levels.Count == 0 ? "no levels are configured, so it pays nothing yet"
+            : $"{config.Levels.Count} levels by team spend, top rate {Percent(config.TopLevelRate)}";
+        (string Code, ModeSettlement Settlement, string What)[] modes =
+        [
+            ("multi-level-differential", config.Differential,
+                $"multi-level differential rewards (多级别级差) pay uplines by rank, up to {config.DepthMax} levels up ({levels})"),
+            ("peer-reward", config.Differential == ModeSettlement.Off ? ModeSettlement.Off : config.Peer,
+                $"peer rewards (平级奖) pay {Percent(config.PeerRate)} of each differential reward to the nearest upline of the same rank"),
+            ("platform-shareholder-dividend", config.ShareholderDividend,
+                $"the platform shareholders' weighted dividend (股东加权分红) pays {Percent(config.DividendShare)} of the platform's revenue to the top level, weighted by team spend"),
+        ];
+        foreach (var (code, settlement, what) in modes)
+        {
+            if (settlement == ModeSettlement.Off) continue;
+            yield return settlement == ModeSettlement.Wallet
+                ? new(FindingSeverity.Risk, code, $"{what}, credited to wallets: a pyramid-selling (传销) feature", PyramidLaw)
+                : new(FindingSeverity.Review, code, $"{what}, tallied offline (财务宝) and paid outside the platform: review before paying it", PyramidLaw);
         }
     }
 

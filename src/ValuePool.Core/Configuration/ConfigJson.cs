@@ -39,9 +39,17 @@ public static class ConfigJson
         RateKey("districtAgent", c => c.DistrictAgent, (c, r) => c with { DistrictAgent = r }),
         RateKey("cityAgent", c => c.CityAgent, (c, r) => c with { CityAgent = r }),
         RateKey("provinceAgent", c => c.ProvinceAgent, (c, r) => c with { ProvinceAgent = r }),
-        RateKey("peerReward", c => c.PeerReward, (c, r) => c with { PeerReward = r }),
-        new("multiLevelDifferential", (c, v) => c with { MultiLevelDifferential = v.GetBoolean() },
-            (json, c) => json.WriteBoolean("multiLevelDifferential", c.MultiLevelDifferential)),
+        new("levels", (c, v) => c with { Levels = ReadLevels(v) }, WriteLevels),
+        ModeKey("differential", c => c.Differential, (c, m) => c with { Differential = m }),
+        ModeKey("peer", c => c.Peer, (c, m) => c with { Peer = m }),
+        RateKey("peerRate", c => c.PeerRate, (c, r) => c with { PeerRate = r }),
+        new("depthMax", (c, v) => c with { DepthMax = ReadCount(v) }, (json, c) => json.WriteNumber("depthMax", c.DepthMax)),
+        ModeKey("shareholderDividend", c => c.ShareholderDividend, (c, m) => c with { ShareholderDividend = m }),
+        RateKey("dividendShare", c => c.DividendShare, (c, r) => c with { DividendShare = r }),
+        // The keys of the modes before they existed, which journals written then hold, read only: a rate switches the peer
+        // reward on offline at that rate, true the differential offline (both pay nothing without levels).
+        new("peerReward", (c, v) => ReadRate(v) is var rate && rate == Rate.Zero ? c : c with { Peer = ModeSettlement.Offline, PeerRate = rate }, null),
+        new("multiLevelDifferential", (c, v) => v.GetBoolean() ? c with { Differential = ModeSettlement.Offline } : c, null),
         MoneyKey("districtAgentFee", c => c.DistrictAgentFee, (c, m) => c with { DistrictAgentFee = m }),
         MoneyKey("cityAgentFee", c => c.CityAgentFee, (c, m) => c with { CityAgentFee = m }),
         MoneyKey("provinceAgentFee", c => c.ProvinceAgentFee, (c, m) => c with { ProvinceAgentFee = m }),
@@ -129,6 +137,47 @@ public static class ConfigJson
 
     private static Key DaysKey(string name, Func<EngineConfig, int> get, Func<EngineConfig, int, EngineConfig> set) =>
         new(name, (c, v) => set(c, ReadDays(v)), (json, c) => json.WriteString(name, get(c).ToString(CultureInfo.InvariantCulture)));
+
+    private static Key ModeKey(string name, Func<EngineConfig, ModeSettlement> get, Func<EngineConfig, ModeSettlement, EngineConfig> set) =>
+        new(name, (c, v) => set(c, ReadMode(v)), (json, c) => json.WriteString(name, ModeText(get(c))));
+
+    private static string ModeText(ModeSettlement mode) => mode.ToString().ToLowerInvariant();
+
+    /// <summary>"off", "offline" or "wallet" (absent is off); a JSON null is off too.</summary>
+    private static ModeSettlement ReadMode(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Null ? ModeSettlement.Off : ReadChoice<ModeSettlement>(value);
+
+    private static MemberLevel[] ReadLevels(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.Array) throw new FormatException("levels is an array of {name, teamSpend, rate}");
+        return value.EnumerateArray().Select(level =>
+        {
+            if (level.ValueKind != JsonValueKind.Object || !level.TryGetProperty("name", out var name) || name.ValueKind != JsonValueKind.String
+                || !level.TryGetProperty("teamSpend", out var teamSpend) || !level.TryGetProperty("rate", out var rate))
+                throw new FormatException("a level is {\"name\":\"V1\",\"teamSpend\":\"10000.00\",\"rate\":\"0.001\"}");
+            return new MemberLevel(name.GetString()!, ReadMoney(teamSpend), ReadRate(rate));
+        }).ToArray();
+    }
+
+    private static void WriteLevels(Utf8JsonWriter json, EngineConfig config)
+    {
+        json.WriteStartArray("levels");
+        foreach (var level in config.Levels)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", level.Name);
+            json.WriteString("teamSpend", level.TeamSpend.ToString());
+            json.WriteString("rate", RateText(level.Rate));
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    /// <summary>A count: a JSON integer (as REPLAY.md writes depthMax) or a string of digits.</summary>
+    private static int ReadCount(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var count) ? count
+        : value.ValueKind == JsonValueKind.String && int.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out count) ? count
+        : throw new FormatException("a count is an integer such as 20");
 
     private static string RateText(Rate rate) => rate.Value.ToString(CultureInfo.InvariantCulture);
 

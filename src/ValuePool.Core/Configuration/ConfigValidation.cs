@@ -28,10 +28,9 @@ public static class ConfigValidation
         Require(config.ExitMultiple > Rate.One && config.ExitMultiple <= Rate.FromDecimal(10m), $"exitMultiple {config.ExitMultiple} must be above 1 and at most 10");
         Require(config.DistrictAgent <= config.CityAgent && config.CityAgent <= config.ProvinceAgent,
             $"agent rates must rise with the level for a differential (district {config.DistrictAgent} ≤ city {config.CityAgent} ≤ province {config.ProvinceAgent})");
-        Require(config.MaxRewards() <= config.DistributionBudget,
-            $"rewards could reach {config.MaxRewards()} of an order (referral levels + recruiter + top agent) but the distribution budget is {config.DistributionBudget}");
-        Require(config.PeerReward == Rate.Zero, "peerReward (平级奖) is not supported by the engine; set it to 0");
-        Require(!config.MultiLevelDifferential, "multiLevelDifferential (多级别级差) is not supported by the engine: it is the seed's own pyramid-selling warning");
+        Require(config.PayoutFitsBudget(out var largestPayout),
+            $"rewards could reach {largestPayout} of an order (referral levels + recruiter + top agent + the modes settled in wallets) but the distribution budget is {config.DistributionBudget}");
+        problems.AddRange(ModeProblems(config));
         Require(config.ShoppingPointsMaxShare + config.PlatformProductMargin <= Rate.One,
             $"shoppingPointsMaxShare {config.ShoppingPointsMaxShare} + platformProductMargin {config.PlatformProductMargin} must not exceed 1: the cash part must cover the margin");
         Require(config.ShoppingPointsStoreRebate * config.ShoppingPointsMaxShare + config.ShoppingReferrerReward <= config.PlatformProductMargin,
@@ -56,7 +55,7 @@ public static class ConfigValidation
         Rate[] rates =
         [
             config.Commission, config.PlatformProfit, config.DistributionBudget, config.PoolContribution, config.MintShare, config.Payout,
-            config.ExitMultiple, config.RecruiterReward, config.DistrictAgent, config.CityAgent, config.ProvinceAgent, config.PeerReward,
+            config.ExitMultiple, config.RecruiterReward, config.DistrictAgent, config.CityAgent, config.ProvinceAgent, config.PeerRate, config.DividendShare,
             config.ShoppingPointsMaxShare, config.PlatformProductMargin, config.ShoppingPointsStoreRebate, config.ShoppingReferrerReward,
             config.PartnerPoolShare, config.ShareholderDividendShare, config.InitiatorBonus, config.ProductCommissionMin,
             config.ProductCommissionMax, config.WithdrawalFee, config.CardDiscountMax, config.CardOpeningShoppingPointsMaxMultiple,
@@ -74,6 +73,43 @@ public static class ConfigValidation
         foreach (var days in (ReadOnlySpan<int>)[config.ShoppingPointsExpiryDays, config.BindingLapseDays, config.CardValidDaysMax])
             if (days is < 0 or > DaysMax) problems.Add($"{days} days must be between 0 and {DaysMax}");
         if (!Enum.IsDefined(config.Binding)) problems.Add($"binding {config.Binding} is not a policy");
+        if (config.Levels is null) problems.Add("levels must be a list");
+        else if (config.Levels.Count > LevelsMax) problems.Add($"levels: at most {LevelsMax}");
+        else
+            foreach (var level in config.Levels)
+            {
+                if (level is null) { problems.Add("a level must have a name, a team spend and a rate"); continue; }
+                if (level.Rate < Rate.Zero || level.Rate > Rate.One) problems.Add($"level {level.Name}: rate {level.Rate} must be between 0 and 1");
+                if (level.TeamSpend <= Money.Zero || level.TeamSpend > AmountText.MoneyMax)
+                    problems.Add($"level {level.Name}: teamSpend {level.TeamSpend} must be above 0 and at most {AmountText.MoneyMax}");
+            }
         return problems;
+    }
+
+    /// <summary>The most levels a configuration may list (the engine keeps a member's level in a byte).</summary>
+    public const int LevelsMax = 20;
+    private const int DepthLimit = 1000;
+    private const int LevelNameLengthMax = 64;
+
+    /// <summary>MODEL.md §3b: levels in order, each mode a settlement, its rates at most 1 and the walk bounded.</summary>
+    private static IEnumerable<string> ModeProblems(EngineConfig config)
+    {
+        var levels = config.Levels;
+        for (var i = 0; i < levels.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(levels[i].Name) || levels[i].Name.Length > LevelNameLengthMax)
+                yield return $"level {i + 1}: a name of 1 to {LevelNameLengthMax} characters";
+            if (i == 0) continue;
+            if (levels[i].TeamSpend <= levels[i - 1].TeamSpend)
+                yield return $"levels: teamSpend must strictly increase ({levels[i - 1].Name} {levels[i - 1].TeamSpend}, {levels[i].Name} {levels[i].TeamSpend})";
+            if (levels[i].Rate < levels[i - 1].Rate)
+                yield return $"levels: rate must not decrease ({levels[i - 1].Name} {levels[i - 1].Rate}, {levels[i].Name} {levels[i].Rate})";
+        }
+        if (levels.Select(level => level.Name).Distinct(StringComparer.Ordinal).Count() != levels.Count) yield return "levels: names must differ";
+        foreach (var (name, mode) in new[] { ("differential", config.Differential), ("peer", config.Peer), ("shareholderDividend", config.ShareholderDividend) })
+            if (!Enum.IsDefined(mode)) yield return $"{name}: {mode} is not off, offline or wallet";
+        if (config.PeerRate > Rate.One) yield return $"peerRate {config.PeerRate} must be at most 1";
+        if (config.DividendShare > Rate.One) yield return $"dividendShare {config.DividendShare} must be at most 1";
+        if (config.DepthMax is < 1 or > DepthLimit) yield return $"depthMax {config.DepthMax} must be between 1 and {DepthLimit}";
     }
 }

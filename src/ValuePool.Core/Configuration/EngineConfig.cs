@@ -32,10 +32,18 @@ public sealed record EngineConfig
     public Rate DistrictAgent { get; init; } = Rate.Percent(0.1m);
     public Rate CityAgent { get; init; } = Rate.Percent(0.2m);
     public Rate ProvinceAgent { get; init; } = Rate.Percent(0.3m);
-    /// <summary>Peer reward (平级奖): not implemented by the engine; kept so the audit can see it asked for.</summary>
-    public Rate PeerReward { get; init; } = Rate.Zero;
-    /// <summary>Multi-level differential (多级别级差): not implemented; the audit flags it as pyramid-selling risk.</summary>
-    public bool MultiLevelDifferential { get; init; }
+    /// <summary>Member levels (会员等级) by team spend, lowest first; empty = no levels and none of the modes below can pay.</summary>
+    public IReadOnlyList<MemberLevel> Levels { get; init; } = [];
+    /// <summary>Multi-level differential (多级别级差, MODEL.md §3b): off by default; the audit flags it as pyramid-selling risk.</summary>
+    public ModeSettlement Differential { get; init; } = ModeSettlement.Off;
+    /// <summary>Peer reward (平级奖): the nearest same-level upline above each differential earner gets <see cref="PeerRate"/> of it.</summary>
+    public ModeSettlement Peer { get; init; } = ModeSettlement.Off;
+    public Rate PeerRate { get; init; } = Rate.Percent(10);
+    /// <summary>The most uplines an order's differential and peer walk visits.</summary>
+    public int DepthMax { get; init; } = 20;
+    /// <summary>Platform shareholders' weighted dividend (股东加权分红): <see cref="DividendShare"/> of a period's revenue to the top level.</summary>
+    public ModeSettlement ShareholderDividend { get; init; } = ModeSettlement.Off;
+    public Rate DividendShare { get; init; } = Rate.Percent(1);
 
     public Money DistrictAgentFee { get; init; } = Money.FromYuan(50_000);
     public Money CityAgentFee { get; init; } = Money.FromYuan(100_000);
@@ -106,6 +114,29 @@ public sealed record EngineConfig
         var total = RecruiterReward + Max(DistrictAgent, CityAgent, ProvinceAgent);
         foreach (var level in ReferralLevels) total += level;
         return total;
+    }
+
+    /// <summary>The top level's rate: the most the differential pays on one order, in total; zero without levels.</summary>
+    public Rate TopLevelRate => Levels.Count == 0 ? Rate.Zero : Levels[^1].Rate;
+
+    /// <summary>Whether the engine keeps members' team spend and levels (and so the modes' side state).</summary>
+    public bool HasLevels => Levels.Count > 0;
+
+    /// <summary>
+    /// Whether the most one order can pay from its distribution budget, the modes settled in wallets included, fits the
+    /// budget. The differential pays at most the top rate in total, and peers at most <see cref="PeerRate"/> of that;
+    /// compared exactly, in millionths of millionths. Offline modes take nothing from the budget.
+    /// </summary>
+    public bool PayoutFitsBudget(out Rate largestPayout)
+    {
+        var scale = (Int128)Rate.OneMillion;
+        var differential = Differential == ModeSettlement.Wallet ? TopLevelRate : Rate.Zero;
+        var peer = Differential != ModeSettlement.Off && Peer == ModeSettlement.Wallet ? PeerRate : Rate.Zero;
+        var exact = ((Int128)MaxRewards().PartsPerMillion + differential.PartsPerMillion) * scale
+            + (Int128)TopLevelRate.PartsPerMillion * peer.PartsPerMillion;
+        // Shown rounded up to a millionth, so that a refused payout never reads as equal to the budget.
+        largestPayout = new Rate((long)((exact + scale - 1) / scale));
+        return exact <= (Int128)DistributionBudget.PartsPerMillion * scale;
     }
 
     private static Rate Max(params Rate[] rates) => rates.Max();

@@ -79,6 +79,12 @@ public sealed record SettleShareholders(string Store, DateOnly Day, DateTimeOffs
 /// <summary>Pays a store's partner dividend pool for the inclusive period; the same period twice changes nothing.</summary>
 public sealed record SettlePartners(string Store, DateOnly From, DateOnly To, DateTimeOffset At) : Command(At);
 
+/// <summary>
+/// Splits the platform shareholders' weighted dividend (股东加权分红, MODEL.md §3b) for the inclusive period among the members at
+/// the top level; the same period twice changes nothing, one overlapping another is refused.
+/// </summary>
+public sealed record SettlePlatformShareholders(DateOnly From, DateOnly To, DateTimeOffset At) : Command(At);
+
 /// <summary>A member asks to withdraw wallet cash (提现); the cash waits for review under <paramref name="Id"/>.</summary>
 public sealed record RequestWithdrawal(string Member, string Id, Money Amount, DateTimeOffset At) : Command(At);
 

@@ -57,6 +57,7 @@ public sealed partial class ValuePoolEngine
         state.ConsumedFen += amount.Fen;
         Orders++;
         if (store >= 0) RecordStoreSale(member, store, amount, amount - commission, day);
+        if (_modes is not null) AddToTeams(member, amount, profit, day, order.At);
         UpdatePrice();
         RequeueForExit(member);
         return CommandResult.Ok;

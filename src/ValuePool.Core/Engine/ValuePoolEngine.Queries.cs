@@ -16,6 +16,12 @@ public sealed record MemberView(string Id, Points Points, Money Cash, Money Cons
     public Money ExitTarget { get; init; }
     /// <summary>How far the cycle is from its forced exit, <c>(H·price + R) / target</c> rounded down, at most 1; 0 without a cycle.</summary>
     public Rate ExitProgress { get; init; }
+    /// <summary>With member levels configured (MODEL.md §3b): the level's name ("" below the first); null without levels.</summary>
+    public string? Level { get; init; }
+    /// <summary>Their own and their downline's completed orders, as the levels count them; zero without levels.</summary>
+    public Money TeamSpend { get; init; }
+    /// <summary>What the offline-settled modes owe them outside the platform (财务宝), in total.</summary>
+    public Money Offline { get; init; }
 }
 
 /// <summary>A store's totals: gross consume revenue, its balance with the platform (never negative), and its prepaid deposit.</summary>
@@ -42,6 +48,7 @@ public sealed partial class ValuePoolEngine
     {
         if (!IsValidId(id) || !_members.TryFind(id, out var index)) return null;
         var state = _members[index];
+        var modes = ModesOf(index);
         return new MemberView(id, PointsOf(index), new Money(Ledger[Account.MemberCash(index)]),
             new Money(state.ConsumedFen), state.Exits,
             state.Referrer == Member.NoReferrer ? null : _members.Ids[state.Referrer], ShoppingPointsOf(index))
@@ -50,6 +57,9 @@ public sealed partial class ValuePoolEngine
             CycleRealized = new Money(state.CycleRealizedFen),
             ExitTarget = ExitTargetOf(state),
             ExitProgress = ExitProgressOf(state),
+            Level = modes?.Level,
+            TeamSpend = modes?.TeamSpend ?? Money.Zero,
+            Offline = modes?.Offline ?? Money.Zero,
         };
     }
 

@@ -9,7 +9,7 @@ public sealed partial class ValuePoolEngine
 {
     /// <summary>
     /// Pays an order's distribution rewards in MODEL.md §3's order (referral levels, recruiter,
-    /// district, city, province), each cut to what is left of the budget, from <paramref name="payer"/> (where the
+    /// district, city, province, then the modes of §3b), each cut to what is left of the budget, from <paramref name="payer"/> (where the
     /// order's commission is). Returns what was paid;
     /// the caller gives the rest of the budget to the platform.
     /// </summary>
@@ -31,20 +31,22 @@ public sealed partial class ValuePoolEngine
             Pay(upline, levels[level], TransferKind.ReferralReward);
             upline = ActiveReferrer(upline, at);
         }
-        if (store < 0) return budget - left;
-
-        var shop = _stores[store];
-        if (shop.Recruiter != Store.NoRecruiter) Pay(shop.Recruiter, rates.RecruiterReward, TransferKind.RecruiterReward);
-        // Differential (级差): each level earns its rate minus the nearest lower level that has an agent.
-        var lowerRate = Rate.Zero;
-        foreach (var (region, level) in (ReadOnlySpan<(int, AgentLevel)>)[(shop.DistrictRegion, AgentLevel.District), (shop.CityRegion, AgentLevel.City), (shop.ProvinceRegion, AgentLevel.Province)])
+        if (store >= 0)
         {
-            var agent = _regions.AgentOf(region);
-            if (agent == RegionBook.NoAgent) continue;
-            var rate = rates.AgentRate(level);
-            Pay(agent, rate - lowerRate, TransferKind.AgentReward);
-            lowerRate = rate;
+            var shop = _stores[store];
+            if (shop.Recruiter != Store.NoRecruiter) Pay(shop.Recruiter, rates.RecruiterReward, TransferKind.RecruiterReward);
+            // Differential (级差): each level earns its rate minus the nearest lower level that has an agent.
+            var lowerRate = Rate.Zero;
+            foreach (var (region, level) in (ReadOnlySpan<(int, AgentLevel)>)[(shop.DistrictRegion, AgentLevel.District), (shop.CityRegion, AgentLevel.City), (shop.ProvinceRegion, AgentLevel.Province)])
+            {
+                var agent = _regions.AgentOf(region);
+                if (agent == RegionBook.NoAgent) continue;
+                var rate = rates.AgentRate(level);
+                Pay(agent, rate - lowerRate, TransferKind.AgentReward);
+                lowerRate = rate;
+            }
         }
+        if (_modes is not null) left = PayModeRewards(rates, payer, buyer, amount, at, left);
         return budget - left;
     }
 }

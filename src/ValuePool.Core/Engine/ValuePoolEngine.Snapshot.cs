@@ -16,7 +16,9 @@ namespace ValuePool.Core.Engine;
 /// </summary>
 public sealed partial class ValuePoolEngine
 {
-    private const int SnapshotFormat = 3;
+    private const int SnapshotFormat = 4;
+    /// <summary>The format before the distribution modes: the same bytes without their state, still read.</summary>
+    private const int SnapshotFormatWithoutModes = 3;
 
     public void WriteState(BinaryWriter output)
     {
@@ -38,12 +40,15 @@ public sealed partial class ValuePoolEngine
         _cards.Write(output);
         WritePartnerStores(output);
         WriteWithdrawals(output);
+        output.Write(_modes is not null);
+        _modes?.Write(output, _members.Count);
     }
 
     /// <summary>Rebuilds an engine from <see cref="WriteState"/>'s bytes and the configuration it ran with.</summary>
     public static ValuePoolEngine ReadState(BinaryReader input, EngineConfig config)
     {
-        if (input.ReadInt32() != SnapshotFormat) throw new InvalidDataException("unknown snapshot format");
+        var format = input.ReadInt32();
+        if (format is not (SnapshotFormat or SnapshotFormatWithoutModes)) throw new InvalidDataException("unknown snapshot format");
         var engine = new ValuePoolEngine(config) { Price = new(input.ReadInt64(), input.ReadInt64()), Orders = input.ReadInt64() };
         engine.ReadMembers(input);
         for (var n = input.ReadInt32(); n > 0; n--) engine._stores.Add(Store.Read(input));
@@ -62,6 +67,11 @@ public sealed partial class ValuePoolEngine
         engine._cards.Read(input);
         engine.ReadPartnerStores(input);
         engine.ReadWithdrawals(input);
+        if (format == SnapshotFormat && input.ReadBoolean())
+        {
+            engine._modes = new MemberModes();
+            engine._modes.Read(input);
+        }
 
         foreach (var asset in Enum.GetValues<Asset>())
             if (engine.Ledger.Total(asset) != 0) throw new InvalidDataException($"snapshot's {asset} balances do not sum to zero");

@@ -30,6 +30,7 @@ public sealed partial class ValuePoolEngine : IEngineView
         Outcome = new CommandOutcome(Ledger);
         _shoppingLots = new ShoppingLots(_members);
         _exitQueue = new ExitQueue(CompareExitPricesExactly);
+        if (Config.HasLevels) _modes = new MemberModes();
     }
 
     public EngineConfig Config { get; private set; }
@@ -68,6 +69,7 @@ public sealed partial class ValuePoolEngine : IEngineView
             AddShareholder s => Apply(s),
             SettleShareholders s => Apply(s),
             SettlePartners s => Apply(s),
+            SettlePlatformShareholders s => Apply(s),
             DefineCard d => Apply(d),
             BuyCard b => Apply(b),
             RequestWithdrawal w => Apply(w),
@@ -100,6 +102,7 @@ public sealed partial class ValuePoolEngine : IEngineView
         if (Orders > 0) return CommandResult.ConfigAfterFirstOrder;
         if (command.Config is null || ConfigValidation.Problems(command.Config).Count > 0) return CommandResult.InvalidConfig;
         Config = command.Config;
+        if (Config.HasLevels) _modes ??= new MemberModes();
         return CommandResult.Ok;
     }
 

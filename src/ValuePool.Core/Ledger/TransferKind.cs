@@ -33,4 +33,7 @@ public enum TransferKind : byte
     WithdrawalReturned = 28,
     DepositTopUp = 29,
     ShareInvestment = 30,
+    DifferentialReward = 31,
+    PeerReward = 32,
+    PlatformShareholderDividend = 33,
 }

@@ -71,13 +71,14 @@ public static class ReplayLineParser
         PartnerReferralReward = OptionalMoney(json, "partnerReferralReward"),
     };
 
-    /// <summary>Settlements: a store's shareholders for a day, its partners for a period, or (extension) the day's shopping-point expiry.</summary>
+    /// <summary>Settlements: a store's shareholders for a day, its partners for a period, the platform shareholders for a period, or (extension) the day's shopping-point expiry.</summary>
     private static Command ReadSettlement(JsonElement json, DateTimeOffset at) => RequiredString(json, "kind") switch
     {
         "shareholders" => new SettleShareholders(RequiredString(json, "store"), RequiredDay(json, "day"), at),
         "partners" => new SettlePartners(RequiredString(json, "store"), RequiredDay(json, "from"), RequiredDay(json, "to"), at),
         "shoppingPoints" => new ExpireShoppingPoints(RequiredDay(json, "day"), at),
-        var other => throw new BadLineException($"\"kind\": \"{other}\" is not shareholders, partners or shoppingPoints"),
+        "platform-shareholders" => new SettlePlatformShareholders(RequiredDay(json, "from"), RequiredDay(json, "to"), at),
+        var other => throw new BadLineException($"\"kind\": \"{other}\" is not shareholders, partners, platform-shareholders or shoppingPoints"),
     };
 
     private static DateOnly RequiredDay(JsonElement json, string name)

@@ -28,6 +28,11 @@ public static class StateJson
                 json.WriteString("consumed", member.Consumed.ToString());
                 json.WriteNumber("exits", member.Exits);
                 json.WriteString("shoppingPoints", member.ShoppingPoints.ToString());
+                if (member.Level is { } level)
+                {
+                    json.WriteString("level", level);
+                    json.WriteString("offline", member.Offline.ToString());
+                }
                 json.WriteEndObject();
             }
             json.WriteEndObject();

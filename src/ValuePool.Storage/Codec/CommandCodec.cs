@@ -40,6 +40,7 @@ public static class CommandCodec
         CollectedShareholder = 19,
         TopUpDeposit = 20,
         RequestStorePayout = 21,
+        SettlePlatformShareholders = 22,
     }
 
     public static byte[] Encode(Command command)
@@ -74,6 +75,7 @@ public static class CommandCodec
             case ReviewWithdrawal w: output.Write(w.Id); output.Write(w.Approve); break;
             case TopUpDeposit t: output.Write(t.Store); output.Write(t.Amount.Fen); break;
             case RequestStorePayout p: output.Write(p.Store); output.Write(p.Member); output.Write(p.Id); output.Write(p.Amount.Fen); break;
+            case SettlePlatformShareholders p: output.Write(p.From.DayNumber); output.Write(p.To.DayNumber); break;
         }
         output.Flush();
         return buffer.ToArray();
@@ -116,6 +118,7 @@ public static class CommandCodec
             Tag.ReviewWithdrawal => new ReviewWithdrawal(input.ReadString(), input.ReadBoolean(), at),
             Tag.TopUpDeposit => new TopUpDeposit(input.ReadString(), new Money(input.ReadInt64()), at),
             Tag.RequestStorePayout => new RequestStorePayout(input.ReadString(), input.ReadString(), input.ReadString(), new Money(input.ReadInt64()), at),
+            Tag.SettlePlatformShareholders => new SettlePlatformShareholders(ReadDay(input), ReadDay(input), at),
             _ => throw new InvalidDataException($"unknown command tag {(byte)tag}"),
         };
         if (input.BaseStream.Position != bytes.Length) throw new InvalidDataException($"{tag}: {bytes.Length - input.BaseStream.Position} trailing bytes");
@@ -153,6 +156,7 @@ public static class CommandCodec
         ReviewWithdrawal => Tag.ReviewWithdrawal,
         TopUpDeposit => Tag.TopUpDeposit,
         RequestStorePayout => Tag.RequestStorePayout,
+        SettlePlatformShareholders => Tag.SettlePlatformShareholders,
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "no codec tag for this command"),
     };
 

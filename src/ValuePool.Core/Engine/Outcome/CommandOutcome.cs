@@ -14,6 +14,8 @@ namespace ValuePool.Core.Engine;
 /// <item><term><see cref="SettleShareholders"/>, <see cref="SettlePartners"/>, <see cref="BuyCard"/>, <see cref="Bind"/></term>
 /// <description><see cref="Credits"/> paid from the store's balance (dividends, initiator bonus, card seller and partner referral
 /// rewards), <see cref="Owed"/> for what it could not cover.</description></item>
+/// <item><term><see cref="Consume"/> with levels</term><description><see cref="ModeRewards"/>: differential and peer rewards, offline or in wallets.</description></item>
+/// <item><term><see cref="SettlePlatformShareholders"/></term><description><see cref="ModeRewards"/> (and <see cref="Credits"/> in wallet settlement).</description></item>
 /// <item><term><see cref="TopUpDeposit"/></term><description><see cref="Deposits"/>.</description></item>
 /// <item><term><see cref="Subsidy"/></term><description><see cref="Subsidies"/>.</description></item>
 /// <item><term>every command</term><description><see cref="Transfers"/>: the balanced transaction the journal digests.</description></item>
@@ -31,6 +33,7 @@ public sealed class CommandOutcome
     private readonly List<PayoutOwed> _owed = [];
     private readonly List<DepositToppedUp> _deposits = [];
     private readonly List<SubsidyInjected> _subsidies = [];
+    private readonly List<ModeRewardEarned> _modeRewards = [];
     private readonly Balances _ledger;
 
     internal CommandOutcome(Balances ledger) => _ledger = ledger;
@@ -44,6 +47,7 @@ public sealed class CommandOutcome
     public IReadOnlyList<PayoutOwed> Owed => _owed;
     public IReadOnlyList<DepositToppedUp> Deposits => _deposits;
     public IReadOnlyList<SubsidyInjected> Subsidies => _subsidies;
+    public IReadOnlyList<ModeRewardEarned> ModeRewards => _modeRewards;
     public IReadOnlyList<Transfer> Transfers => _ledger.CurrentTransaction;
 
     internal void Begin()
@@ -56,6 +60,7 @@ public sealed class CommandOutcome
         _owed.Clear();
         _deposits.Clear();
         _subsidies.Clear();
+        _modeRewards.Clear();
     }
 
     /// <summary>Sets the result; a refusal keeps no events (the engine changed nothing).</summary>
@@ -73,4 +78,5 @@ public sealed class CommandOutcome
     internal void Add(in PayoutOwed owed) => _owed.Add(owed);
     internal void Add(in DepositToppedUp deposit) => _deposits.Add(deposit);
     internal void Add(in SubsidyInjected subsidy) => _subsidies.Add(subsidy);
+    internal void Add(in ModeRewardEarned reward) { if (reward.Amount.Fen > 0) _modeRewards.Add(reward); }
 }

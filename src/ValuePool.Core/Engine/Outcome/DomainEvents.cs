@@ -43,3 +43,14 @@ public readonly record struct DepositToppedUp(int Store, Money Amount);
 
 /// <summary>Money put into the pool by the platform (融资补贴), no points minted.</summary>
 public readonly record struct SubsidyInjected(Money Amount);
+
+/// <summary>
+/// What an optional distribution mode (MODEL.md §3b) gave a member: a differential or peer reward on an order of
+/// <see cref="Buyer"/> (the order is the command's own <see cref="OrderBooked"/>), or a platform shareholders' dividend
+/// (<see cref="Buyer"/> is <see cref="NoBuyer"/>). In <see cref="ModeSettlement.Wallet"/> settlement it was credited
+/// (a <see cref="CashCredited"/> says so too); in <see cref="ModeSettlement.Offline"/> it is owed outside the platform.
+/// </summary>
+public readonly record struct ModeRewardEarned(int Member, ModeReward Kind, Money Amount, Configuration.ModeSettlement Settlement, int Buyer)
+{
+    public const int NoBuyer = -1;
+}
