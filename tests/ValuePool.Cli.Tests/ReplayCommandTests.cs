@@ -57,6 +57,20 @@ public class ReplayCommandTests
     }
 
     [Fact]
+    public void AnOverlappingDividendPeriod_OrAPayoutAboveTheBudget_IsABadLine()
+    {
+        var config = """{"type":"config","levels":[{"name":"V1","teamSpend":"100.00","rate":"0.001"}],"shareholderDividend":"wallet"}""";
+        var (code, _, stderr) = CliRun.Replay(config,
+            """{"type":"settle","kind":"platform-shareholders","from":"2026-11-01","to":"2026-11-07"}""",
+            """{"type":"settle","kind":"platform-shareholders","from":"2026-11-07","to":"2026-11-14"}""");
+        Assert.Equal(2, code);
+        Assert.Contains("line 3", stderr);
+        (code, _, stderr) = CliRun.Replay("""{"type":"config","levels":[{"name":"V1","teamSpend":"100.00","rate":"0.008"}],"differential":"wallet"}""");
+        Assert.Equal(2, code);
+        Assert.Contains("distribution budget", stderr);
+    }
+
+    [Fact]
     public void ConfigEvent_SelectsTwoTimesExit()
     {
         var lines = new[] { """{"type":"config","exitMultiple":"2.0"}""" }

@@ -121,4 +121,18 @@ public class SampleFilesTests
         Assert.Equal("265.00", state.GetProperty("members").GetProperty("initiator").GetProperty("cash").GetString());
         Assert.Equal("407.00", state.GetProperty("stores").GetProperty("s1").GetProperty("balance").GetString());
     }
+
+    [Fact]
+    public void TheModesSample_PaysTheDifferential_AndTalliesTheDividendOffline()
+    {
+        // u → a (V1) → b (V2) on ¥1,000: a 0.1% + b 0.2% differential on top of the ¥3 and ¥2 referral rewards. The platform
+        // kept ¥400 + ¥2,000 + ¥32 in November: 1% = ¥24.32 for b, the only V2, tallied offline (settled twice, paid once).
+        var (code, stdout, stderr) = CliRun.Run("", "replay", Sample("modes.jsonl"));
+        Assert.Equal((0, ""), (code, stderr));
+        var members = System.Text.Json.JsonDocument.Parse(stdout).RootElement.GetProperty("members");
+        string Field(string member, string name) => members.GetProperty(member).GetProperty(name).GetString()!;
+        Assert.Equal(("V1", "4.00", "0.00"), (Field("a", "level"), Field("a", "cash"), Field("a", "offline")));
+        Assert.Equal(("V2", "4.00", "24.32"), (Field("b", "level"), Field("b", "cash"), Field("b", "offline")));
+        Assert.Equal(("", "0.00"), (Field("u", "level"), Field("u", "offline")));
+    }
 }

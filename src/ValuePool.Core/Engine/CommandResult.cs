@@ -43,7 +43,6 @@ public enum CommandResult
     /// <summary>Applying the command failed inside the engine; the sequencer undid it and kept serving everyone else.</summary>
     CommandFailed = 40,
     DividendPeriodOverlaps = 41,
-    ModeNotOn = 42,
 }
 
 public static class CommandResultExtensions
@@ -86,7 +85,6 @@ public static class CommandResultExtensions
         CommandResult.UnknownCommand => "no such command",
         CommandResult.CommandFailed => "the command failed inside the engine and was undone; nothing changed",
         CommandResult.DividendPeriodOverlaps => "the period overlaps a platform shareholders' dividend period already settled",
-        CommandResult.ModeNotOn => "the platform shareholders' dividend (shareholderDividend) is not switched on",
         _ => result.ToString(),
     };
 }

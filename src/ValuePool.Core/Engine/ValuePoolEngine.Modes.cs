@@ -102,11 +102,13 @@ public sealed partial class ValuePoolEngine
     /// <c>floor2(dividendShare × R)</c> of the platform revenue R left by the period's orders, split among the members at the
     /// top level by their team spend added in the period (equally when none added), each part rounded down; the platform
     /// keeps the remainder. In wallet settlement it moves from platform revenue to their cash.
+    /// A period is settled once: the same one again changes nothing, one overlapping it is refused.
     /// </summary>
     private CommandResult Apply(SettlePlatformShareholders command)
     {
         if (command.From > command.To) return CommandResult.InvalidPeriod;
-        if (Config.ShareholderDividend == ModeSettlement.Off || _modes is not { } modes) return CommandResult.ModeNotOn;
+        // With the mode off there is nothing to split, as with nobody at the top level: accepted, nothing recorded.
+        if (Config.ShareholderDividend == ModeSettlement.Off || _modes is not { } modes) return CommandResult.Ok;
         if (modes.SettledPeriods.Contains((command.From, command.To))) return CommandResult.Ok;
         if (modes.SettledPeriods.Any(p => p.From <= command.To && command.From <= p.To)) return CommandResult.DividendPeriodOverlaps;
         modes.SettledPeriods.Add((command.From, command.To));

@@ -102,7 +102,8 @@ public sealed partial class ValuePoolEngine : IEngineView
         if (Orders > 0) return CommandResult.ConfigAfterFirstOrder;
         if (command.Config is null || ConfigValidation.Problems(command.Config).Count > 0) return CommandResult.InvalidConfig;
         Config = command.Config;
-        if (Config.HasLevels) _modes ??= new MemberModes();
+        // Before the first order the modes hold no team spend yet; without levels they are dropped, so nothing reports them.
+        _modes = Config.HasLevels ? _modes ?? new MemberModes() : null;
         return CommandResult.Ok;
     }
 

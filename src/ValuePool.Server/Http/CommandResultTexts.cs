@@ -46,7 +46,6 @@ public static class CommandResultTexts
         CommandResult.UnknownCommand => "没有这项操作",
         CommandResult.CommandFailed => "操作处理失败，已撤销，未产生任何变更",
         CommandResult.DividendPeriodOverlaps => "该期间与已结算的平台股东分红期间重叠",
-        CommandResult.ModeNotOn => "平台股东加权分红（shareholderDividend）未开启",
         // A value added to the enum without its Chinese: the test over every value fails on this English.
         _ => result.Describe(),
     };

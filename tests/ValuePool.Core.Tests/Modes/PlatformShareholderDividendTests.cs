@@ -76,8 +76,14 @@ public class PlatformShareholderDividendTests
     }
 
     [Fact]
-    public void SettlingWhileTheModeIsOff_IsRefused() =>
-        Assert.Equal(CommandResult.ModeNotOn, Settle(new ValuePoolEngine(WithModes()), Nov1, Nov1));
+    public void SettlingWhileTheModeIsOff_ChangesNothing()
+    {
+        var engine = new ValuePoolEngine(WithModes());
+        engine.Buy("x", 50_000m, at: On(Nov1));
+        Assert.Equal(CommandResult.Ok, Settle(engine, Nov1, Nov1));
+        Assert.Empty(engine.Outcome.ModeRewards);
+        Assert.Empty(engine.Outcome.Transfers);
+    }
 
     [Fact]
     public void TheModeState_SurvivesASnapshot()

@@ -17,7 +17,7 @@ public class EngineProperties
         RandomCommands.Platform.Sample(platform =>
         {
             var engine = new ValuePoolEngine();
-            RandomCommands.Apply(engine, platform.TwoTimesExit, platform.Steps, (_, _) =>
+            RandomCommands.Apply(engine, platform.Config, platform.Steps, (_, _) =>
             {
                 Assert.Equal(0, engine.Ledger.Total(Asset.Money));
                 Assert.Equal(0, engine.Ledger.Total(Asset.Points));
@@ -39,7 +39,7 @@ public class EngineProperties
         RandomCommands.Platform.Sample(platform =>
         {
             var engine = new ValuePoolEngine();
-            RandomCommands.Apply(engine, platform.TwoTimesExit, platform.Steps,
+            RandomCommands.Apply(engine, platform.Config, platform.Steps,
                 (_, _) => seen.UnionWith(engine.Ledger.CurrentTransaction.Select(t => t.Kind)));
         }, iter: Iterations, threads: 1);
         TransferKind[] expected = [TransferKind.ForcedExitPayout, TransferKind.SalePayout, TransferKind.ReferralReward,
@@ -54,7 +54,7 @@ public class EngineProperties
         RandomCommands.Platform.Sample(platform =>
         {
             var engine = new ValuePoolEngine();
-            RandomCommands.Apply(engine, platform.TwoTimesExit, platform.Steps);
+            RandomCommands.Apply(engine, platform.Config, platform.Steps);
             var withdrawals = engine.Withdrawals().ToList();
             var approvedFen = withdrawals.Where(w => w.Status == WithdrawalStatus.Paid).Sum(w => w.Amount.Fen);
             var pendingFen = withdrawals.Where(w => w.Status == WithdrawalStatus.Pending).Sum(w => w.Amount.Fen);
@@ -68,7 +68,7 @@ public class EngineProperties
         RandomCommands.Platform.Sample(platform =>
         {
             var engine = new ValuePoolEngine();
-            RandomCommands.Apply(engine, platform.TwoTimesExit, platform.Steps, (_, _) =>
+            RandomCommands.Apply(engine, platform.Config, platform.Steps, (_, _) =>
             {
                 var multiplePpm = engine.Config.ExitMultiple.PartsPerMillion;
                 var (poolFen, pointsUnits) = (engine.Price.PoolFen, engine.Price.PointsUnits);
@@ -90,7 +90,7 @@ public class EngineProperties
         {
             var engine = new ValuePoolEngine();
             var last = engine.Price;
-            RandomCommands.Apply(engine, platform.TwoTimesExit, platform.Steps, (_, _) =>
+            RandomCommands.Apply(engine, platform.Config, platform.Steps, (_, _) =>
             {
                 Assert.True(engine.Price >= last, $"price fell from {last} to {engine.Price}");
                 last = engine.Price;
@@ -103,7 +103,7 @@ public class EngineProperties
         {
             var engine = new ValuePoolEngine();
             var before = StateJson.Write(engine);
-            RandomCommands.Apply(engine, platform.TwoTimesExit, platform.Steps, (_, result) =>
+            RandomCommands.Apply(engine, platform.Config, platform.Steps, (_, result) =>
             {
                 var after = StateJson.Write(engine);
                 if (!result.IsAccepted())
@@ -120,7 +120,7 @@ public class EngineProperties
         Gen.Select(RandomCommands.Platform, Gen.Int).Sample((platform, seed) =>
         {
             var engine = new ValuePoolEngine();
-            RandomCommands.Apply(engine, platform.TwoTimesExit, platform.Steps);
+            RandomCommands.Apply(engine, platform.Config, platform.Steps);
             var holders = engine.MemberIdsOrdinal().Where(id => engine.Member(id).Points > Points.Zero).ToArray();
             new Random(seed).Shuffle(holders);
             foreach (var id in holders)
@@ -140,7 +140,7 @@ public class EngineProperties
         RandomCommands.Platform.Sample(platform =>
         {
             var first = new ValuePoolEngine();
-            var commands = RandomCommands.Apply(first, platform.TwoTimesExit, platform.Steps);
+            var commands = RandomCommands.Apply(first, platform.Config, platform.Steps);
             var second = new ValuePoolEngine();
             foreach (var command in commands) second.Apply(command);
             Assert.Equal(StateJson.Write(first), StateJson.Write(second));

@@ -12,7 +12,7 @@ public class InvariantProperties
         {
             var engine = new ValuePoolEngine();
             var priceBefore = engine.Price;
-            RandomCommands.Apply(engine, platform.TwoTimesExit, platform.Steps, (command, _) =>
+            RandomCommands.Apply(engine, platform.Config, platform.Steps, (command, _) =>
             {
                 Assert.Null(EngineInvariants.Problem(engine, priceBefore));
                 Assert.True(Solvency.Of(engine.Ledger).Holds);

@@ -10,7 +10,9 @@ namespace ValuePool.Core.Tests.Properties;
 /// Random platforms for property tests: a fixed network of stores and agents, then a random mix of
 /// orders (online and at offline tills), sales, bindings, subsidies, settlements, withdrawals, store payouts,
 /// deposits and collected share purchases among a few members (few, so that they meet often).
-/// A sale is drawn as a share of what the member holds, so most sales are valid.
+/// A sale is drawn as a share of what the member holds, so most sales are valid. The configuration is the default, a
+/// two-times exit, or one with the distribution modes of MODEL.md §3b on (levels low enough to be reached, settled in
+/// wallets, offline or mixed), with the platform shareholders' dividend settled day by day.
 /// </summary>
 internal static class RandomCommands
 {
@@ -19,8 +21,28 @@ internal static class RandomCommands
     private const int MemberCount = 8;
     private static readonly DateTimeOffset Start = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static readonly Gen<(bool TwoTimesExit, Step[] Steps)> Platform =
-        Gen.Select(Gen.Bool,
+    private static readonly EngineConfig WithModes = EngineConfig.Default with
+    {
+        Levels =
+        [
+            new MemberLevel("V1", Money.FromYuan(100), Rate.Percent(0.1m)),
+            new MemberLevel("V2", Money.FromYuan(1_000), Rate.Percent(0.2m)),
+            new MemberLevel("V3", Money.FromYuan(3_000), Rate.Percent(0.4m)),
+        ],
+        Differential = ModeSettlement.Wallet, Peer = ModeSettlement.Wallet, ShareholderDividend = ModeSettlement.Wallet, DepthMax = 3,
+    };
+
+    private static readonly EngineConfig?[] Configs =
+    [
+        null,
+        EngineConfig.Default with { ExitMultiple = Rate.FromDecimal(2m) },
+        WithModes,
+        WithModes with { Differential = ModeSettlement.Offline, Peer = ModeSettlement.Offline, ShareholderDividend = ModeSettlement.Offline },
+        WithModes with { Peer = ModeSettlement.Offline, ExitMultiple = Rate.FromDecimal(2m) },
+    ];
+
+    public static readonly Gen<(EngineConfig? Config, Step[] Steps)> Platform =
+        Gen.Select(Gen.Int[0, Configs.Length - 1].Select(i => Configs[i]),
             Gen.Frequency(
                 (6, Gen.Select(Gen.Int[0, MemberCount - 1], Gen.Int[0, 3], Gen.Long[1, 500_000], (m, s, fen) => new Step(0, m, s, fen))),
                 (3, Gen.Select(Gen.Int[0, MemberCount - 1], Gen.Long[1, 100], (m, percent) => new Step(1, m, 0, percent))),
@@ -36,10 +58,11 @@ internal static class RandomCommands
                 (1, Gen.Select(Gen.Int[0, 2], Gen.Long[1, 20_000], (s, fen) => new Step(11, 0, s, fen))),
                 (2, Gen.Select(Gen.Int[0, MemberCount - 1], Gen.Int[0, 2], Gen.Long[1, 200_000], (m, s, fen) => new Step(12, m, s, fen))),
                 (1, Gen.Select(Gen.Int[0, 2], Gen.Long[1, 100], (s, percent) => new Step(13, 0, s, percent))),
-                (1, Gen.Select(Gen.Int[0, MemberCount - 1], Gen.Long[1, 5_000_00], (m, fen) => new Step(14, m, 1, fen)))).Array[1, 120]);
+                (1, Gen.Select(Gen.Int[0, MemberCount - 1], Gen.Long[1, 5_000_00], (m, fen) => new Step(14, m, 1, fen))),
+                (1, Gen.Const(new Step(15, 0, 0, 0)))).Array[1, 120]);
 
     /// <summary>Applies the platform step by step, calling <paramref name="afterEach"/> after every command; returns the commands applied.</summary>
-    public static List<Command> Apply(ValuePoolEngine engine, bool twoTimesExit, Step[] steps, Action<Command, CommandResult>? afterEach = null)
+    public static List<Command> Apply(ValuePoolEngine engine, EngineConfig? config, Step[] steps, Action<Command, CommandResult>? afterEach = null)
     {
         var applied = new List<Command>();
         void Run(Command command)
@@ -49,7 +72,7 @@ internal static class RandomCommands
             afterEach?.Invoke(command, result);
         }
 
-        if (twoTimesExit) Run(new Configure(EngineConfig.Default with { ExitMultiple = Rate.FromDecimal(2m) }, Start));
+        if (config is not null) Run(new Configure(config, Start));
         Run(new RegisterStore("s0", "m0", "p0", new Region(["gd", "dg", "songshan"]), Start));
         // s1 pays its partners for every new member, which its balance may not cover (then it owes them).
         Run(new RegisterStore("s1", "m1", null, new Region(["gd", "dg", "nancheng"]), Start)
@@ -90,6 +113,7 @@ internal static class RandomCommands
                 11 => new TopUpDeposit($"s{step.Other}", new Money(step.Amount), at),
                 12 => new Consume(member, $"s{step.Other}", new Money(step.Amount), at) { Payment = OrderPayment.OfflineTill },
                 13 => new RequestStorePayout($"s{step.Other}", $"m{step.Other}", $"w-s{step.Other}-{at.Ticks}", StoreBalanceShare(engine, $"s{step.Other}", step.Amount), at),
+                15 => new SettlePlatformShareholders(DateOnly.FromDateTime(at.UtcDateTime), DateOnly.FromDateTime(at.UtcDateTime), at),
                 _ => new AddShareholder($"s{step.Other}", member, Rate.FromDecimal(0.01m), new Money(step.Amount), false, at) { Collected = true },
             };
             Run(command);

@@ -12,7 +12,7 @@ public class SolvencyProperties
         RandomCommands.Platform.Sample(platform =>
         {
             var engine = new ValuePoolEngine();
-            RandomCommands.Apply(engine, platform.TwoTimesExit, platform.Steps, (command, result) =>
+            RandomCommands.Apply(engine, platform.Config, platform.Steps, (command, result) =>
             {
                 var solvency = Solvency.Of(engine.Ledger);
                 Assert.True(solvency.Holds, $"after {command} ({result}): {solvency}");
@@ -27,13 +27,14 @@ public class SolvencyProperties
         RandomCommands.Platform.Sample(platform =>
         {
             var engine = new ValuePoolEngine();
-            RandomCommands.Apply(engine, platform.TwoTimesExit, platform.Steps, (_, result) =>
+            RandomCommands.Apply(engine, platform.Config, platform.Steps, (_, result) =>
             {
                 results.Add(result);
                 seen.UnionWith(engine.Ledger.CurrentTransaction.Select(t => t.Kind));
             });
         }, iter: 300, threads: 1);
-        Assert.All([TransferKind.DepositTopUp, TransferKind.ShareInvestment, TransferKind.PartnerReferralReward], kind => Assert.Contains(kind, seen));
+        Assert.All([TransferKind.DepositTopUp, TransferKind.ShareInvestment, TransferKind.PartnerReferralReward,
+            TransferKind.DifferentialReward, TransferKind.PeerReward, TransferKind.PlatformShareholderDividend], kind => Assert.Contains(kind, seen));
         Assert.Contains(CommandResult.InsufficientDeposit, results);
     }
 }

@@ -13,12 +13,15 @@ internal sealed class RandomEventFile
     private readonly List<string> _lines = [];
     private readonly int _memberIds;
 
-    public RandomEventFile(int seed, int memberIds)
+    /// <summary>With <paramref name="withModes"/>, the config also sets the reference's levels and random modes, orders fall on
+    /// days of November 2026 and some events settle the platform shareholders' dividend of a week.</summary>
+    public RandomEventFile(int seed, int memberIds, bool withModes = false)
     {
         _random = new Random(seed);
         _memberIds = memberIds;
         var exitMultiplePpm = _random.Next(2) == 0 ? 1_200_000 : 2_000_000;
-        Add($$"""{"type":"config","exitMultiple":"{{(exitMultiplePpm == 1_200_000 ? "1.2" : "2.0")}}"}""");
+        var modes = withModes ? RandomModes() : "";
+        Add($$"""{"type":"config","exitMultiple":"{{(exitMultiplePpm == 1_200_000 ? "1.2" : "2.0")}}"{{modes}}}""");
         Model.Configure(exitMultiplePpm);
         Add("""{"type":"store","id":"s1","owner":"o1","recruiter":"r1","region":["gd","dg","songshan"]}""");
         Model.OpenStore("s1", "o1", "r1");
@@ -27,6 +30,19 @@ internal sealed class RandomEventFile
     }
 
     public ReferenceModel Model { get; } = new();
+    private bool _withModes;
+
+    private string RandomModes()
+    {
+        _withModes = true;
+        bool? Settlement() => _random.Next(3) switch { 0 => null, 1 => false, _ => true };
+        string Field(string name, bool? wallet) => wallet is null ? "" : $",\"{name}\":\"{(wallet.Value ? "wallet" : "offline")}\"";
+        var settings = new ReferenceModel.ModeSettings(Settlement(), Settlement(), _random.Next(1, 6), Settlement());
+        Model.ConfigureModes(settings);
+        return ""","levels":[{"name":"V1","teamSpend":"100.00","rate":"0.001"},{"name":"V2","teamSpend":"500.00","rate":"0.002"},{"name":"V3","teamSpend":"2000.00","rate":"0.004"}]"""
+            + Field("differential", settings.Differential) + Field("peer", settings.Peer) + Field("shareholderDividend", settings.Dividend)
+            + $",\"depthMax\":{settings.DepthMax},\"peerRate\":\"0.10\",\"dividendShare\":\"0.01\"";
+    }
     public string Text => string.Join('\n', _lines) + "\n";
 
     /// <summary>One random event: mostly orders, some bindings, sales and subsidies.</summary>
@@ -36,6 +52,7 @@ internal sealed class RandomEventFile
         if (roll < 12) Bind(AnyMember(), _random.Next(4) == 0 ? (_random.Next(2) == 0 ? "o1" : "o2") : AnyMember());
         else if (roll < 72) Consume(AnyMember(), RandomStore(), RandomAmountFen());
         else if (roll < 92) SellSome();
+        else if (_withModes && roll < 96) SettleWeek(_random.Next(4)); // with the dividend off too: it then changes nothing
         else Subsidy(_random.Next(1, 500_000));
     }
 
@@ -48,8 +65,18 @@ internal sealed class RandomEventFile
     public void Consume(string member, string? store, long amountFen)
     {
         var storeField = store is null ? "" : $",\"store\":\"{store}\"";
-        Add($$"""{"type":"consume","member":"{{member}}"{{storeField}},"amount":"{{Fen(amountFen)}}"}""");
-        Model.Consume(member, store, amountFen);
+        var day = _withModes ? _random.Next(1, 29) : 0;
+        var dayField = _withModes ? $",\"day\":\"2026-11-{day:D2}\"" : "";
+        Add($$"""{"type":"consume","member":"{{member}}"{{storeField}},"amount":"{{Fen(amountFen)}}"{{dayField}}}""");
+        Model.Consume(member, store, amountFen, day);
+    }
+
+    /// <summary>Week 0–3 of November 2026 (1–7, 8–14, …): weeks never overlap; the same one twice pays once.</summary>
+    private void SettleWeek(int week)
+    {
+        var (from, to) = (week * 7 + 1, week * 7 + 7);
+        Add($$"""{"type":"settle","kind":"platform-shareholders","from":"2026-11-{{from:D2}}","to":"2026-11-{{to:D2}}"}""");
+        Model.SettleDividend(from, to);
     }
 
     public void Subsidy(long amountFen)

@@ -7,7 +7,8 @@ namespace ValuePool.Core.Tests.Reference;
 /// default rates, written from the rules alone in <see cref="BigInteger"/> arithmetic, no engine code: the
 /// replay output must agree with it on any event file (docs/REPLAY.md). Amounts are fen, points are units of
 /// 0.0001, rates are parts per million; the price is the pair (poolFen, pointsUnits), and every division is a
-/// floor of non-negative integers.
+/// floor of non-negative integers. With <see cref="ConfigureModes"/>, also MODEL.md §3b's member levels, differential,
+/// peer reward and platform shareholders' dividend, with levels V1 ¥100 0.1%, V2 ¥500 0.2%, V3 ¥2,000 0.4%.
 /// </summary>
 internal sealed class ReferenceModel
 {
@@ -21,7 +22,26 @@ internal sealed class ReferenceModel
         public BigInteger Units, CashFen, ConsumedFen, ShoppingFen, CycleConsumedFen, CycleRealizedFen;
         public int Exits;
         public string? Referrer;
+        public BigInteger TeamSpendFen, OfflineFen;
+        /// <summary>Index into <see cref="LevelThresholdsFen"/>; −1 below the first.</summary>
+        public int Level = -1;
     }
+
+    /// <summary>The modes' settings: null = no levels. Wallet true, false = offline; null = off.</summary>
+    public sealed record ModeSettings(bool? Differential, bool? Peer, int DepthMax, bool? Dividend);
+
+    public static readonly string[] LevelNames = ["V1", "V2", "V3"];
+    private static readonly BigInteger[] LevelThresholdsFen = [10_000, 50_000, 200_000];
+    private static readonly long[] LevelPpm = [1_000, 2_000, 4_000];
+    private const long PeerPpm = 100_000, DividendPpm = 10_000;
+
+    private ModeSettings? _modes;
+    private readonly Dictionary<int, BigInteger> _revenueByDayFen = new();
+    private readonly Dictionary<(string Member, int Day), BigInteger> _teamAddedFen = new();
+    private readonly List<(int From, int To)> _settledPeriods = new();
+    public bool HasLevels => _modes is not null;
+
+    public void ConfigureModes(ModeSettings modes) => _modes = modes;
 
     public sealed record Shop(string Owner, string? Recruiter)
     {
@@ -63,7 +83,7 @@ internal sealed class ReferenceModel
         AfterEvent();
     }
 
-    public void Consume(string member, string? store, BigInteger amountFen)
+    public void Consume(string member, string? store, BigInteger amountFen, int day = 0)
     {
         var buyer = PersonOf(member);
         var commission = Share(amountFen, CommissionPpm);
@@ -91,14 +111,81 @@ internal sealed class ReferenceModel
             shop.BalanceFen += amountFen - commission;
             buyer.ShoppingFen += ShoppingPointsPerYuan * amountFen;
         }
+        if (_modes is { } modes) left = ModeRewards(modes, member, amountFen, left);
         var rewards = Share(amountFen, BudgetPpm) - left;
         PlatformRevenueFen += commission - contribution - rewards;
+        if (_modes is not null)
+        {
+            _revenueByDayFen[day] = _revenueByDayFen.GetValueOrDefault(day) + commission - contribution - rewards;
+            for (var id = member; id is not null; id = _people[id].Referrer)
+            {
+                var person = _people[id];
+                person.TeamSpendFen += amountFen;
+                while (person.Level + 1 < LevelThresholdsFen.Length && LevelThresholdsFen[person.Level + 1] <= person.TeamSpendFen) person.Level++;
+                _teamAddedFen[(id, day)] = _teamAddedFen.GetValueOrDefault((id, day)) + amountFen;
+            }
+        }
         PoolFen += contribution;
         PointsUnits += minted;
         buyer.Units += minted;
         buyer.CycleConsumedFen += amountFen;
         buyer.ConsumedFen += amountFen;
         Orders++;
+        AfterEvent();
+    }
+
+    /// <summary>Differential then peer rewards, levels as before the order; wallet ones cut to what is left of the budget.</summary>
+    private BigInteger ModeRewards(ModeSettings modes, string buyer, BigInteger amountFen, BigInteger left)
+    {
+        if (modes.Differential is not { } differentialInWallet) return left;
+        var uplines = new List<string>();
+        for (var up = _people[buyer].Referrer; up is not null && uplines.Count < modes.DepthMax; up = _people[up].Referrer) uplines.Add(up);
+        void Give(string to, BigInteger fen, bool wallet)
+        {
+            if (!wallet) { _people[to].OfflineFen += fen; return; }
+            var paid = BigInteger.Min(fen, left);
+            _people[to].CashFen += paid;
+            left -= paid;
+        }
+        long highestPpm = 0;
+        var earned = new List<(int Place, BigInteger Fen)>();
+        for (var place = 0; place < uplines.Count && highestPpm < LevelPpm[^1]; place++)
+        {
+            var level = _people[uplines[place]].Level;
+            if (level < 0 || LevelPpm[level] <= highestPpm) continue;
+            var fen = Share(amountFen, LevelPpm[level] - highestPpm);
+            highestPpm = LevelPpm[level];
+            earned.Add((place, fen));
+            Give(uplines[place], fen, differentialInWallet);
+        }
+        if (modes.Peer is not { } peerInWallet) return left;
+        foreach (var (place, fen) in earned)
+        {
+            var level = _people[uplines[place]].Level;
+            var peer = uplines.Skip(place + 1).FirstOrDefault(up => _people[up].Level == level);
+            if (peer is not null) Give(peer, Share(fen, PeerPpm), peerInWallet);
+        }
+        return left;
+    }
+
+    /// <summary>The platform shareholders' dividend of the inclusive period of days; the same period again pays nothing.</summary>
+    public void SettleDividend(int from, int to)
+    {
+        if (_modes?.Dividend is not { } wallet || _settledPeriods.Contains((from, to))) return;
+        _settledPeriods.Add((from, to));
+        var revenue = _revenueByDayFen.Where(d => d.Key >= from && d.Key <= to).Aggregate(BigInteger.Zero, (sum, d) => sum + d.Value);
+        var pool = Share(revenue, DividendPpm);
+        var top = _people.Where(p => p.Value.Level == LevelThresholdsFen.Length - 1).Select(p => p.Key).ToList();
+        var weights = top.Select(id => _teamAddedFen.Where(t => t.Key.Member == id && t.Key.Day >= from && t.Key.Day <= to)
+            .Aggregate(BigInteger.Zero, (sum, t) => sum + t.Value)).ToList();
+        if (weights.All(w => w == 0)) weights = top.Select(_ => BigInteger.One).ToList();
+        var total = weights.Aggregate(BigInteger.Zero, (sum, w) => sum + w);
+        for (var i = 0; i < top.Count; i++)
+        {
+            var dividend = pool * weights[i] / total;
+            if (wallet) { _people[top[i]].CashFen += dividend; PlatformRevenueFen -= dividend; }
+            else _people[top[i]].OfflineFen += dividend;
+        }
         AfterEvent();
     }
 

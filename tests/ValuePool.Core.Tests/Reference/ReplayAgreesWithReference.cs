@@ -26,6 +26,20 @@ public class ReplayAgreesWithReference
     }
 
     [Fact]
+    public void OnRandomEventFiles_WithTheModesOn()
+    {
+        long offlineFen = 0;
+        Gen.Select(Gen.Int, Gen.Int[1, 30], Gen.Int[1, 250]).Sample((seed, memberIds, events) =>
+        {
+            var file = new RandomEventFile(seed, memberIds, withModes: true);
+            for (var i = 0; i < events; i++) file.AddRandomEvent();
+            AssertAgree(file);
+            Interlocked.Add(ref offlineFen, (long)file.Model.People.Values.Aggregate(System.Numerics.BigInteger.Zero, (sum, p) => sum + p.OfflineFen));
+        }, iter: 200);
+        Assert.True(offlineFen > 0, "no offline amounts in 200 files: the files should reach the levels");
+    }
+
+    [Fact]
     public void OnALongRun_CrossingTheFirstExits()
     {
         var file = new RandomEventFile(seed: 20261124, memberIds: 400);
@@ -67,9 +81,13 @@ public class ReplayAgreesWithReference
             $"orders={model.Orders}",
         };
         foreach (var (id, p) in model.People)
+        {
             lines.AddRange([$"members.{id}.points={ReferenceModel.Decimals(p.Units, 4)}", $"members.{id}.cash={ReferenceModel.Decimals(p.CashFen, 2)}",
                 $"members.{id}.consumed={ReferenceModel.Decimals(p.ConsumedFen, 2)}", $"members.{id}.exits={p.Exits}",
                 $"members.{id}.shoppingPoints={ReferenceModel.Decimals(p.ShoppingFen, 2)}"]);
+            if (model.HasLevels)
+                lines.AddRange([$"members.{id}.level={(p.Level < 0 ? "" : ReferenceModel.LevelNames[p.Level])}", $"members.{id}.offline={ReferenceModel.Decimals(p.OfflineFen, 2)}"]);
+        }
         foreach (var (id, s) in model.Shops)
             lines.AddRange([$"stores.{id}.revenue={ReferenceModel.Decimals(s.RevenueFen, 2)}", $"stores.{id}.balance={ReferenceModel.Decimals(s.BalanceFen, 2)}"]);
         return lines;
