@@ -55,6 +55,9 @@ public static class Cli
                     .WithDescription("compliance audit of a configuration file; exit 1 on a risk")
                     .WithExample("audit", "config", "config.json");
             });
+            config.AddCommand<SnapshotCommand>("snapshot")
+                .WithDescription("holdings at a journal sequence (points, cash, shopping points)")
+                .WithExample("snapshot", "--db", "valuepool.db", "--at", "1200", "--format", "json");
             config.AddCommand<SimulateCommand>("simulate")
                 .WithDescription("run a scenario through the engine, write DIR/report.html")
                 .WithExample("simulate", "--scenario", "stops-growing", "--out", "report/");
