@@ -92,6 +92,17 @@ public static class ServerSchema
             PRIMARY KEY (seq, store_id))
         """,
         "CREATE INDEX IF NOT EXISTS deposit_movement_store ON deposit_movement (store_id, seq)",
+        // The offline-settled distribution modes' amounts (OfflineStatementFeed) and the statements finance marked paid.
+        """
+        CREATE TABLE IF NOT EXISTS offline_item (seq BIGINT NOT NULL, line BIGINT NOT NULL, period TEXT NOT NULL, day TEXT NOT NULL,
+            payee_id TEXT NOT NULL, kind TEXT NOT NULL, amount_fen BIGINT NOT NULL, buyer_id TEXT, order_amount_fen BIGINT NOT NULL,
+            source_key TEXT NOT NULL, PRIMARY KEY (seq, line))
+        """,
+        "CREATE INDEX IF NOT EXISTS offline_item_statement ON offline_item (period, payee_id, seq)",
+        """
+        CREATE TABLE IF NOT EXISTS offline_statement_payment (period TEXT NOT NULL, payee_id TEXT NOT NULL, paid_by TEXT NOT NULL,
+            paid_at_ms BIGINT NOT NULL, amount_fen BIGINT NOT NULL, PRIMARY KEY (period, payee_id))
+        """,
         "CREATE TABLE IF NOT EXISTS webhook_subscription (id TEXT PRIMARY KEY, url TEXT NOT NULL, secret TEXT NOT NULL, created_ms BIGINT NOT NULL)",
         """
         CREATE TABLE IF NOT EXISTS webhook_delivery (event_id TEXT NOT NULL, subscription_id TEXT NOT NULL, kind TEXT NOT NULL,

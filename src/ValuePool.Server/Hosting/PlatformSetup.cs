@@ -16,6 +16,7 @@ using ValuePool.Server.Data;
 using ValuePool.Server.Deposits;
 using ValuePool.Server.Health;
 using ValuePool.Server.Http;
+using ValuePool.Server.Holdings;
 using ValuePool.Server.Ledger;
 using ValuePool.Server.Links;
 using ValuePool.Server.Orders;
@@ -25,6 +26,7 @@ using ValuePool.Server.Products;
 using ValuePool.Server.Settlements;
 using ValuePool.Server.Shareholders;
 using ValuePool.Server.Shopping;
+using ValuePool.Server.Statements;
 using ValuePool.Server.Stores;
 using ValuePool.Server.Wallet;
 using ValuePool.Server.Webhooks;
@@ -55,8 +57,11 @@ public static class PlatformSetup
         services.AddSingleton<MemberOrderIndex>();
         services.AddSingleton<DepositFeed>();
         services.AddSingleton<DepositHistory>();
+        services.AddSingleton<OfflineStatementFeed>();
+        services.AddSingleton<OfflineStatements>();
         services.AddSingleton(sp => new LedgerGateway(options.Db, sp.GetRequiredService<ServerDatabase>(),
-            [sp.GetRequiredService<MemberOrderIndex>(), sp.GetRequiredService<RewardFeed>(), sp.GetRequiredService<DepositFeed>()],
+            [sp.GetRequiredService<MemberOrderIndex>(), sp.GetRequiredService<RewardFeed>(), sp.GetRequiredService<DepositFeed>(),
+                sp.GetRequiredService<OfflineStatementFeed>()],
             sp.GetRequiredService<ILogger<LedgerGateway>>()));
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         if (options.PasswordHashIterations is { } iterations) services.Configure<PasswordHasherOptions>(o => o.IterationCount = iterations);
@@ -162,6 +167,8 @@ public static class PlatformSetup
         app.MapCardsApi();
         app.MapCheckoutApi();
         app.MapComplianceApi();
+        app.MapHoldingsApi();
+        app.MapStatementsApi();
         foreach (var page in ConsolePages) app.MapMethods(page, [HttpMethods.Get, HttpMethods.Head], ConsolePage);
     }
 

@@ -1,5 +1,6 @@
 using ValuePool.Core.Engine;
 using ValuePool.Storage;
+using ValuePool.Storage.Holdings;
 using ValuePool.Storage.Journal;
 using ValuePool.Storage.Projections;
 using ValuePool.Storage.Sequencing;
@@ -17,6 +18,7 @@ public sealed class LedgerGateway : IHostedService, IAsyncDisposable, IDisposabl
 {
     private readonly Sequencer _sequencer;
     private readonly ServerDatabase _database;
+    private readonly string _location;
 
     public LedgerGateway(string location, ServerDatabase database, IReadOnlyList<IEntryProjection> entryProjections,
         ILogger<LedgerGateway> logger)
@@ -28,7 +30,22 @@ public sealed class LedgerGateway : IHostedService, IAsyncDisposable, IDisposabl
             CommandFailed = (key, command, failure) => logger.LogError(failure, "command {Key} failed inside the engine and was refused: {Command}", key, command),
         });
         _database = database;
+        _location = location;
     }
+
+    /// <summary>The journal's last durable entry, read on the sequencer's loop.</summary>
+    public Task<long> HeadSequenceAsync() => _sequencer.ReadAsync(_ => _sequencer.Head.Sequence);
+
+    /// <summary>
+    /// The holdings snapshot at journal entry <paramref name="sequence"/> (MODEL.md §6), or why not: replayed from the newest
+    /// stored snapshot before it on a connection of its own, off the sequencer's loop.
+    /// </summary>
+    public Task<(HoldingsSnapshot? Snapshot, string? Problem)> HoldingsAtAsync(long sequence) => Task.Run(() =>
+    {
+        using var store = StoreLocation.Open(_location);
+        var snapshot = HoldingsSnapshot.At(store, sequence, out var problem);
+        return (snapshot, problem);
+    });
 
     public Task<Receipt> SubmitAsync(string idempotencyKey, Command command) => _sequencer.SubmitAsync(idempotencyKey, command);
 
