@@ -17,6 +17,7 @@ public class BuiltInScenariosTests
     [InlineData("mass-selloff")]
     [InlineData("financing-subsidy")]
     [InlineData("exit-2x")]
+    [InlineData("modes")]
     [InlineData("large")]
     public void IssueSixScenario_IsBuiltIn(string name) => Assert.NotNull(BuiltInScenarios.Find(name));
 

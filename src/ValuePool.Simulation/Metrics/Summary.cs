@@ -48,4 +48,6 @@ public sealed record Summary
     public required double BrokeEvenShare { get; init; }
     public required IReadOnlyList<Cohort> Cohorts { get; init; }
     public required IReadOnlyList<AuditFinding> Audit { get; init; }
+    /// <summary>Who earned what from the distribution modes; null without levels.</summary>
+    public ModeSummary? Modes { get; init; }
 }

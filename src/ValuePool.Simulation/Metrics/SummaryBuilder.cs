@@ -66,6 +66,7 @@ public static class SummaryBuilder
             BrokeEvenShare = Share(brokeEven, members.Count),
             Cohorts = Cohorts(members),
             Audit = ComplianceAudit.Run(run.Scenario.Engine),
+            Modes = ModeSummary.Of(run),
         };
     }
 

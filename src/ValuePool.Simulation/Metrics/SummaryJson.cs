@@ -49,6 +49,7 @@ public static class SummaryJson
             json.WriteString("returnedPerYuanP90", Fraction(summary.ReturnedPerYuanP90));
             json.WriteString("returnedPerYuanPooled", Fraction(summary.ReturnedPerYuanPooled));
             json.WriteString("brokeEvenShare", Fraction(summary.BrokeEvenShare));
+            if (summary.Modes is { } modes) WriteModes(json, modes);
             json.WriteStartArray("cohorts");
             foreach (var cohort in summary.Cohorts)
             {
@@ -82,4 +83,27 @@ public static class SummaryJson
     }
 
     private static string Fraction(double value) => value.ToString("0.000000", CultureInfo.InvariantCulture);
+
+    private static void WriteModes(Utf8JsonWriter json, ModeSummary modes)
+    {
+        json.WriteStartObject("modes");
+        json.WriteString("total", modes.Total.ToString());
+        json.WriteStartArray("totals");
+        foreach (var total in modes.Totals)
+        {
+            json.WriteStartObject();
+            json.WriteString("kind", total.Kind.ToString());
+            json.WriteString("settlement", total.Settlement.ToString().ToLowerInvariant());
+            json.WriteString("amount", total.Amount.ToString());
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteNumber("earners", modes.Earners);
+        json.WriteString("topTenthShare", Fraction(modes.TopTenthShare));
+        json.WriteString("toNonConsumers", modes.ToNonConsumers.ToString());
+        json.WriteStartArray("byArrivalFifth");
+        foreach (var fifth in modes.ByArrivalFifth) json.WriteStringValue(fifth.ToString());
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
 }

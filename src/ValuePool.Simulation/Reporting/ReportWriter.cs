@@ -61,6 +61,7 @@ public static class ReportWriter
             html.Append($"<figure><img alt=\"{E(chart.CaptionEn)}\" src=\"data:image/png;base64,{Convert.ToBase64String(chart.Png)}\">"
                 + $"<figcaption>{E(chart.CaptionZh)} <span class=\"en\">/ {E(chart.CaptionEn)}</span> <a href=\"{E(chart.FileName)}\">{E(chart.FileName)}</a></figcaption></figure>\n");
         AppendCohorts(html, summary);
+        if (summary.Modes is { } modes) AppendModes(html, modes);
         AppendAudit(html, summary);
         AppendAssumptions(html, run);
         html.Append("</body></html>\n");
@@ -85,6 +86,26 @@ public static class ReportWriter
                 + $"<td class=\"v\">{Format.PerYuan(c.ReturnedPerYuanP10)} / {Format.PerYuan(c.ReturnedPerYuanMedian)} / {Format.PerYuan(c.ReturnedPerYuanP90)}</td>"
                 + $"<td class=\"v\">{Format.PerYuan(c.ReturnedPerYuanPooled)}</td><td class=\"v\">{Format.Percent(c.ExitedShare)}</td></tr>\n");
         html.Append("</table>\n");
+    }
+
+    /// <summary>Who earns what from the distribution modes: totals by mode and settlement, concentration, and by arrival fifth.</summary>
+    private static void AppendModes(StringBuilder html, ModeSummary modes)
+    {
+        html.Append("""
+            <h2>分销模式收益（级差、平级、股东分红）<span class="en">Who earns from the distribution modes</span></h2>
+            <p class="warn">这些模式按等级沿上线分配，是传销风险特征；“线下”表示由财务宝线下统计发放，平台钱包不入账。<br>
+            <span class="en">These modes pay by rank along the upline, a pyramid-selling feature; "offline" amounts are tallied for payment outside the platform, never credited to wallets.</span></p>
+            <table><tr><th>模式 / mode</th><th>结算 / settlement</th><th>金额 / amount</th></tr>
+            """);
+        foreach (var total in modes.Totals)
+            html.Append($"<tr><td>{E(total.Kind.ToString())}</td><td>{E(total.Settlement.ToString().ToLowerInvariant())}</td><td class=\"v\">{E(Format.Yuan(total.Amount.Fen))}</td></tr>\n");
+        html.Append($"""
+            </table><ul>
+            <li>{Format.Count(modes.Earners)} 人获得过模式收益，收益最高的十分之一拿走 {Format.Percent(modes.TopTenthShare)}；门店店主等非消费会员拿走 {E(Format.Yuan(modes.ToNonConsumers.Fen))}。
+            <span class="en">{Format.Count(modes.Earners)} members earned from the modes; the top tenth of them took {Format.Percent(modes.TopTenthShare)}; store owners and other non-consumers took {E(Format.Yuan(modes.ToNonConsumers.Fen))}.</span></li>
+            <li>按加入先后五等分（最早在前）/ <span class="en">by arrival fifth, earliest first</span>: {E(string.Join(" · ", modes.ByArrivalFifth.Select(fifth => Format.Yuan(fifth.Fen))))}</li>
+            </ul>
+            """);
     }
 
     private static void AppendAudit(StringBuilder html, Summary summary)

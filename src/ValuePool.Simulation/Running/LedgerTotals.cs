@@ -11,6 +11,8 @@ public sealed class LedgerTotals
 
     internal void Add(TransferKind kind, long amount) => _byKind[(int)kind] += amount;
 
-    public long RewardsFen => this[TransferKind.ReferralReward] + this[TransferKind.RecruiterReward] + this[TransferKind.AgentReward];
+    /// <summary>Every reward paid from orders' distribution budgets, the modes' wallet rewards included.</summary>
+    public long RewardsFen => this[TransferKind.ReferralReward] + this[TransferKind.RecruiterReward] + this[TransferKind.AgentReward]
+        + this[TransferKind.DifferentialReward] + this[TransferKind.PeerReward];
     public long PaidFromPoolFen => this[TransferKind.SalePayout] + this[TransferKind.ForcedExitPayout];
 }

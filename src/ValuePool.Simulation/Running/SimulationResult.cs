@@ -14,6 +14,12 @@ public sealed record SimulationResult(
     long Orders,
     int Participants)
 {
+    /// <summary>What the distribution modes gave whom (empty when none is on).</summary>
+    public ModeEarnings ModeEarnings { get; init; } = new();
+
+    /// <summary>For each engine member index, its consumer (arrival order), or −1 for store owners, agents and recruiters.</summary>
+    public IReadOnlyList<int> ConsumerAt { get; init; } = [];
+
     /// <summary>The engine id of consumer <paramref name="member"/> (arrival order).</summary>
     public static string ConsumerId(int member) => $"m{member}";
 }

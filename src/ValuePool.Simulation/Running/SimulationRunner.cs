@@ -1,4 +1,5 @@
 using ValuePool.Core.Amounts;
+using ValuePool.Core.Configuration;
 using ValuePool.Core.Engine;
 using ValuePool.Core.Ledger;
 using ValuePool.Simulation.Scenarios;
@@ -24,6 +25,7 @@ public sealed class SimulationRunner
     private readonly int[] _firstMemberOfDay;
     private readonly string[] _ids;
     private readonly MemberOutcomes _members;
+    private readonly ModeEarnings _modeEarnings = new();
     private readonly LedgerTotals _totals = new();
     private readonly int[] _exitWaitDays;
     private readonly List<DailySample> _samples = new();
@@ -78,6 +80,7 @@ public sealed class SimulationRunner
         SellEarly(day, dayEnd);
         foreach (var sellOff in _scenario.SellOffs)
             if (sellOff.Day == day) SellOff(sellOff.Share, day, dayEnd);
+        SettleDividend(day, dayEnd);
         _samples.Add(Sample(day));
     }
 
@@ -132,6 +135,16 @@ public sealed class SimulationRunner
         Apply(new Consume(_ids[member], _storeIds[store], new Money(fen), at) { MemberIndex = _engineIndexOf[member] }, day);
     }
 
+    /// <summary>With the platform shareholders' dividend on, every <see cref="DividendPeriodDays"/> days closes a period.</summary>
+    private void SettleDividend(int day, DateTimeOffset at)
+    {
+        if (_scenario.Engine.ShareholderDividend == ModeSettlement.Off || (day + 1) % DividendPeriodDays != 0) return;
+        var last = DateOnly.FromDateTime(Start.AddDays(day).UtcDateTime);
+        Apply(new SettlePlatformShareholders(last.AddDays(1 - DividendPeriodDays), last, at), day);
+    }
+
+    public const int DividendPeriodDays = 30;
+
     private void SellEarly(int day, DateTimeOffset at)
     {
         var arrivalDay = day - _scenario.EarlySellers.AfterDays;
@@ -177,11 +190,13 @@ public sealed class SimulationRunner
         }
         foreach (var credit in outcome.Credits)
         {
-            if (credit.Kind is not (TransferKind.ReferralReward or TransferKind.RecruiterReward or TransferKind.AgentReward)) continue;
+            if (credit.Kind is not (TransferKind.ReferralReward or TransferKind.RecruiterReward or TransferKind.AgentReward
+                or TransferKind.DifferentialReward or TransferKind.PeerReward)) continue;
             if (_consumerAt[credit.Member] >= 0) _members[_consumerAt[credit.Member]].RewardsFen += credit.Amount.Fen;
             _today.RewardsPaidFen += credit.Amount.Fen;
         }
         foreach (var subsidy in outcome.Subsidies) _today.SubsidyFen += subsidy.Amount.Fen;
+        foreach (var reward in outcome.ModeRewards) _modeEarnings.Add(reward);
     }
 
     private void ObserveExit(int member, int day)
@@ -205,7 +220,11 @@ public sealed class SimulationRunner
             var held = new Points(_engine.Ledger[Account.MemberPoints(_engineIndexOf[member])]);
             _members[member].HeldSaleValueFen = _engine.Price.ValueOf(held, _engine.Config.Payout).Fen;
         }
-        return new SimulationResult(_scenario, _engine, _samples, _members, _totals, _exitWaitDays, _orders, _participants);
+        return new SimulationResult(_scenario, _engine, _samples, _members, _totals, _exitWaitDays, _orders, _participants)
+        {
+            ModeEarnings = _modeEarnings,
+            ConsumerAt = _consumerAt,
+        };
     }
 
     /// <summary>What happened during the current day; reset at its start.</summary>

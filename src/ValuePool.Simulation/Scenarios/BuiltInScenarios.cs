@@ -49,6 +49,28 @@ public static class BuiltInScenarios
         Engine = EngineConfig.Default with { ExitMultiple = Rate.FromDecimal(2.0m) },
     };
 
+    /// <summary>
+    /// The distribution modes of MODEL.md §3b on: levels by team spend, the differential and peer rewards in wallets (the
+    /// audit's 传销 risk) and the platform shareholders' dividend tallied offline, settled every 30 days.
+    /// </summary>
+    public static readonly Scenario Modes = SteadyGrowth with
+    {
+        Name = "modes",
+        Title = new("分销模式：会员等级、多级别级差、平级奖和股东加权分红", "Distribution modes: member levels, multi-level differential, peer reward, shareholders' dividend"),
+        Engine = EngineConfig.Default with
+        {
+            Levels =
+            [
+                new MemberLevel("V1", Money.FromYuan(500), Rate.Percent(0.1m)),
+                new MemberLevel("V2", Money.FromYuan(5_000), Rate.Percent(0.2m)),
+                new MemberLevel("V3", Money.FromYuan(50_000), Rate.Percent(0.4m)),
+            ],
+            Differential = ModeSettlement.Wallet,
+            Peer = ModeSettlement.Wallet,
+            ShareholderDividend = ModeSettlement.Offline,
+        },
+    };
+
     /// <summary>The speed target of issue 6: about 10,000,000 orders by 1,000,000 members (docs/PERFORMANCE.md).</summary>
     public static readonly Scenario Large = SteadyGrowth with
     {
@@ -62,7 +84,7 @@ public static class BuiltInScenarios
         Stores = new StoreNetwork { Count = 2_000, Provinces = 4, CitiesPerProvince = 4, DistrictsPerCity = 4 },
     };
 
-    public static IReadOnlyList<Scenario> All { get; } = [SteadyGrowth, StopsGrowing, MassSellOff, FinancingSubsidy, ExitTwice, Large];
+    public static IReadOnlyList<Scenario> All { get; } = [SteadyGrowth, StopsGrowing, MassSellOff, FinancingSubsidy, ExitTwice, Modes, Large];
 
     public static Scenario? Find(string name) => All.FirstOrDefault(s => s.Name == name);
 }
