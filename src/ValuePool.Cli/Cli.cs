@@ -55,9 +55,9 @@ public static class Cli
                     .WithDescription("compliance audit of a configuration file; exit 1 on a risk")
                     .WithExample("audit", "config", "config.json");
             });
+            // No example: the root help shows five, which the others fill (`valuepool snapshot --help` shows the options).
             config.AddCommand<SnapshotCommand>("snapshot")
-                .WithDescription("holdings at a journal sequence (points, cash, shopping points)")
-                .WithExample("snapshot", "--db", "valuepool.db", "--at", "1200", "--format", "json");
+                .WithDescription("every member's holdings at a journal sequence");
             config.AddCommand<SimulateCommand>("simulate")
                 .WithDescription("run a scenario through the engine, write DIR/report.html")
                 .WithExample("simulate", "--scenario", "stops-growing", "--out", "report/");

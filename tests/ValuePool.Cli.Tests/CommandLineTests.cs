@@ -39,6 +39,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("replay <FILE>    apply a replay event file (docs/REPLAY.md)", stdout);
         Assert.Contains("audit            verify a journal; tree: referral depth; config: compliance", stdout);
         Assert.Contains("simulate         run a scenario", stdout);
+        Assert.Contains("snapshot         every member's holdings at a journal sequence", stdout);
         foreach (var example in new[] { "valuepool audit verify --db", "valuepool audit tree", "valuepool audit config" })
             Assert.Contains(example, stdout);
         Assert.DoesNotContain(" \n", stdout);
