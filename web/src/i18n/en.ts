@@ -106,12 +106,13 @@ const en: Messages = {
       PartnerDividend: 'Partner dividend', PartnerReferralReward: 'Partner referral reward', CardSale: 'Card sale', CardSellerReward: 'Card seller reward',
       WithdrawalRequested: 'Withdrawal requested', WithdrawalPaid: 'Withdrawal paid', WithdrawalFee: 'Withdrawal fee', WithdrawalReturned: 'Withdrawal returned',
       DepositTopUp: 'Deposit top-up', ShareInvestment: 'Share investment',
+      DifferentialReward: 'Multi-level differential', PeerReward: 'Peer reward', PlatformShareholderDividend: "Shareholders' weighted dividend",
     },
     entry: {
       Configure: 'Configuration', Consume: 'Purchase', Sell: 'Sale of points', Subsidy: 'Subsidy', RegisterStore: 'Store opened', AppointAgent: 'Agent appointed',
       Bind: 'Bound to inviter', BuyWithShoppingPoints: 'Shopping-points purchase', ExpireShoppingPoints: 'Shopping points expired', AddPartner: 'Became partner',
       AddShareholder: 'Shareholding', TopUpDeposit: 'Deposit top-up', SettleShareholders: 'Shareholder dividends', SettlePartners: 'Partner dividends',
-      RequestWithdrawal: 'Withdrawal requested', RequestStorePayout: 'Store payout', ReviewWithdrawal: 'Withdrawal reviewed', DefineCard: 'Card defined',
+      RequestWithdrawal: 'Withdrawal requested', RequestStorePayout: 'Store payout', SettlePlatformShareholders: "Shareholders' dividend settled", ReviewWithdrawal: 'Withdrawal reviewed', DefineCard: 'Card defined',
       BuyCard: 'Card bought', Unknown: 'Other',
     },
     unknown: 'Other',
@@ -131,6 +132,7 @@ const en: Messages = {
     UnknownWithdrawal: 'No such withdrawal', WithdrawalAlreadyReviewed: 'Already reviewed', InvalidRates: "The product's rates break a rule",
     AmountAboveMaximum: 'Above the maximum amount', InsufficientDeposit: "The store's deposit cannot cover this sale's commission: top it up first",
     InsufficientStoreBalance: "Not enough in the store's balance", UnknownCommand: 'Unknown operation', CommandFailed: 'Processing failed; try again later',
+    DividendPeriodOverlaps: "The period overlaps a shareholders' dividend period already settled",
   },
 }
 

@@ -105,13 +105,14 @@ const zhCN = {
       ShareholderDividend: '股东分红', InitiatorBonus: '发起人奖励', PartnerDividend: '合伙人分红', PartnerReferralReward: '合伙人推荐奖励',
       CardSale: '会员卡销售', CardSellerReward: '售卡奖励', WithdrawalRequested: '申请提现', WithdrawalPaid: '提现到账', WithdrawalFee: '提现手续费',
       WithdrawalReturned: '提现退回', DepositTopUp: '保证金充值', ShareInvestment: '股份投资',
+      DifferentialReward: '多级别级差奖', PeerReward: '平级奖', PlatformShareholderDividend: '股东加权分红',
     },
     // The engine's commands (what a journal entry in a member's history was).
     entry: {
       Configure: '配置', Consume: '消费', Sell: '卖出积分', Subsidy: '补贴注资', RegisterStore: '门店开通', AppointAgent: '代理开通',
       Bind: '绑定邀请人', BuyWithShoppingPoints: '购物积分购物', ExpireShoppingPoints: '购物积分过期', AddPartner: '成为合伙人',
       AddShareholder: '股东入股', TopUpDeposit: '保证金充值', SettleShareholders: '股东分红结算', SettlePartners: '合伙人分红结算',
-      RequestWithdrawal: '申请提现', RequestStorePayout: '门店提现', ReviewWithdrawal: '提现审核', DefineCard: '发布会员卡', BuyCard: '购买会员卡',
+      RequestWithdrawal: '申请提现', RequestStorePayout: '门店提现', SettlePlatformShareholders: '股东加权分红结算', ReviewWithdrawal: '提现审核', DefineCard: '发布会员卡', BuyCard: '购买会员卡',
       Unknown: '其他',
     },
     unknown: '其他',
@@ -131,6 +132,7 @@ const zhCN = {
     InsufficientCash: '零钱不足', DuplicateWithdrawal: '重复的提现申请', UnknownWithdrawal: '提现申请不存在', WithdrawalAlreadyReviewed: '该提现已审核过',
     InvalidRates: '商品费率不合规则', AmountAboveMaximum: '金额超过上限', InsufficientDeposit: '门店保证金不足，无法支付本单佣金，请先充值保证金',
     InsufficientStoreBalance: '门店余额不足', UnknownCommand: '未知操作', CommandFailed: '系统处理失败，请稍后重试',
+    DividendPeriodOverlaps: '该期间与已结算的股东分红期间重叠',
   },
 }
 
