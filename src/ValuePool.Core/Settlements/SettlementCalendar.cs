@@ -7,11 +7,12 @@ namespace ValuePool.Core.Settlements;
 /// <summary>
 /// Which settlements close with a day (MODEL.md §4–§5): every day the shopping-point expiry and each
 /// store's shareholder dividends; on Sundays the weekly partner periods (Monday–Sunday); on a month's
-/// last day the monthly ones. Pure: the day comes in, commands go out.
+/// last day the monthly ones, and, with the platform shareholders' dividend on (MODEL.md §3b), the month's dividend.
+/// Pure: the day comes in, commands go out.
 /// </summary>
 public static class SettlementCalendar
 {
-    public static IEnumerable<Command> ClosingWith(DateOnly day, IEnumerable<StoreView> stores)
+    public static IEnumerable<Command> ClosingWith(DateOnly day, IEnumerable<StoreView> stores, bool platformDividendOn = false)
     {
         // Settlements of a day happen at the start of the next one, when the day's orders are all in.
         var at = new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
@@ -21,6 +22,8 @@ public static class SettlementCalendar
             if (store.SharesTotal == Rate.One) yield return new SettleShareholders(store.Id, day, at);
             if (PartnerPeriodEndingOn(day, store.PartnerPeriod) is { } from) yield return new SettlePartners(store.Id, from, day, at);
         }
+        if (platformDividendOn && PartnerPeriodEndingOn(day, PartnerPeriod.Monthly) is { } monthStart)
+            yield return new SettlePlatformShareholders(monthStart, day, at);
     }
 
     /// <summary>The days closed after <paramref name="lastClosedDay"/> by <paramref name="now"/> (UTC): up to yesterday, oldest first.</summary>

@@ -34,6 +34,7 @@ public static class LedgerKeys
         ExpireShoppingPoints e => $"settle:shoppingPoints:-:{e.Day:yyyy-MM-dd}",
         SettleShareholders s => $"settle:shareholders:{s.Store}:{s.Day:yyyy-MM-dd}",
         SettlePartners p => $"settle:partners:{p.Store}:{p.From:yyyy-MM-dd}..{p.To:yyyy-MM-dd}",
+        SettlePlatformShareholders d => $"settle:platformShareholders:-:{d.From:yyyy-MM-dd}..{d.To:yyyy-MM-dd}",
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "not a settlement"),
     };
 

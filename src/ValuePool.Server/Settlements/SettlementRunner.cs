@@ -27,7 +27,8 @@ public sealed class SettlementRunner(LedgerGateway ledger, ServerSettings settin
         {
             var closing = day;
             var commands = await ledger.ReadAsync(engine =>
-                SettlementCalendar.ClosingWith(closing, engine.StoreIdsOrdinal().Select(id => engine.FindStore(id)!).ToArray()).ToArray());
+                SettlementCalendar.ClosingWith(closing, engine.StoreIdsOrdinal().Select(id => engine.FindStore(id)!).ToArray(),
+                    engine.Config.ShareholderDividend != Core.Configuration.ModeSettlement.Off).ToArray());
             foreach (var command in commands)
             {
                 var receipt = await ledger.SubmitAsync(LedgerKeys.Settlement(command), command);

@@ -70,6 +70,15 @@ public class SettlementCalendarTests
         return (results, lastClosed);
     }
 
+    [Fact]
+    public void WithThePlatformDividendOn_AMonthEnd_SettlesTheMonthsDividend()
+    {
+        var monthEnd = SettlementCalendar.ClosingWith(new DateOnly(2026, 11, 30), [], platformDividendOn: true).OfType<SettlePlatformShareholders>();
+        Assert.Equal((new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)), Assert.Single(monthEnd) is var s ? (s.From, s.To) : default);
+        Assert.Empty(SettlementCalendar.ClosingWith(new DateOnly(2026, 11, 29), [], platformDividendOn: true).OfType<SettlePlatformShareholders>());
+        Assert.Empty(SettlementCalendar.ClosingWith(new DateOnly(2026, 11, 30), []).OfType<SettlePlatformShareholders>());
+    }
+
     [Theory]
     [InlineData("2026-11-29", PartnerPeriod.Weekly, "2026-11-23")]
     [InlineData("2026-11-28", PartnerPeriod.Weekly, null)]
