@@ -115,6 +115,8 @@ public sealed partial class ValuePoolEngine
 
         var revenueFen = modes.RevenueByDayFen.Where(d => d.Key >= command.From && d.Key <= command.To).Sum(d => d.Value);
         var pool = new Money(revenueFen).Share(Config.DividendShare);
+        // Platform revenue holds at least this: every period's R was added to it and nothing else draws on it, and periods
+        // never overlap, so the dividends of all periods together are at most the revenue they came from.
         var top = Config.Levels.Count - 1;
         var holders = new List<int>();
         for (var member = 0; member < _members.Count; member++)
