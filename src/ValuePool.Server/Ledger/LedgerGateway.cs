@@ -177,6 +177,7 @@ public sealed class LedgerGateway : IHostedService, IAsyncDisposable, IDisposabl
                     // Before the replica closes: it serves reads while the sequencer recovers.
                     Lead(lease, PostgresJournalStore.Open(connectionString));
                     await _notifications!.DisposeAsync();
+                    _notifications = null;
                     await _follower!.DisposeAsync();
                     _follower = null;
                     _log.LogWarning("Promoted to leader of epoch {Epoch} in {Milliseconds} ms after taking the lease", lease.Epoch, promoting.ElapsedMilliseconds);
