@@ -195,9 +195,12 @@ public sealed class Sequencer : IAsyncDisposable
         var ready = _queue.Reader.WaitToReadAsync();
         if (ready.IsCompleted) return ready.Result;
         var waiting = ready.AsTask();
-        if (ProjectionsPending() && !waiting.Wait(_options.ProjectionsEvery)) return true;
+        if (ProjectionsPending() && _options.ProjectionsEvery < WaitLongest && !waiting.Wait(_options.ProjectionsEvery)) return true;
         return waiting.GetAwaiter().GetResult();
     }
+
+    /// <summary>The longest a timed wait takes; a longer <see cref="SequencerOptions.ProjectionsEvery"/> means "only when due by batches".</summary>
+    private static readonly TimeSpan WaitLongest = TimeSpan.FromMilliseconds(int.MaxValue);
 
     private bool ProjectionsPending() => _projector is not null && (_projectionPieces.Count > 0 || _generationEnd != _head.Sequence);
 
