@@ -14,7 +14,7 @@ pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   runuser -u postgres -- "$pg/pg_ctl" stop -m fast -D "$dir/data" >/dev/null 2>&1 || true
-  rm -rf "$dir"
+  [ -n "${KEEP:-}" ] && echo "kept $dir" || rm -rf "$dir"
 }
 trap cleanup EXIT
 runuser -u postgres -- "$pg/initdb" -D "$dir/data" -U postgres -A trust --no-sync -E UTF8 >/dev/null

@@ -97,13 +97,22 @@ public sealed class LedgerGateway : IHostedService, IAsyncDisposable, IDisposabl
     /// <summary>The leader's epoch, on PostgreSQL, while this node leads.</summary>
     public long? Epoch => _lease?.Epoch;
 
-    /// <summary>The address the current leader takes writes on (a follower forwards them there); null on SQLite.</summary>
+    /// <summary>
+    /// The address the current leader takes writes on (a follower forwards them there), read from the database at most every
+    /// <see cref="CampaignEvery"/> (a new leader is forwarded to within that); null on SQLite or before any leader advertised one.
+    /// </summary>
     public string? LeaderAddress()
     {
         if (!StoreLocation.IsPostgres(_location)) return null;
-        var address = LeaderLease.Current(StoreLocation.PostgresConnectionString(_location)).Address;
-        return address.Length > 0 ? address : null;
+        if (_leaderAddress is not { } read || Stopwatch.GetElapsedTime(read.At) > CampaignEvery)
+            _leaderAddress = read = new AddressRead(LeaderLease.Current(StoreLocation.PostgresConnectionString(_location)).Address, Stopwatch.GetTimestamp());
+        return read.Address.Length > 0 ? read.Address : null;
     }
+
+    /// <summary>The leader's address as last read, and when (a timestamp): replaced whole, so any thread sees a consistent pair.</summary>
+    private sealed record AddressRead(string Address, long At);
+
+    private volatile AddressRead? _leaderAddress;
 
     public Task<Receipt> SubmitAsync(string idempotencyKey, Command command) => Leading.SubmitAsync(idempotencyKey, command);
 
