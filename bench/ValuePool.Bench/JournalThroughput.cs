@@ -3,13 +3,14 @@ using Npgsql;
 using ValuePool.Core.Amounts;
 using ValuePool.Core.Engine;
 using ValuePool.Storage;
+using ValuePool.Storage.Postgres;
 using ValuePool.Storage.Sequencing;
 
 namespace ValuePool.Bench;
 
 /// <summary>
 /// `--journal DB [ORDERS]`: durable consume orders per second through the sequencer (group commit)
-/// into a SQLite file or a postgres:// database, journal only and with projections; for PostgreSQL
+/// into a SQLite file or a postgres:// database (fenced by a leader lease, as a server is), journal only and with projections; for PostgreSQL
 /// also the naive design (one transaction per order, <c>SELECT … FOR UPDATE</c> on the pool row)
 /// on the same server, and the ratio. Every order is acknowledged only after its batch committed.
 /// </summary>
@@ -37,7 +38,11 @@ public static class JournalThroughput
         var commands = Enumerable.Range(0, orders)
             .Select(i => (Key: $"run{run}-order-{i}", Command: (Command)new Consume($"m{i % 100_000}", "s1", new Money(10_000 + i % 1000), DateTimeOffset.UnixEpoch.AddSeconds(i))))
             .ToArray();
-        var sequencer = Sequencer.Start(StoreLocation.Open(location), new SequencerOptions { Projections = projections, SnapshotEveryEntries = long.MaxValue, CommandsPerBatchMax = 16_384, QueuedCommandsMax = 262_144 });
+        var store = StoreLocation.Open(location);
+        // On PostgreSQL as a server leads: under the lease, every batch checking its epoch (docs/ARCHITECTURE.md, "Several nodes").
+        using var lease = store is PostgresJournalStore ? LeaderLease.TryTake(StoreLocation.PostgresConnectionString(location), "bench") : null;
+        if (lease is not null) ((PostgresJournalStore)store).Fence(lease.Epoch);
+        var sequencer = Sequencer.Start(store, new SequencerOptions { Projections = projections, SnapshotEveryEntries = long.MaxValue, CommandsPerBatchMax = 16_384, QueuedCommandsMax = 262_144 });
         sequencer.SubmitAsync($"run{run}-store", new RegisterStore("s1", "owner", null, new Region(["gd", "dg", "songshan"]), DateTimeOffset.UnixEpoch)).Wait();
         var clock = Stopwatch.StartNew();
         var receipts = commands.Select(c => sequencer.SubmitAsync(c.Key, c.Command)).ToArray();

@@ -3,12 +3,15 @@ using System.Globalization;
 namespace ValuePool.LoadTest;
 
 /// <summary>
-/// <c>--clients N --seconds S [--warmup S] [--referred] [--url URL] [--db PATH]</c>; the bounds are capped so a typo cannot
-/// run away. <see cref="Referred"/>: the members arrive through the store's share link, so every order also credits the
+/// <c>--clients N --seconds S [--warmup S] [--referred] [--url URL[,URL…]] [--db PATH]</c>; the bounds are capped so a typo cannot
+/// run away. Several URLs (the nodes of a cluster): the clients are spread over them in turn. <see cref="Referred"/>: the members arrive through the store's share link, so every order also credits the
 /// store owner's referral reward.
 /// </summary>
 public sealed record LoadOptions(int Clients, int Seconds, int WarmupSeconds, bool Referred, string? Url, string? Db)
 {
+    /// <summary>The nodes <see cref="Url"/> names (comma-separated), or none.</summary>
+    public IReadOnlyList<Uri> Nodes => Url is null ? [] : Url.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(u => new Uri(u)).ToArray();
+
     public const int ClientsMax = 1024;
     public const int SecondsMax = 600;
     public const int WarmupSecondsMax = 60;

@@ -7,9 +7,10 @@ namespace ValuePool.LoadTest;
 
 /// <summary>
 /// Many concurrent members each pay in store in a loop (<c>POST /api/stores/{id}/pay</c>: the order is created,
-/// paid through the simulated provider and completed, points and rewards move) until the time is up.
+/// paid through the simulated provider and completed, points and rewards move) until the time is up. Client i pays through
+/// node i mod n of <paramref name="nodes"/>; the setup goes through <paramref name="http"/>'s address.
 /// </summary>
-public sealed class LoadRun(HttpClient http, LoadOptions options)
+public sealed class LoadRun(HttpClient http, LoadOptions options, IReadOnlyList<Uri> nodes)
 {
     /// <summary>What the measured window (after the warm-up) saw; <see cref="CpuSeconds"/> is this whole process's CPU time in it.</summary>
     public sealed record Result(long CompletedOrders, long Failures, double Seconds, double CpuSeconds, double[] LatencyMs);
@@ -50,8 +51,9 @@ public sealed class LoadRun(HttpClient http, LoadOptions options)
         await Task.WhenAll(tokens.Select((token, client) => Task.Run(async () =>
         {
             var mine = latencies[client] = new List<double>(16_384);
-            var request = KeepAliveConnection.Request(http.BaseAddress!, "POST", $"/api/stores/{storeId}/pay", token, body);
-            using var connection = await KeepAliveConnection.OpenAsync(http.BaseAddress!);
+            var node = nodes[client % nodes.Count];
+            var request = KeepAliveConnection.Request(node, "POST", $"/api/stores/{storeId}/pay", token, body);
+            using var connection = await KeepAliveConnection.OpenAsync(node);
             while (clock.Elapsed < end)
             {
                 var started = Stopwatch.GetTimestamp();

@@ -3,13 +3,14 @@ using ValuePool.LoadTest;
 using ValuePool.Storage;
 using ValuePool.Storage.Audit;
 
-// dotnet run -c Release --project bench/ValuePool.LoadTest -- --clients 64 --seconds 15 [--warmup 3] [--referred] [--url http://127.0.0.1:5080]
+// dotnet run -c Release --project bench/ValuePool.LoadTest -- --clients 64 --seconds 15 [--warmup 3] [--referred] [--url http://127.0.0.1:5080[,http://127.0.0.1:5081…]]
 var options = LoadOptions.Parse(args);
 var db = options.Db ?? Path.Combine(Directory.CreateTempSubdirectory("valuepool-load-").FullName, "valuepool.db");
 var server = options.Url is null ? await InProcessServer.StartAsync(db) : null;
 var url = options.Url ?? server!.Url;
-using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients }) { BaseAddress = new Uri(url) };
-var run = new LoadRun(http, options);
+IReadOnlyList<Uri> nodes = server is null ? options.Nodes : [new Uri(server.Url)];
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients }) { BaseAddress = nodes[0] };
+var run = new LoadRun(http, options, nodes);
 
 Console.WriteLine($"server {url}, journal {(options.Url is null ? db : "(remote)")}, {options.Clients} clients{(options.Referred ? " referred by the store's owner" : "")}, " +
     $"{options.WarmupSeconds} s warm-up + {options.Seconds} s measured");

@@ -7,7 +7,8 @@ builder.AddValuePool(args);
 var app = builder.Build();
 app.UseValuePool();
 app.Run();
-return 0;
+// 3 when the node stopped itself (a leader that lost its lease): its supervisor starts it again.
+return Environment.ExitCode;
 
 /// <summary>Visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -16,7 +16,11 @@ public sealed class OperationsTests
         var (_, storeId, _) = await platform.OpenStoreAsync();
         await (await platform.RegisterAsync()).BuyAsync(storeId, "10.00");
         var client = platform.Anonymous();
-        Assert.Equal("Healthy", await client.GetStringAsync("/health"));
+        var health = JsonDocument.Parse(await client.GetStringAsync("/health")).RootElement;
+        Assert.Equal("Healthy", health.GetProperty("status").GetString());
+        // A single node on SQLite leads, and its sequence is the journal's head.
+        Assert.Equal("leader", health.GetProperty("role").GetString());
+        Assert.True(health.GetProperty("sequence").GetInt64() > 0);
         // The metrics name stores and load: an admin's (issue 10, finding 12; they were public).
         await (await client.GetAsync("/metrics")).AssertProblem(HttpStatusCode.Unauthorized);
         await (await (await platform.RegisterAsync()).Http.GetAsync("/metrics")).AssertProblem(HttpStatusCode.Forbidden);

@@ -9,9 +9,10 @@ namespace ValuePool.Server.Hosting;
 /// The periodic jobs, on the injected clock: shipped orders past their after-sales window complete,
 /// closed days settle, webhooks are (re)delivered. Each job is idempotent, so a run that overlaps a
 /// crash or a restart does no harm; tests call <see cref="RunOnceAsync"/> after moving the clock.
+/// The jobs run on the leader only (<see cref="LeadershipGate"/>): a follower waits until it leads.
 /// </summary>
 public sealed class DueWork(OrderCompletion orders, SettlementRunner settlements, WebhookDispatcher webhooks, TimeProvider time,
-    IOptions<ServerOptions> options, ILogger<DueWork> log) : BackgroundService
+    LeadershipGate leadership, IOptions<ServerOptions> options, ILogger<DueWork> log) : BackgroundService
 {
     public async Task RunOnceAsync(CancellationToken cancel = default)
     {
@@ -23,6 +24,8 @@ public sealed class DueWork(OrderCompletion orders, SettlementRunner settlements
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (options.Value.DueCheckSeconds == 0) return;
+        try { await leadership.WhenLeaderAsync(stoppingToken); }
+        catch (OperationCanceledException) { return; }
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.DueCheckSeconds), time);
         do
         {

@@ -59,10 +59,11 @@ public static class PlatformSetup
         services.AddSingleton<DepositHistory>();
         services.AddSingleton<OfflineStatementFeed>();
         services.AddSingleton<OfflineStatements>();
-        services.AddSingleton(sp => new LedgerGateway(options.Db, sp.GetRequiredService<ServerDatabase>(),
+        services.AddSingleton<LeadershipGate>();
+        services.AddSingleton(sp => new LedgerGateway(options.Db, options.AdvertisedUrl, sp.GetRequiredService<ServerDatabase>(),
             [sp.GetRequiredService<MemberOrderIndex>(), sp.GetRequiredService<RewardFeed>(), sp.GetRequiredService<DepositFeed>(),
                 sp.GetRequiredService<OfflineStatementFeed>()],
-            sp.GetRequiredService<ILogger<LedgerGateway>>()));
+            sp.GetRequiredService<LeadershipGate>(), sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<ILogger<LedgerGateway>>()));
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         if (options.PasswordHashIterations is { } iterations) services.Configure<PasswordHasherOptions>(o => o.IterationCount = iterations);
         services.AddSingleton<SecurityStamps>();
@@ -96,6 +97,8 @@ public static class PlatformSetup
         services.AddHostedService(sp => sp.GetRequiredService<LedgerGateway>());
         services.AddHostedService(sp => sp.GetRequiredService<DueWork>());
         services.AddHttpClient(nameof(WebhookDispatcher), client => client.Timeout = TimeSpan.FromSeconds(10));
+        // Writes a follower forwards: as long as a client would wait for the leader itself; no retries (the client's, with its key).
+        services.AddHttpClient(LeaderForwarding.ClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
 
         AddAuth(services, options);
         // Every problem in the request's language (Accept-Language: Chinese unless English is preferred), the framework's too.
@@ -139,13 +142,15 @@ public static class PlatformSetup
                 file.Context.Request.Path.StartsWithSegments("/assets") ? "public, max-age=31536000, immutable" : "no-cache",
         });
         app.UseMiddleware<RequestBodyLimit>();
+        // Before authentication and the rate limits: a follower forwards writes untouched, and the leader judges them.
+        app.UseMiddleware<LeaderForwarding>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
 
         app.MapOpenApi();
         app.MapScalarApiReference();
-        app.MapHealthChecks("/health");
+        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         MapMetrics(app, app.Services.GetRequiredService<IOptions<ServerOptions>>().Value.MetricsPort);
         app.MapAccountsApi();
         app.MapStoresApi();

@@ -26,6 +26,13 @@ public sealed class ServerOptions
         ? configured
         : Path.Combine(ValuePool.Storage.StoreLocation.IsPostgres(Db) ? "." : Path.GetDirectoryName(Path.GetFullPath(Db))!, "valuepool-keys");
 
+    /// <summary>
+    /// Where the other nodes reach this one (PostgreSQL, several nodes): written to the database when this node leads, and
+    /// where followers forward the writes they receive, e.g. <c>http://10.0.0.11:5080</c>. A node without one can lead, but
+    /// followers then answer writes 503 while it does.
+    /// </summary>
+    public string? AdvertisedUrl { get; set; }
+
     public JwtOptions Jwt { get; set; } = new();
     public FirstAdminOptions Admin { get; set; } = new();
     public PaymentOptions Payments { get; set; } = new();

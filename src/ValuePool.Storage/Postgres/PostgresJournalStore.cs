@@ -42,6 +42,38 @@ public sealed class PostgresJournalStore : SqlJournalStore
         public void Dispose() => store.Execute(null, UnlockSchemaSql);
     }
 
+    /// <summary>The channel each appending transaction notifies (on commit) with the last sequence it appended; followers listen.</summary>
+    public const string JournalChannel = "valuepool_journal";
+
+    private long? _fencingEpoch;
+
+    /// <summary>
+    /// From now on every write checks, in its own transaction, that <c>sequencer_leader</c> still holds
+    /// <paramref name="epoch"/> (the one <see cref="LeaderLease"/> took), and keeps the row share-locked until it commits:
+    /// a new leader's epoch bump waits for it, and every write after the bump is refused with
+    /// <see cref="LeadershipLostException"/>. A deposed leader can therefore never commit.
+    /// </summary>
+    public void Fence(long epoch) => _fencingEpoch = epoch;
+
+    protected override void CheckWriter(DbTransaction transaction, long? appendedThrough)
+    {
+        if (_fencingEpoch is not { } mine) return;
+        // One round trip: the epoch, and the notification that PostgreSQL delivers only if the transaction commits.
+        using var batch = new NpgsqlBatch(Npgsql, (NpgsqlTransaction)transaction);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT epoch FROM sequencer_leader WHERE id = 1 FOR SHARE"));
+        if (appendedThrough is { } last)
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_notify(@channel, @last)")
+            {
+                Parameters = { new("channel", JournalChannel), new("last", last.ToString(CultureInfo.InvariantCulture)) },
+            });
+        long current;
+        using (var reader = batch.ExecuteReader())
+        {
+            current = reader.Read() ? reader.GetInt64(0) : 0;
+        }
+        if (current != mine) throw new LeadershipLostException(mine, current);
+    }
+
     protected override string IntegerType => "BIGINT";
     protected override string ClusteredTableOption => "";
     protected override string BytesType => "BYTEA";

@@ -59,7 +59,7 @@ public sealed class Sequencer : IAsyncDisposable
         Engine = recovered.Engine;
         _head = recovered.Head;
         _lastSnapshotSequence = recovered.SnapshotSequence;
-        _generationEnd = recovered.Head.Sequence;
+        _generationEnd = _durableSequence = recovered.Head.Sequence;
         _sequenceByKey = store.ReadKeys().ToDictionary(k => k.Key, k => k.Sequence, StringComparer.Ordinal);
         _projector = projector;
         IndexNewMembers();
@@ -94,6 +94,14 @@ public sealed class Sequencer : IAsyncDisposable
 
     /// <summary>The last durable entry; read it only after <see cref="DisposeAsync"/>.</summary>
     public JournalHead Head => _head;
+
+    /// <summary>The sequence of the last durable entry, from any thread: every command answered so far is at or before it.</summary>
+    public long DurableSequence => Volatile.Read(ref _durableSequence);
+
+    private long _durableSequence;
+
+    /// <summary>Why the sequencer stopped, if a batch failed (a lost database, or a deposed leader's refused write).</summary>
+    public Exception? Fault => _fault;
 
     public Task<Receipt> SubmitAsync(string idempotencyKey, Command command) => SubmitAsync(idempotencyKey, command, null);
 
@@ -177,12 +185,24 @@ public sealed class Sequencer : IAsyncDisposable
         if (NextProjections(now: true) is { } rest) _store.WriteProjections(rest);
     }
 
-    /// <summary>Blocks this (dedicated) thread until work is queued; false once the queue is closed and empty.</summary>
+    /// <summary>
+    /// Blocks this (dedicated) thread until work is queued; false once the queue is closed and empty. While projection rows
+    /// wait to be written, it waits at most <see cref="SequencerOptions.ProjectionsEvery"/> and then returns with nothing
+    /// queued, so an idle journal's projections catch up by themselves (the readers on other nodes wait for them).
+    /// </summary>
     private bool WaitForWork()
     {
         var ready = _queue.Reader.WaitToReadAsync();
-        return ready.IsCompleted ? ready.Result : ready.AsTask().GetAwaiter().GetResult();
+        if (ready.IsCompleted) return ready.Result;
+        var waiting = ready.AsTask();
+        if (ProjectionsPending() && _options.ProjectionsEvery < WaitLongest && !waiting.Wait(_options.ProjectionsEvery)) return true;
+        return waiting.GetAwaiter().GetResult();
     }
+
+    /// <summary>The longest a timed wait takes; a longer <see cref="SequencerOptions.ProjectionsEvery"/> means "only when due by batches".</summary>
+    private static readonly TimeSpan WaitLongest = TimeSpan.FromMilliseconds(int.MaxValue);
+
+    private bool ProjectionsPending() => _projector is not null && (_projectionPieces.Count > 0 || _generationEnd != _head.Sequence);
 
     private void Fail(Work work)
     {
@@ -231,6 +251,7 @@ public sealed class Sequencer : IAsyncDisposable
         if (entries.Count > 0) _store.Append(entries, projections, alongside);
         else if (projections is not null) _store.WriteProjections(projections);
         foreach (var entry in entries) _sequenceByKey[entry.IdempotencyKey] = entry.Sequence;
+        Volatile.Write(ref _durableSequence, _head.Sequence);
         if (entries.Count > 0) _options.Observer?.Committed();
         IndexNewMembers();
         foreach (var (answer, receipt) in answers) answer.TrySetResult(receipt);

@@ -72,5 +72,14 @@ public static class SchemaMigrations
         DROP TABLE member_history;
         ALTER TABLE member_history_2 RENAME TO member_history;
         """,
+        // Who sequences the journal (PostgreSQL, several nodes): the leader's epoch, raised by each new leader, and the
+        // address it takes writes on. Every write of a leader checks the epoch in its own transaction (fencing).
+        """
+        CREATE TABLE sequencer_leader (
+            id {int} PRIMARY KEY,
+            epoch {int} NOT NULL,
+            address TEXT NOT NULL);
+        INSERT INTO sequencer_leader (id, epoch, address) VALUES (1, 0, '');
+        """,
     ];
 }

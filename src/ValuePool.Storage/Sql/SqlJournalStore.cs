@@ -38,6 +38,13 @@ public abstract class SqlJournalStore : IJournalStore
     protected abstract void UpsertProjections(DbTransaction transaction, ProjectionBatch projections);
 
     /// <summary>
+    /// Runs first in every transaction that writes the journal, snapshots or projections; throws to refuse the write
+    /// (a deposed leader's, <see cref="Postgres.PostgresJournalStore.Fence"/>). <paramref name="appendedThrough"/>: the last
+    /// entry durable once the transaction commits, when it appends entries.
+    /// </summary>
+    protected virtual void CheckWriter(DbTransaction transaction, long? appendedThrough) { }
+
+    /// <summary>
     /// Which processes may change the schema at once: <see cref="Migrate"/> holds this while it runs (null: the back end's
     /// write transactions are serialized already, as SQLite's are).
     /// </summary>
@@ -72,6 +79,7 @@ public abstract class SqlJournalStore : IJournalStore
     public void Append(IReadOnlyList<JournalEntry> entries, ProjectionBatch? projections, IReadOnlyList<AlongsideRows> alongside)
     {
         using var transaction = Connection.BeginTransaction();
+        CheckWriter(transaction, entries[^1].Sequence);
         InsertEntries(transaction, entries);
         foreach (var rows in alongside) rows(Connection, transaction);
         // After the alongside rows: the application's projection may read them (an order's member, say).
@@ -106,6 +114,7 @@ public abstract class SqlJournalStore : IJournalStore
     public void SaveSnapshot(StoredSnapshot snapshot)
     {
         using var transaction = Connection.BeginTransaction();
+        CheckWriter(transaction, null);
         Execute(transaction, "INSERT INTO snapshot (seq, journal_hash, state, sha256) VALUES (@seq, @hash, @state, @sha)",
             ("seq", snapshot.Sequence), ("hash", snapshot.JournalHash), ("state", snapshot.State), ("sha", snapshot.Sha256));
         transaction.Commit();
@@ -132,6 +141,7 @@ public abstract class SqlJournalStore : IJournalStore
     public void ResetProjections()
     {
         using var transaction = Connection.BeginTransaction();
+        CheckWriter(transaction, null);
         foreach (var table in (string[])["member_balance", "member_history", "store_revenue_day", "price_history"])
             Execute(transaction, $"DELETE FROM {table}");
         Execute(transaction, "UPDATE projection_checkpoint SET seq = 0");
@@ -141,6 +151,7 @@ public abstract class SqlJournalStore : IJournalStore
     public void WriteProjections(ProjectionBatch projections)
     {
         using var transaction = Connection.BeginTransaction();
+        CheckWriter(transaction, null);
         WriteProjectionRows(transaction, projections);
         transaction.Commit();
     }

@@ -1,0 +1,116 @@
+using System.Globalization;
+using ValuePool.Server.Http;
+
+namespace ValuePool.Server.Ledger;
+
+/// <summary>
+/// Makes every node answer like the leader. A write (any API request but GET, HEAD and OPTIONS) reaching a follower is
+/// forwarded to the leader's advertised address and its answer returned as it came, once this node has applied the
+/// entries it made; the leader's answer to a write carries <see cref="SequenceHeader"/>, the last durable entry when it
+/// answered (the write's own or later). A request that names a sequence in <see cref="AfterSequenceHeader"/> is served
+/// only once this node has applied it (read-your-writes on any node), waiting at most <see cref="ReachWaitMax"/>.
+/// </summary>
+public sealed class LeaderForwarding(RequestDelegate next, LedgerGateway ledger, IHttpClientFactory clients, ILogger<LeaderForwarding> log)
+{
+    public const string SequenceHeader = "ValuePool-Sequence";
+    public const string AfterSequenceHeader = "ValuePool-After-Sequence";
+
+    /// <summary>Set on a forwarded request: a node that is no longer the leader when it arrives refuses it rather than forward it again.</summary>
+    public const string ForwardedHeader = "ValuePool-Forwarded";
+
+    public const string ClientName = nameof(LeaderForwarding);
+
+    public static readonly TimeSpan ReachWaitMax = TimeSpan.FromSeconds(5);
+
+    private static readonly Bilingual NoLeader = new("暂无主节点可处理写请求，请稍后重试（使用同一幂等键）",
+        "no leader takes writes at the moment: retry shortly (with the same Idempotency-Key)");
+    private static readonly Bilingual NotCaughtUp = new("本节点尚未追上所请求的日志序号，请稍后重试",
+        "this node has not yet applied the journal entry the request names: retry shortly");
+
+    /// <summary>Headers that belong to one connection, not to the request (RFC 9110 §7.6.1), and the host, which is the leader's.</summary>
+    private static readonly HashSet<string> NotForwarded = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Host", "Connection", "Keep-Alive", "Transfer-Encoding", "TE", "Trailer", "Upgrade", "Proxy-Connection", "Content-Length",
+    };
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (context.Request.Headers.TryGetValue(AfterSequenceHeader, out var after)
+            && long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)
+            && !await ReachedAsync(sequence))
+        {
+            await Unavailable(context, "NotCaughtUp", NotCaughtUp);
+            return;
+        }
+        var writes = IsWrite(context.Request);
+        if (writes && ledger.Role == NodeRole.Follower)
+        {
+            await ForwardAsync(context);
+            return;
+        }
+        if (writes) context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[SequenceHeader] = ledger.AppliedSequence.ToString(CultureInfo.InvariantCulture);
+            return Task.CompletedTask;
+        });
+        await next(context);
+    }
+
+    private static bool IsWrite(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") && !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method));
+
+    private async Task<bool> ReachedAsync(long sequence)
+    {
+        try
+        {
+            await ledger.ReachAsync(sequence).WaitAsync(ReachWaitMax);
+            return true;
+        }
+        catch (TimeoutException) { return false; }
+    }
+
+    private async Task ForwardAsync(HttpContext context)
+    {
+        var leader = context.Request.Headers.ContainsKey(ForwardedHeader) ? null : ledger.LeaderAddress();
+        if (leader is null)
+        {
+            await Unavailable(context, "NoLeader", NoLeader);
+            return;
+        }
+        using var request = new HttpRequestMessage(new HttpMethod(context.Request.Method), leader.TrimEnd('/') + context.Request.Path + context.Request.QueryString)
+        {
+            Content = new StreamContent(context.Request.Body),
+        };
+        foreach (var (name, values) in context.Request.Headers)
+        {
+            if (NotForwarded.Contains(name)) continue;
+            if (!request.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values)) request.Content.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
+        }
+        request.Headers.TryAddWithoutValidation(ForwardedHeader, "1");
+        HttpResponseMessage response;
+        try { response = await clients.CreateClient(ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted); }
+        catch (HttpRequestException e)
+        {
+            log.LogWarning("The leader at {Leader} did not answer a forwarded write: {Why}", leader, e.Message);
+            await Unavailable(context, "NoLeader", NoLeader);
+            return;
+        }
+        using (response)
+        {
+            // Answered as if here: what the write changed is in this node's replica before the client can read it.
+            if (response.Headers.TryGetValues(SequenceHeader, out var written)
+                && long.TryParse(written.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var last))
+                await ReachedAsync(last);
+            context.Response.StatusCode = (int)response.StatusCode;
+            foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
+                if (!NotForwarded.Contains(name)) context.Response.Headers[name] = values.ToArray();
+            await response.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
+        }
+    }
+
+    private static Task Unavailable(HttpContext context, string code, Bilingual detail)
+    {
+        context.Response.Headers.RetryAfter = "1";
+        return ApiProblem.Of(StatusCodes.Status503ServiceUnavailable, code, detail).ExecuteAsync(context);
+    }
+}
