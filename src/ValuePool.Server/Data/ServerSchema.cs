@@ -105,6 +105,12 @@ public static class ServerSchema
             action TEXT NOT NULL, target TEXT, status BIGINT NOT NULL, request TEXT, before_state TEXT, after_state TEXT)
         """,
         "CREATE INDEX IF NOT EXISTS operator_log_at ON operator_log (at_ms)",
+        // Refunds of orders through the provider (OrderRefunds): requested until the provider says it succeeded or failed.
+        """
+        CREATE TABLE IF NOT EXISTS order_refund (id TEXT PRIMARY KEY, order_id TEXT NOT NULL, payment_id TEXT NOT NULL, provider TEXT NOT NULL,
+            amount_fen BIGINT NOT NULL, reason TEXT NOT NULL, status TEXT NOT NULL, failure TEXT, created_ms BIGINT NOT NULL, finished_ms BIGINT)
+        """,
+        "CREATE INDEX IF NOT EXISTS order_refund_order ON order_refund (order_id, created_ms)",
     ];
 
     /// <summary>
@@ -121,5 +127,9 @@ public static class ServerSchema
         "ALTER TABLE store ADD COLUMN rejection_reason TEXT",
         // Set by an approval before it registers the store in the engine, so a rejection racing it is refused rather than undone.
         "ALTER TABLE store ADD COLUMN approve_claimed_ms BIGINT",
+        // A real provider's answer to a charge (what the payer does next: a QR code, a page), shown again on every pay (OrderPayment).
+        "ALTER TABLE payment_intent ADD COLUMN payer_action TEXT",
+        // What was refunded of a paid order before it completed (OrderRefunds); completion moves only what is left.
+        "ALTER TABLE customer_order ADD COLUMN refunded_fen BIGINT NOT NULL DEFAULT 0",
     ];
 }

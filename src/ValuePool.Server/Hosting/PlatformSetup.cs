@@ -75,14 +75,12 @@ public static class PlatformSetup
         services.AddSingleton<OrderStore>();
         services.AddSingleton<OrderCompletion>();
         services.AddSingleton<ImmediatePayment>();
-        services.AddSingleton<SimulatedPaymentProvider>();
-        // The only provider this build has; PaymentProviderValidation refuses to start where it may not run.
-        services.AddSingleton<IPaymentProvider>(sp => sp.GetRequiredService<SimulatedPaymentProvider>());
-        services.AddSingleton<IValidateOptions<ServerOptions>, PaymentProviderValidation>();
+        // The configured provider (Payments:Provider); PaymentProviderValidation refuses to start where it may not run.
+        services.AddPaymentProviders();
         services.AddSingleton<PaymentIntents>();
         services.AddSingleton<OrderPayment>();
+        services.AddSingleton<OrderRefunds>();
         services.AddSingleton<PlatformPayments>();
-        services.AddSingleton<PaymentCallbacks>();
         services.AddSingleton<SettlementRunner>();
         services.AddSingleton<WebhookDispatcher>();
         services.AddSingleton<ServerMetrics>();
@@ -118,6 +116,8 @@ public static class PlatformSetup
     {
         // A configuration the platform may not run with (no payment provider) is refused before anything starts.
         _ = app.Services.GetRequiredService<IOptions<ServerOptions>>().Value;
+        // A provider's key that does not load stops the start here, naming its setting.
+        app.Services.GetRequiredService<IPaymentProvider>();
         // Start the ledger (recovery) and the first admin before the first request can arrive.
         app.Services.GetRequiredService<LedgerGateway>();
         FirstAdmin.EnsureAsync(app.Services).GetAwaiter().GetResult();

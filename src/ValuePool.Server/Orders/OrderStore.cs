@@ -18,7 +18,7 @@ public sealed class OrderStore(ServerDatabase database, ServerWriter writer, Alo
 {
     private const string Columns = "id AS Id, member_id AS MemberId, store_id AS StoreId, product_id AS ProductId, amount_fen AS AmountFen, " +
         "shipped AS Shipped, status AS Status, payment_id AS PaymentId, created_ms AS CreatedMs, paid_ms AS PaidMs, complete_due_ms AS CompleteDueMs, " +
-        "completed_ms AS CompletedMs, refunded_ms AS RefundedMs";
+        "completed_ms AS CompletedMs, refunded_ms AS RefundedMs, refunded_fen AS RefundedFen";
 
     /// <summary>A new order waiting for payment, indexed under its member at once (see <see cref="MemberOrderIndex"/>).</summary>
     public Task AddAsync(OrderRecord order) =>
@@ -26,6 +26,15 @@ public sealed class OrderStore(ServerDatabase database, ServerWriter writer, Alo
         {
             c.Execute("INSERT INTO customer_order (id, member_id, store_id, product_id, amount_fen, shipped, status, payment_id, created_ms) " +
                 "VALUES (@Id, @MemberId, @StoreId, @ProductId, @AmountFen, @Shipped, @Status, @PaymentId, @CreatedMs)", order, t);
+            return c.Execute("INSERT INTO member_order (member_id, order_id) VALUES (@MemberId, @Id)", order, t);
+        });
+
+    /// <summary>Like <see cref="AddAsync"/>, but an order already there under this id (a retry under the same key) is kept as it is.</summary>
+    public Task TryAddAsync(OrderRecord order) =>
+        writer.WriteAsync((c, t) =>
+        {
+            if (c.Execute("INSERT INTO customer_order (id, member_id, store_id, product_id, amount_fen, shipped, status, payment_id, created_ms) " +
+                    "VALUES (@Id, @MemberId, @StoreId, @ProductId, @AmountFen, @Shipped, @Status, @PaymentId, @CreatedMs) ON CONFLICT DO NOTHING", order, t) == 0) return 0;
             return c.Execute("INSERT INTO member_order (member_id, order_id) VALUES (@MemberId, @Id)", order, t);
         });
 
@@ -125,16 +134,15 @@ public sealed class OrderStore(ServerDatabase database, ServerWriter writer, Alo
         };
     }
 
-    /// <summary>A refund before completion moves no money (MODEL.md §7); after completion the order is final.</summary>
-    public Task<bool> RefundAsync(string id, long nowMs) =>
-        writer.WriteAsync((c, t) => c.Execute("UPDATE customer_order SET status = @to, refunded_ms = @nowMs WHERE id = @id AND status = @from",
-            new { id, from = OrderStatus.Paid, to = OrderStatus.Refunded, nowMs }, t) == 1);
-
-    /// <summary>Shipped orders whose after-sales window has passed, and orders left completing by a stop, claimed for completion.</summary>
+    /// <summary>
+    /// Shipped orders whose after-sales window has passed, and orders left completing by a stop, claimed for completion; an order
+    /// with a refund the provider has not finished waits for it (OrderRefunds), so completion moves only what was kept.
+    /// </summary>
     public Task<IReadOnlyList<OrderRecord>> ClaimDueAsync(long nowMs) =>
         writer.WriteAsync<IReadOnlyList<OrderRecord>>((c, t) =>
         {
-            c.Execute($"UPDATE customer_order SET status = '{OrderStatus.Completing}' WHERE status = '{OrderStatus.Paid}' AND complete_due_ms <= @nowMs",
+            c.Execute($"UPDATE customer_order SET status = '{OrderStatus.Completing}' WHERE status = '{OrderStatus.Paid}' AND complete_due_ms <= @nowMs " +
+                $"AND NOT EXISTS (SELECT 1 FROM order_refund WHERE order_refund.order_id = customer_order.id AND order_refund.status = '{OrderRefundStatus.Requested}')",
                 new { nowMs }, t);
             return c.Query<OrderRecord>($"SELECT {Columns} FROM customer_order WHERE status = '{OrderStatus.Completing}'", transaction: t).AsList();
         });
@@ -172,7 +180,7 @@ public sealed class OrderStore(ServerDatabase database, ServerWriter writer, Alo
     private static object CompletedEvent(OrderRecord order) =>
         new { orderId = order.Id, memberId = order.MemberId, storeId = order.StoreId, amount = new Money(order.AmountFen).ToString() };
 
-    private static void Log(DbConnection c, DbTransaction t, string? eventId, string? orderId, CallbackOutcome outcome, long nowMs) =>
+    public static void Log(DbConnection c, DbTransaction t, string? eventId, string? orderId, CallbackOutcome outcome, long nowMs) =>
         c.Execute("INSERT INTO payment_callback_log (id, event_id, order_id, outcome, received_ms) VALUES (@id, @eventId, @orderId, @outcome, @nowMs)",
             new { id = Ids.New("cb"), eventId, orderId, outcome = outcome.ToString(), nowMs }, t);
 }
