@@ -93,5 +93,12 @@ public sealed class AgentRegionPaymentTests
         public Task<bool> CloseAsync(string paymentId, CancellationToken cancel = default) => inner.CloseAsync(paymentId, cancel);
 
         public Task<RefundStart> RefundAsync(RefundRequest request, CancellationToken cancel = default) => inner.RefundAsync(request, cancel);
+
+        public Task<TransferState> TransferAsync(TransferRequest request, CancellationToken cancel = default) => inner.TransferAsync(request, cancel);
+
+        public Task<TransferState> QueryTransferAsync(string transferId, CancellationToken cancel = default) => inner.QueryTransferAsync(transferId, cancel);
+
+        public Task<ValuePool.Server.Payments.Reconciliation.ProviderBill> DownloadBillAsync(DateOnly day, CancellationToken cancel = default) =>
+            inner.DownloadBillAsync(day, cancel);
     }
 }

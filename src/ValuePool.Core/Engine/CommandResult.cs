@@ -42,6 +42,8 @@ public enum CommandResult
     UnknownCommand = 39,
     /// <summary>Applying the command failed inside the engine; the sequencer undid it and kept serving everyone else.</summary>
     CommandFailed = 40,
+    /// <summary>Only an approved (paid) withdrawal can be returned after its transfer failed.</summary>
+    WithdrawalNotPaid = 41,
 }
 
 public static class CommandResultExtensions
@@ -83,6 +85,7 @@ public static class CommandResultExtensions
         CommandResult.InsufficientStoreBalance => "the store's balance holds less than requested",
         CommandResult.UnknownCommand => "no such command",
         CommandResult.CommandFailed => "the command failed inside the engine and was undone; nothing changed",
+        CommandResult.WithdrawalNotPaid => "the withdrawal is not approved and paid, or its money was already returned",
         _ => result.ToString(),
     };
 }

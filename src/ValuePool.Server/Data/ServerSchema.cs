@@ -111,6 +111,21 @@ public static class ServerSchema
             amount_fen BIGINT NOT NULL, reason TEXT NOT NULL, status TEXT NOT NULL, failure TEXT, created_ms BIGINT NOT NULL, finished_ms BIGINT)
         """,
         "CREATE INDEX IF NOT EXISTS order_refund_order ON order_refund (order_id, created_ms)",
+        // How an approved withdrawal or store payout reaches its payee (Payouts): a provider transfer, or by hand with a bank reference.
+        """
+        CREATE TABLE IF NOT EXISTS payout (withdrawal_id TEXT PRIMARY KEY, payee_account TEXT, payee_name TEXT, provider TEXT, transfer_id TEXT,
+            status TEXT NOT NULL, failure TEXT, bank_reference TEXT, paid_by TEXT, created_ms BIGINT NOT NULL, finished_ms BIGINT)
+        """,
+        "CREATE INDEX IF NOT EXISTS payout_status ON payout (status)",
+        // Daily reconciliation with the provider's bill (DailyReconciliation): a day's result and every difference, for finance.
+        """
+        CREATE TABLE IF NOT EXISTS reconciliation_run (day TEXT NOT NULL, provider TEXT NOT NULL, status TEXT NOT NULL, bill_lines BIGINT NOT NULL,
+            matched BIGINT NOT NULL, failure TEXT, run_ms BIGINT NOT NULL, PRIMARY KEY (day, provider))
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS reconciliation_difference (day TEXT NOT NULL, provider TEXT NOT NULL, subject TEXT NOT NULL, reference TEXT NOT NULL,
+            kind TEXT NOT NULL, ours_fen BIGINT, theirs_fen BIGINT, PRIMARY KEY (day, provider, subject, reference))
+        """,
     ];
 
     /// <summary>

@@ -32,7 +32,8 @@ public sealed class DueWork(OrderCompletion orders, SettlementRunner settlements
         while (await WaitAsync(timer, stoppingToken));
     }
 
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    /// <summary>The next tick, or false once the host stops.</summary>
+    internal static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
     {
         try { return await timer.WaitForNextTickAsync(stoppingToken); }
         catch (OperationCanceledException) { return false; }

@@ -21,6 +21,7 @@ using ValuePool.Server.Links;
 using ValuePool.Server.Orders;
 using ValuePool.Server.Partners;
 using ValuePool.Server.Payments;
+using ValuePool.Server.Payments.Reconciliation;
 using ValuePool.Server.Products;
 using ValuePool.Server.Settlements;
 using ValuePool.Server.Shareholders;
@@ -80,6 +81,9 @@ public static class PlatformSetup
         services.AddSingleton<PaymentIntents>();
         services.AddSingleton<OrderPayment>();
         services.AddSingleton<OrderRefunds>();
+        services.AddSingleton<Payouts>();
+        services.AddSingleton<Payments.Reconciliation.DailyReconciliation>();
+        services.AddSingleton<PaymentDueWork>();
         services.AddSingleton<PlatformPayments>();
         services.AddSingleton<SettlementRunner>();
         services.AddSingleton<WebhookDispatcher>();
@@ -88,6 +92,7 @@ public static class PlatformSetup
         // Hosted services stop in reverse order: the ledger after the due work that submits commands to it.
         services.AddHostedService(sp => sp.GetRequiredService<LedgerGateway>());
         services.AddHostedService(sp => sp.GetRequiredService<DueWork>());
+        services.AddHostedService(sp => sp.GetRequiredService<PaymentDueWork>());
         services.AddHttpClient(nameof(WebhookDispatcher), client => client.Timeout = TimeSpan.FromSeconds(10));
 
         AddAuth(services, options);
@@ -148,6 +153,7 @@ public static class PlatformSetup
         app.MapProductsApi();
         app.MapOrdersApi();
         app.MapPaymentsApi();
+        app.MapReconciliationApi();
         app.MapPlatformPaymentsApi();
         app.MapWalletApi();
         app.MapWithdrawalsApi();

@@ -100,6 +100,9 @@ public sealed class PaymentOptions
     /// <summary>HMAC-SHA256 secret of the simulated provider's callbacks. Absent: generated and kept in the database.</summary>
     public string? SimulatedSecret { get; set; }
 
+    /// <summary>The hour (China Standard Time) after which yesterday's bill is fetched and reconciled; WeChat Pay's is out from 10:00.</summary>
+    public int ReconcileAfterHour { get; set; } = 10;
+
     public Payments.WeChatPay.WeChatPayOptions WeChatPay { get; set; } = new();
     public Payments.Alipay.AlipayOptions Alipay { get; set; } = new();
 }

@@ -38,4 +38,13 @@ public interface IPaymentProvider
 
     /// <summary>Asks the provider to refund (part of) a payment; a refund notification or a later query finishes a pending one.</summary>
     Task<RefundStart> RefundAsync(RefundRequest request, CancellationToken cancel = default);
+
+    /// <summary>Pays an approved withdrawal to the payee's account at the provider (WeChat 零钱, an Alipay account).</summary>
+    Task<TransferState> TransferAsync(TransferRequest request, CancellationToken cancel = default);
+
+    /// <summary>How a transfer ended, by its merchant number; <c>Processing</c> while the provider has not said.</summary>
+    Task<TransferState> QueryTransferAsync(string transferId, CancellationToken cancel = default);
+
+    /// <summary>The provider's bill (对账单) of the payments and refunds of <paramref name="day"/>, a day in China Standard Time.</summary>
+    Task<Reconciliation.ProviderBill> DownloadBillAsync(DateOnly day, CancellationToken cancel = default);
 }

@@ -75,6 +75,17 @@ public sealed class SimulatedPaymentProvider : IPaymentProvider
     public Task<RefundStart> RefundAsync(RefundRequest request, CancellationToken cancel = default) =>
         Task.FromResult(new RefundStart(RefundProgress.Succeeded));
 
+    /// <summary>Pays out at once: the simulated provider moves no money.</summary>
+    public Task<TransferState> TransferAsync(TransferRequest request, CancellationToken cancel = default) =>
+        Task.FromResult(new TransferState(TransferProgress.Succeeded));
+
+    /// <summary>The simulated provider keeps no books, so there is no bill to reconcile against.</summary>
+    public Task<Reconciliation.ProviderBill> DownloadBillAsync(DateOnly day, CancellationToken cancel = default) =>
+        Task.FromResult(Reconciliation.ProviderBill.Unavailable("the simulated provider keeps no bill"));
+
+    public Task<TransferState> QueryTransferAsync(string transferId, CancellationToken cancel = default) =>
+        Task.FromResult(new TransferState(TransferProgress.Succeeded));
+
     public string Sign(string body) => Convert.ToHexStringLower(HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes(body)));
 
     public ProviderNotice? Verify(ProviderCallback callback, out CallbackOutcome failure)

@@ -40,6 +40,7 @@ public static class CommandCodec
         CollectedShareholder = 19,
         TopUpDeposit = 20,
         RequestStorePayout = 21,
+        ReturnFailedPayout = 26,
     }
 
     public static byte[] Encode(Command command)
@@ -72,6 +73,7 @@ public static class CommandCodec
             case BuyCard b: output.Write(b.Member); output.Write(b.Card); WriteOptional(output, b.Seller); break;
             case RequestWithdrawal w: output.Write(w.Member); output.Write(w.Id); output.Write(w.Amount.Fen); break;
             case ReviewWithdrawal w: output.Write(w.Id); output.Write(w.Approve); break;
+            case ReturnFailedPayout r: output.Write(r.Id); break;
             case TopUpDeposit t: output.Write(t.Store); output.Write(t.Amount.Fen); break;
             case RequestStorePayout p: output.Write(p.Store); output.Write(p.Member); output.Write(p.Id); output.Write(p.Amount.Fen); break;
         }
@@ -114,6 +116,7 @@ public static class CommandCodec
             Tag.BuyCard => new BuyCard(input.ReadString(), input.ReadString(), ReadOptional(input), at),
             Tag.RequestWithdrawal => new RequestWithdrawal(input.ReadString(), input.ReadString(), new Money(input.ReadInt64()), at),
             Tag.ReviewWithdrawal => new ReviewWithdrawal(input.ReadString(), input.ReadBoolean(), at),
+            Tag.ReturnFailedPayout => new ReturnFailedPayout(input.ReadString(), at),
             Tag.TopUpDeposit => new TopUpDeposit(input.ReadString(), new Money(input.ReadInt64()), at),
             Tag.RequestStorePayout => new RequestStorePayout(input.ReadString(), input.ReadString(), input.ReadString(), new Money(input.ReadInt64()), at),
             _ => throw new InvalidDataException($"unknown command tag {(byte)tag}"),
@@ -151,6 +154,7 @@ public static class CommandCodec
         BuyCard => Tag.BuyCard,
         RequestWithdrawal => Tag.RequestWithdrawal,
         ReviewWithdrawal => Tag.ReviewWithdrawal,
+        ReturnFailedPayout => Tag.ReturnFailedPayout,
         TopUpDeposit => Tag.TopUpDeposit,
         RequestStorePayout => Tag.RequestStorePayout,
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "no codec tag for this command"),

@@ -29,6 +29,10 @@ public sealed class FakeAlipay : IAsyncDisposable
 
     public ConcurrentDictionary<string, Trade> Trades { get; } = new();
     public ConcurrentDictionary<string, JsonObject> Refunds { get; } = new();
+    /// <summary>Transfers by out_biz_no: what was sent and its status (SUCCESS, DEALING, FAIL).</summary>
+    public ConcurrentDictionary<string, (JsonObject Biz, string Status)> Transfers { get; } = new();
+    /// <summary>The status a new transfer gets.</summary>
+    public string TransferStatus { get; set; } = "SUCCESS";
     public int Unsigned;
     /// <summary>The sub_code every refund is refused with, when set.</summary>
     public string? RefuseRefunds { get; set; }
@@ -85,6 +89,7 @@ public sealed class FakeAlipay : IAsyncDisposable
             return Answer(node, new JsonObject { ["code"] = "40002", ["msg"] = "Invalid Arguments", ["sub_code"] = "isv.invalid-signature" });
         }
         var biz = JsonNode.Parse(form["biz_content"])!.AsObject();
+        if (method.StartsWith("alipay.fund.trans.", StringComparison.Ordinal)) return Transfer(node, method, biz);
         var outTradeNo = biz["out_trade_no"]!.GetValue<string>();
         Trades.TryGetValue(outTradeNo, out var trade);
         return method switch
@@ -99,6 +104,17 @@ public sealed class FakeAlipay : IAsyncDisposable
             "alipay.trade.refund" when trade is { Status: "TRADE_SUCCESS" } => Refund(node, biz, trade),
             _ => Answer(node, new JsonObject { ["code"] = "40004", ["msg"] = "Business Failed", ["sub_code"] = "ACQ.TRADE_NOT_EXIST", ["sub_msg"] = "交易不存在" }),
         };
+    }
+
+    private IResult Transfer(string node, string method, JsonObject biz)
+    {
+        var no = biz["out_biz_no"]!.GetValue<string>();
+        if (method == "alipay.fund.trans.uni.transfer") Transfers.TryAdd(no, (biz, TransferStatus));
+        if (!Transfers.TryGetValue(no, out var transfer))
+            return Answer(node, new JsonObject { ["code"] = "40004", ["msg"] = "Business Failed", ["sub_code"] = "ORDER_NOT_EXIST" });
+        var answer = Success(new JsonObject { ["out_biz_no"] = no, ["order_id"] = "2026" + no, ["status"] = transfer.Status, ["trans_date"] = "2026-12-02 10:00:00" });
+        if (transfer.Status == "FAIL") answer["fail_reason"] = "PAYEE_NOT_EXIST";
+        return Answer(node, answer);
     }
 
     private IResult Precreate(string node, JsonObject biz, string outTradeNo)

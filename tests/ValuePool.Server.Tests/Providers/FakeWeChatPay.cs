@@ -34,6 +34,8 @@ public sealed partial class FakeWeChatPay : IAsyncDisposable
 
     public ConcurrentDictionary<string, Trade> Trades { get; } = new();
     public ConcurrentDictionary<string, JsonObject> Refunds { get; } = new();
+    /// <summary>Transfers to 零钱 by batch number: the batch as sent, and the state its detail is in (the test moves it on).</summary>
+    public ConcurrentDictionary<string, (JsonObject Batch, string State)> Transfers { get; } = new();
     /// <summary>Requests refused because their signature did not verify.</summary>
     public int Unsigned;
     /// <summary>Set: every answer waits this long first (longer than the platform's timeout = a timeout).</summary>
@@ -48,6 +50,8 @@ public sealed partial class FakeWeChatPay : IAsyncDisposable
             app.MapGet("/v3/pay/transactions/out-trade-no/{no}", fake.QueryAsync);
             app.MapPost("/v3/pay/transactions/out-trade-no/{no}/close", fake.CloseAsync);
             app.MapPost("/v3/refund/domestic/refunds", fake.RefundAsync);
+            app.MapPost("/v3/transfer/batches", fake.TransferAsync);
+            app.MapGet("/v3/transfer/batches/out-batch-no/{batch}/details/out-detail-no/{detail}", fake.TransferDetailAsync);
         });
         return fake;
     }
@@ -175,6 +179,26 @@ public sealed partial class FakeWeChatPay : IAsyncDisposable
         var outRefundNo = refund["out_refund_no"]!.GetValue<string>();
         Refunds[outRefundNo] = refund;
         return Signed(new JsonObject { ["refund_id"] = "5030" + outRefundNo, ["out_refund_no"] = outRefundNo, ["status"] = "PROCESSING" }.ToJsonString());
+    }
+
+    private async Task<IResult> TransferAsync(HttpRequest request)
+    {
+        var body = await LoopbackServer.BodyAsync(request);
+        if (await RefusedAsync(request, body) is { } refused) return refused;
+        var batch = JsonNode.Parse(body)!.AsObject();
+        var no = batch["out_batch_no"]!.GetValue<string>();
+        if (!no.All(char.IsAsciiLetterOrDigit)) return Signed("""{"code":"PARAM_ERROR","message":"out_batch_no 只能由数字和字母组成"}""", StatusCodes.Status400BadRequest);
+        Transfers.TryAdd(no, (batch, "PROCESSING"));
+        return Signed(new JsonObject { ["out_batch_no"] = no, ["batch_id"] = "1030" + no, ["create_time"] = "2026-12-02T10:00:00+08:00", ["batch_status"] = "ACCEPTED" }.ToJsonString());
+    }
+
+    private async Task<IResult> TransferDetailAsync(string batch, string detail, HttpRequest request)
+    {
+        if (await RefusedAsync(request, "") is { } refused) return refused;
+        if (!Transfers.TryGetValue(batch, out var transfer)) return Signed("""{"code":"NOT_FOUND","message":"记录不存在"}""", StatusCodes.Status404NotFound);
+        var answer = new JsonObject { ["out_batch_no"] = batch, ["out_detail_no"] = detail, ["detail_status"] = transfer.State, ["openid"] = transfer.Batch["transfer_detail_list"]![0]!["openid"]!.GetValue<string>() };
+        if (transfer.State == "FAIL") answer["fail_reason"] = "ACCOUNT_FROZEN";
+        return Signed(answer.ToJsonString());
     }
 
     /// <summary>401 unless the request's Authorization verifies with the merchant's key over method, path, timestamp, nonce and body.</summary>

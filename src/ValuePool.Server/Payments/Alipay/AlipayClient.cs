@@ -60,6 +60,18 @@ public sealed class AlipayClient
         catch (HttpRequestException) { return new Answer(null, "unreachable"); }
     }
 
+    /// <summary>A file at an address Alipay named (a bill): the address carries Alipay's own short-lived signature. Null when it did not come.</summary>
+    public async Task<byte[]?> DownloadAsync(Uri address, CancellationToken cancel)
+    {
+        try
+        {
+            using var response = await _http.GetAsync(address, cancel);
+            return response.IsSuccessStatusCode ? await response.Content.ReadAsByteArrayAsync(cancel) : null;
+        }
+        catch (TaskCanceledException) when (!cancel.IsCancellationRequested) { return null; }
+        catch (HttpRequestException) { return null; }
+    }
+
     /// <summary>The gateway address the payer's browser opens for a page payment (alipay.trade.wap.pay): every parameter signed in its query.</summary>
     public string PageUrl(string method, object bizContent)
     {

@@ -20,6 +20,12 @@ public sealed class AlipayProvider(AlipayClient client, ILogger<AlipayProvider> 
     /// <summary><c>body</c> carries the order id: Alipay echoes it in the notification.</summary>
     private sealed record Trade(string OutTradeNo, string TotalAmount, string Subject, string Body, string? ProductCode = null);
     private sealed record TradeNumber(string OutTradeNo);
+    private sealed record Payee(string Identity, string? Name, string IdentityType = "ALIPAY_LOGON_ID");
+    private sealed record Transfer(string OutBizNo, string TransAmount, string OrderTitle, Payee PayeeInfo, string ProductCode = TransferProduct,
+        string BizScene = TransferScene);
+    private sealed record TransferNumber(string OutBizNo, string ProductCode = TransferProduct, string BizScene = TransferScene);
+    private const string TransferProduct = "TRANS_ACCOUNT_NO_PWD";
+    private const string TransferScene = "DIRECT_TRANSFER";
     private sealed record Refund(string OutTradeNo, string RefundAmount, string OutRequestNo, string? RefundReason);
 
     public async Task<ChargeStart> StartAsync(ChargeRequest request, CancellationToken cancel = default)
@@ -108,4 +114,29 @@ public sealed class AlipayProvider(AlipayClient client, ILogger<AlipayProvider> 
         if (answer.Failure is "timeout" or "unreachable") return new RefundStart(RefundProgress.Processing, answer.Failure);
         return answer.IsSuccess ? new RefundStart(RefundProgress.Succeeded) : new RefundStart(RefundProgress.Failed, answer.Reason);
     }
+
+    /// <summary>alipay.fund.trans.uni.transfer to an Alipay account (单笔转账到支付宝账户); not answered, it ends by query.</summary>
+    public async Task<TransferState> TransferAsync(TransferRequest request, CancellationToken cancel = default)
+    {
+        var answer = await client.CallAsync("alipay.fund.trans.uni.transfer",
+            new Transfer(request.TransferId, request.Amount.ToString(), request.Remark, new Payee(request.PayeeAccount, request.PayeeName)), withNotifyUrl: false, cancel);
+        if (answer.Failure is "timeout" or "unreachable") return new TransferState(TransferProgress.Processing, answer.Failure);
+        return answer.IsSuccess ? StateOf(answer) : new TransferState(TransferProgress.Failed, answer.Reason);
+    }
+
+    public async Task<TransferState> QueryTransferAsync(string transferId, CancellationToken cancel = default)
+    {
+        var answer = await client.CallAsync("alipay.fund.trans.common.query", new TransferNumber(transferId), withNotifyUrl: false, cancel);
+        return answer.IsSuccess ? StateOf(answer) : new TransferState(TransferProgress.Processing, answer.Reason);
+    }
+
+    public Task<Reconciliation.ProviderBill> DownloadBillAsync(DateOnly day, CancellationToken cancel = default) => AlipayBill.DownloadAsync(client, day, cancel);
+
+    /// <summary>REFUND (退票): the payee's bank sent it back, so, as for FAIL, nothing reached the payee.</summary>
+    private static TransferState StateOf(AlipayClient.Answer answer) => answer.Text("status") switch
+    {
+        "SUCCESS" => new TransferState(TransferProgress.Succeeded),
+        "FAIL" or "REFUND" => new TransferState(TransferProgress.Failed, answer.Text("fail_reason") ?? answer.Text("status")),
+        _ => new TransferState(TransferProgress.Processing),
+    };
 }

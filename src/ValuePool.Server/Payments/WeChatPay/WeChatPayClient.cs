@@ -43,11 +43,8 @@ public sealed class WeChatPayClient
 
     public async Task<Answer> SendAsync(HttpMethod method, string pathAndQuery, string? body, CancellationToken cancel)
     {
-        var timestamp = _time.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var nonce = WeChatPaySignature.Nonce();
         using var request = new HttpRequestMessage(method, _options.BaseUrl.TrimEnd('/') + pathAndQuery);
-        request.Headers.TryAddWithoutValidation("Authorization",
-            WeChatPaySignature.Authorization(_options.MchId!, _options.MerchantSerialNumber!, _merchantKey, method.Method, pathAndQuery, body ?? "", timestamp, nonce));
+        request.Headers.TryAddWithoutValidation("Authorization", Authorization(method.Method, pathAndQuery, body ?? ""));
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
         if (body is not null) request.Content = new StringContent(body, Encoding.UTF8, "application/json");
         try
@@ -65,6 +62,24 @@ public sealed class WeChatPayClient
         }
         catch (TaskCanceledException) when (!cancel.IsCancellationRequested) { return new Answer(0, "", "timeout"); }
         catch (HttpRequestException) { return new Answer(0, "", "unreachable"); }
+    }
+
+    private string Authorization(string method, string pathAndQuery, string body) =>
+        WeChatPaySignature.Authorization(_options.MchId!, _options.MerchantSerialNumber!, _merchantKey, method, pathAndQuery, body,
+            _time.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), WeChatPaySignature.Nonce());
+
+    /// <summary>A bill file at the address WeChat Pay named, fetched with the merchant's signature; null when it did not come.</summary>
+    public async Task<byte[]?> DownloadAsync(Uri address, CancellationToken cancel)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, address);
+        request.Headers.TryAddWithoutValidation("Authorization", Authorization("GET", address.PathAndQuery, ""));
+        try
+        {
+            using var response = await _http.SendAsync(request, cancel);
+            return response.IsSuccessStatusCode ? await response.Content.ReadAsByteArrayAsync(cancel) : null;
+        }
+        catch (TaskCanceledException) when (!cancel.IsCancellationRequested) { return null; }
+        catch (HttpRequestException) { return null; }
     }
 
     /// <summary><c>Applied</c> when the message's signature verifies with a configured key and its timestamp is fresh.</summary>

@@ -40,6 +40,12 @@ public static class WeChatPayMessages
     /// <summary>A REFUND.* notification's resource.</summary>
     public sealed record RefundResource(string? Mchid, string? OutTradeNo, string? OutRefundNo, string? RefundId, string? RefundStatus, RefundNoticeAmount? Amount);
 
+    public sealed record TransferDetail(string OutDetailNo, long TransferAmount, string TransferRemark, string Openid);
+    /// <summary>商家转账到零钱 (one detail per batch): the batch and its one detail share the merchant's number.</summary>
+    public sealed record TransferBatch(string Appid, string OutBatchNo, string BatchName, string BatchRemark, long TotalAmount, int TotalNum,
+        TransferDetail[] TransferDetailList);
+    public sealed record TransferDetailAnswer(string? OutDetailNo, string? DetailStatus, string? FailReason);
+
     public sealed record Resource(string? Algorithm, string? Ciphertext, string? AssociatedData, string? Nonce, string? OriginalType);
     public sealed record Notification(string? Id, string? EventType, string? ResourceType, Resource? Resource);
 }
