@@ -34,13 +34,19 @@ public sealed class FakeAlipay : IAsyncDisposable
     /// <summary>The status a new transfer gets.</summary>
     public string TransferStatus { get; set; } = "SUCCESS";
     public int Unsigned;
+    /// <summary>Payments the bill lists that this platform never heard of.</summary>
+    public List<(string OutTradeNo, string Yuan)> ExtraBillPayments { get; } = [];
     /// <summary>The sub_code every refund is refused with, when set.</summary>
     public string? RefuseRefunds { get; set; }
 
     public static async Task<FakeAlipay> StartAsync()
     {
         var fake = new FakeAlipay();
-        fake._server = await LoopbackServer.StartAsync(app => app.MapPost("/gateway.do", fake.GatewayAsync));
+        fake._server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapPost("/gateway.do", fake.GatewayAsync);
+            app.MapGet("/bill.zip", () => Results.Bytes(fake.Bill(), "application/zip"));
+        });
         return fake;
     }
 
@@ -90,6 +96,8 @@ public sealed class FakeAlipay : IAsyncDisposable
         }
         var biz = JsonNode.Parse(form["biz_content"])!.AsObject();
         if (method.StartsWith("alipay.fund.trans.", StringComparison.Ordinal)) return Transfer(node, method, biz);
+        if (method == "alipay.data.dataservice.bill.downloadurl.query")
+            return Answer(node, Success(new JsonObject { ["bill_download_url"] = _server.BaseUrl + "/bill.zip?downloadFileName=" + biz["bill_date"]!.GetValue<string>() }));
         var outTradeNo = biz["out_trade_no"]!.GetValue<string>();
         Trades.TryGetValue(outTradeNo, out var trade);
         return method switch
@@ -115,6 +123,40 @@ public sealed class FakeAlipay : IAsyncDisposable
         var answer = Success(new JsonObject { ["out_biz_no"] = no, ["order_id"] = "2026" + no, ["status"] = transfer.Status, ["trans_date"] = "2026-12-02 10:00:00" });
         if (transfer.Status == "FAIL") answer["fail_reason"] = "PAYEE_NOT_EXIST";
         return Answer(node, answer);
+    }
+
+    /// <summary>The trade bill as Alipay ships it: a ZIP of GBK CSVs, the detail between '#' comment lines, refunds negative.</summary>
+    public byte[] Bill()
+    {
+        var rows = new List<string>
+        {
+            "#支付宝业务明细查询", "#账号：[20880000000000010156]", "#起始日期：[2026年12月01日 00:00:00]   终止日期：[2026年12月02日 00:00:00]",
+            "#-----------------------------------------业务明细列表----------------------------------------",
+            "支付宝交易号,商户订单号,业务类型,商品名称,创建时间,完成时间,门店编号,门店名称,操作员,终端号,对方账户,订单金额（元）,商家实收（元）,支付宝红包（元）,集分宝（元）," +
+            "支付宝优惠（元）,商家优惠（元）,券核销金额（元）,券名称,商家红包消费金额（元）,卡消费金额（元）,退款批次号/请求号,服务费（元）,分润（元）,备注",
+        };
+        string Row(string tradeNo, string outTradeNo, string kind, string yuan, string refundNo) =>
+            $"{tradeNo}	,{outTradeNo}	,{kind},ValuePool,2026-12-01 10:00:00,2026-12-01 10:00:05,,,,,buyer***@example.com,{yuan},{yuan},0.00,0.00,0.00,0.00,0.00,,0.00,0.00,{refundNo}	,-0.06,0.00,";
+        foreach (var trade in Trades.Values.Where(t => t.Status == "TRADE_SUCCESS"))
+            rows.Add(Row(trade.TradeNo, trade.OutTradeNo, "交易", trade.TotalAmount, ""));
+        foreach (var (no, yuan) in ExtraBillPayments) rows.Add(Row("2026120122001extra", no, "交易", yuan, ""));
+        foreach (var (no, refund) in Refunds)
+            rows.Add(Row(Trades[refund["out_trade_no"]!.GetValue<string>()].TradeNo, refund["out_trade_no"]!.GetValue<string>(), "退款", "-" + refund["refund_amount"]!.GetValue<string>(), no));
+        rows.Add("#-----------------------------------------业务明细列表结束------------------------------------");
+        rows.Add($"#交易合计：{Trades.Count}笔，商家实收共0.00元，商家优惠共0.00元");
+        using var zip = new MemoryStream();
+        using (var archive = new System.IO.Compression.ZipArchive(zip, System.IO.Compression.ZipArchiveMode.Create))
+        {
+            Write(archive, "20880000000000010156_20261201_业务明细.csv", string.Join("\r\n", rows));
+            Write(archive, "20880000000000010156_20261201_业务明细(汇总).csv", "#支付宝业务汇总查询\r\n门店编号,门店名称,交易订单总笔数\r\n,,0");
+        }
+        return zip.ToArray();
+    }
+
+    private static void Write(System.IO.Compression.ZipArchive archive, string name, string text)
+    {
+        using var entry = archive.CreateEntry(name).Open();
+        entry.Write(AlipayBill.Gbk.GetBytes(text));
     }
 
     private IResult Precreate(string node, JsonObject biz, string outTradeNo)

@@ -38,6 +38,17 @@ public sealed partial class FakeWeChatPay : IAsyncDisposable
     public ConcurrentDictionary<string, (JsonObject Batch, string State)> Transfers { get; } = new();
     /// <summary>Requests refused because their signature did not verify.</summary>
     public int Unsigned;
+    /// <summary>Lines the bill has beyond the trades (a payment this platform never heard of), and trades it leaves out.</summary>
+    public List<(string OutTradeNo, string Yuan)> ExtraBillPayments { get; } = [];
+    public HashSet<string> Unbilled { get; } = [];
+    /// <summary>What the bill says a trade was paid, where it differs from what was charged.</summary>
+    public Dictionary<string, string> BilledAmounts { get; } = [];
+    /// <summary>Set: the bill's answer names another file's hash.</summary>
+    public bool WrongBillHash { get; set; }
+
+    /// <summary>WeChat Pay's clock, which signs its answers' timestamps: the platform's, when a test moves that.</summary>
+    public Func<DateTimeOffset> Now { get; set; } = () => DateTimeOffset.UtcNow;
+
     /// <summary>Set: every answer waits this long first (longer than the platform's timeout = a timeout).</summary>
     public TimeSpan? Delay { get; set; }
 
@@ -51,6 +62,8 @@ public sealed partial class FakeWeChatPay : IAsyncDisposable
             app.MapPost("/v3/pay/transactions/out-trade-no/{no}/close", fake.CloseAsync);
             app.MapPost("/v3/refund/domestic/refunds", fake.RefundAsync);
             app.MapPost("/v3/transfer/batches", fake.TransferAsync);
+            app.MapGet("/v3/bill/tradebill", fake.TradeBillAsync);
+            app.MapGet("/v3/billdownload/file", fake.BillFileAsync);
             app.MapGet("/v3/transfer/batches/out-batch-no/{batch}/details/out-detail-no/{detail}", fake.TransferDetailAsync);
         });
         return fake;
@@ -117,7 +130,7 @@ public sealed partial class FakeWeChatPay : IAsyncDisposable
 
     public Dictionary<string, string> SignedHeaders(string body, DateTimeOffset? at = null, RSA? key = null)
     {
-        var timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString();
+        var timestamp = (at ?? Now()).ToUnixTimeSeconds().ToString();
         var nonce = RandomNumberGenerator.GetHexString(32);
         return new Dictionary<string, string>
         {
@@ -200,6 +213,48 @@ public sealed partial class FakeWeChatPay : IAsyncDisposable
         if (transfer.State == "FAIL") answer["fail_reason"] = "ACCOUNT_FROZEN";
         return Signed(answer.ToJsonString());
     }
+
+    private const string BillHeader = "交易时间,公众账号ID,商户号,特约商户号,设备号,微信订单号,商户订单号,用户标识,交易类型,交易状态,付款银行,货币种类,应结订单金额," +
+        "代金券金额,微信退款单号,商户退款单号,退款金额,充值券退款金额,退款类型,退款状态,商品名称,商户数据包,手续费,费率,订单金额,申请退款金额,费率备注";
+
+    /// <summary>The trade bill as WeChat Pay writes it: every field prefixed with a backtick, yuan amounts, then the summary lines.</summary>
+    public byte[] Bill()
+    {
+        static string Row(params string[] fields) => string.Join(",", fields.Select(f => "`" + f));
+        static string Yuan(long fen) => new ValuePool.Core.Amounts.Money(fen).ToString();
+        var rows = new List<string> { BillHeader };
+        foreach (var trade in Trades.Values.Where(t => t.State is "SUCCESS" && !Unbilled.Contains(t.OutTradeNo)))
+        {
+            var amount = BilledAmounts.GetValueOrDefault(trade.OutTradeNo, Yuan(trade.Total));
+            rows.Add(Row("2026-12-02 10:00:00", AppId, MchId, "0", "", trade.TransactionId, trade.OutTradeNo, "o-payer", trade.TradeType, "SUCCESS", "OTHERS", "CNY",
+                amount, "0.00", "0", "0", "0.00", "0.00", "", "", "ValuePool", trade.Attach, "0.00600", "0.60%", amount, "0.00", ""));
+        }
+        foreach (var (no, yuan) in ExtraBillPayments)
+            rows.Add(Row("2026-12-02 10:00:00", AppId, MchId, "0", "", "4200extra", no, "o-payer", "NATIVE", "SUCCESS", "OTHERS", "CNY", yuan, "0.00", "0", "0",
+                "0.00", "0.00", "", "", "其他", "", "0.00", "0.60%", yuan, "0.00", ""));
+        foreach (var (no, refund) in Refunds)
+            rows.Add(Row("2026-12-02 11:00:00", AppId, MchId, "0", "", "4200x", refund["out_trade_no"]!.GetValue<string>(), "o-payer", "NATIVE", "REFUND", "OTHERS", "CNY",
+                "0.00", "0.00", "5030" + no, no, Yuan(refund["amount"]!["refund"]!.GetValue<long>()), "0.00", "ORIGINAL", "SUCCESS", "ValuePool", "", "0.00", "0.60%",
+                "0.00", Yuan(refund["amount"]!["refund"]!.GetValue<long>()), ""));
+        rows.Add("总交易单数,应结订单总金额,退款总金额,充值券退款总金额,手续费总金额,订单总金额,申请退款总金额");
+        rows.Add(Row(rows.Count.ToString(), "0.00", "0.00", "0.00", "0.00", "0.00", "0.00"));
+        return Encoding.UTF8.GetBytes("\uFEFF" + string.Join("\r\n", rows) + "\r\n");
+    }
+
+    private async Task<IResult> TradeBillAsync(HttpRequest request)
+    {
+        if (await RefusedAsync(request, "") is { } refused) return refused;
+        if (request.Query["bill_type"] != "ALL" || !DateOnly.TryParseExact(request.Query["bill_date"], "yyyy-MM-dd", out _))
+            return Signed("""{"code":"PARAM_ERROR","message":"参数错误"}""", StatusCodes.Status400BadRequest);
+        var hash = Convert.ToHexStringLower(SHA1.HashData(WrongBillHash ? [1, 2, 3] : Bill()));
+        return Signed(new JsonObject
+        {
+            ["hash_type"] = "SHA1", ["hash_value"] = hash, ["download_url"] = _server.BaseUrl + "/v3/billdownload/file?token=" + RandomNumberGenerator.GetHexString(16),
+        }.ToJsonString());
+    }
+
+    private async Task<IResult> BillFileAsync(HttpRequest request) =>
+        await RefusedAsync(request, "") is { } refused ? refused : Results.Bytes(Bill(), "text/csv");
 
     /// <summary>401 unless the request's Authorization verifies with the merchant's key over method, path, timestamp, nonce and body.</summary>
     private async Task<IResult?> RefusedAsync(HttpRequest request, string body)
