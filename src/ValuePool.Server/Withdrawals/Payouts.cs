@@ -75,7 +75,12 @@ public sealed class Payouts(ServerDatabase database, ServerWriter writer, Ledger
             var receipt = await ledger.SubmitAsync(LedgerKeys.PayoutReturn(withdrawalId), new ReturnFailedPayout(withdrawalId, time.GetUtcNow()));
             if (receipt.Status == SubmitStatus.KeyConflict || (receipt.Status == SubmitStatus.Applied && !receipt.Result.IsAccepted()))
                 log.LogError("Payout {Withdrawal} failed at the provider but its money could not be returned: {Status} {Result}", withdrawalId, receipt.Status, receipt.Result);
-            else log.LogWarning("Payout {Withdrawal} failed at the provider ({Failure}); its money went back", withdrawalId, state.Failure);
+            else
+            {
+                log.LogWarning("Payout {Withdrawal} failed at the provider ({Failure}); its money went back", withdrawalId, state.Failure);
+                if (receipt.Status == SubmitStatus.Applied && await ledger.ReadAsync(engine => engine.FindWithdrawal(withdrawalId)) is { } returned)
+                    await WithdrawalsApi.PublishAsync(returned, writer, time);
+            }
         }
         var status = state.Progress == TransferProgress.Succeeded ? PayoutStatus.Transferred : PayoutStatus.Failed;
         await writer.WriteAsync((c, t) => c.Execute(

@@ -31,6 +31,9 @@ public sealed class AlipayTests
         Assert.Equal(("88.88", orderId), (alipay.Trades[paymentId].TotalAmount, alipay.Trades[paymentId].Body));
 
         var genuine = alipay.Pay(paymentId);
+        var waiting = Fields(genuine);
+        waiting["trade_status"] = "WAIT_BUYER_PAY";
+        Assert.Equal("success", await (await NotifyAsync(platform, alipay.Notification(waiting))).Content.ReadAsStringAsync());
         Assert.Equal("failure", await (await NotifyAsync(platform, genuine.Replace("88.88", "0.01"))).Content.ReadAsStringAsync());
         using var stranger = RSA.Create(2048);
         var forged = alipay.Notification(Fields(genuine), stranger);

@@ -75,7 +75,8 @@ public sealed class AlipayProvider(AlipayClient client, ILogger<AlipayProvider> 
             failure = CallbackOutcome.Duplicate;
             return null;
         }
-        failure = CallbackOutcome.Malformed;
+        // A trade created or closed unpaid: nothing to apply, and nothing for Alipay to deliver again.
+        failure = form.GetValueOrDefault("trade_status") is "WAIT_BUYER_PAY" or "TRADE_CLOSED" ? CallbackOutcome.OutOfOrder : CallbackOutcome.Malformed;
         return Paid(form.GetValueOrDefault("trade_status"), form.GetValueOrDefault("trade_no"), form.GetValueOrDefault("out_trade_no"), form.GetValueOrDefault("body"),
             form.GetValueOrDefault("total_amount"));
     }
