@@ -75,7 +75,9 @@ public sealed class AgentRegionPaymentTests
     {
         public string Name => inner.Name;
 
-        public SignedCallback Charge(string paymentId, string orderId, Money amount) => inner.Charge(paymentId, orderId, amount);
+        public bool ConfirmsWhilePayerWaits => true;
+
+        public Task<ChargeStart> StartAsync(ChargeRequest request, CancellationToken cancel = default) => inner.StartAsync(request, cancel);
 
         public SignedCallback Confirm(string paymentId, string orderId, Money amount)
         {
@@ -84,6 +86,19 @@ public sealed class AgentRegionPaymentTests
             return inner.Confirm(paymentId, orderId, amount);
         }
 
-        public PaymentNotice? Verify(string body, string? signature, out CallbackOutcome failure) => inner.Verify(body, signature, out failure);
+        public ProviderNotice? Verify(ProviderCallback callback, out CallbackOutcome failure) => inner.Verify(callback, out failure);
+
+        public Task<PaymentQuery> QueryAsync(string paymentId, string orderId, CancellationToken cancel = default) => inner.QueryAsync(paymentId, orderId, cancel);
+
+        public Task<bool> CloseAsync(string paymentId, CancellationToken cancel = default) => inner.CloseAsync(paymentId, cancel);
+
+        public Task<RefundStart> RefundAsync(RefundRequest request, CancellationToken cancel = default) => inner.RefundAsync(request, cancel);
+
+        public Task<TransferState> TransferAsync(TransferRequest request, CancellationToken cancel = default) => inner.TransferAsync(request, cancel);
+
+        public Task<TransferState> QueryTransferAsync(string transferId, CancellationToken cancel = default) => inner.QueryTransferAsync(transferId, cancel);
+
+        public Task<ValuePool.Server.Payments.Reconciliation.ProviderBill> DownloadBillAsync(DateOnly day, CancellationToken cancel = default) =>
+            inner.DownloadBillAsync(day, cancel);
     }
 }

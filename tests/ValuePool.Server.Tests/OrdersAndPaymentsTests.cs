@@ -85,7 +85,7 @@ public sealed class OrdersAndPaymentsTests
         var kept = await PayProduct(buyer, product.Text("id"));
         var returned = await PayProduct(buyer, product.Text("id"));
         Assert.Equal("paid", kept.Text("status"));
-        Assert.Equal("refunded", (await buyer.PostAsync($"/api/orders/{returned.Text("id")}/refund", new { })).Text("status"));
+        Assert.Equal("refunded", (await buyer.PostAsync($"/api/orders/{returned.Text("id")}/refund", new { })).GetProperty("order").Text("status"));
 
         platform.Clock.Advance(TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1));
         await platform.Service<DueWork>().RunOnceAsync();

@@ -1,4 +1,7 @@
 using System.Net;
+using ValuePool.Server.Hosting;
+using ValuePool.Server.Payments.Reconciliation;
+using ValuePool.Server.Tests.Providers;
 using ValuePool.Testing;
 
 namespace ValuePool.Server.Tests;
@@ -44,5 +47,46 @@ public sealed class PostgresPlatformTests(PostgresServer server)
         var sells = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => WalletAndWithdrawalTests.Sell(buyer, "112.0000", null)));
         Assert.Equal(1, sells.Count(r => r.StatusCode == HttpStatusCode.OK));
         Assert.Equal("128.00", (await buyer.WalletAsync()).Text("cash"));
+    }
+
+    [Fact]
+    public async Task WeChatPay_PaymentRefundPayoutAndReconciliation_WorkOnPostgres()
+    {
+        await using var wechat = await FakeWeChatPay.StartAsync();
+        var settings = wechat.Settings();
+        settings["ValuePool:Db"] = server.NewSchemaUri();
+        await using var platform = new Platform(settings);
+        wechat.Now = platform.Clock.GetUtcNow;
+        var (_, storeId, _) = await platform.OpenStoreAsync();
+        var buyer = await platform.RegisterAsync();
+        var inStore = (await (await buyer.SendAsync($"/api/stores/{storeId}/pay", new { amount = "1000.00" })).JsonAsync()).GetProperty("order");
+        var paid = wechat.Pay(inStore.Text("paymentId"));
+        Assert.Equal(HttpStatusCode.NoContent, (await ProviderHttp.NotifyAsync(platform, "/api/payments/wechatpay/notify", paid.Body, paid.Headers)).StatusCode);
+        Assert.Equal("completed", (await buyer.GetAsync($"/api/orders/{inStore.Text("id")}")).Text("status"));
+
+        var admin = await platform.AdminAsync();
+        var product = await admin.PostAsync("/api/products", new { name = "Tea set", price = "80.00", shipped = true });
+        var order = await buyer.PostAsync("/api/orders", new { productId = product.Text("id") });
+        await buyer.PostEmptyAsync($"/api/orders/{order.Text("id")}/pay");
+        var productPaid = wechat.Pay(order.Text("paymentId"));
+        await ProviderHttp.NotifyAsync(platform, "/api/payments/wechatpay/notify", productPaid.Body, productPaid.Headers);
+        var refund = (await (await buyer.SendAsync($"/api/orders/{order.Text("id")}/refund", new { amount = "30.00" })).JsonAsync()).GetProperty("refund");
+        var refunded = wechat.RefundNotification(refund.Text("id"));
+        await ProviderHttp.NotifyAsync(platform, "/api/payments/wechatpay/notify", refunded.Body, refunded.Headers);
+        Assert.Equal("30.00", (await buyer.GetAsync($"/api/orders/{order.Text("id")}")).Text("refunded"));
+
+        await buyer.PostAsync("/api/wallet/sell", new { points = "112.0000" });
+        var withdrawal = await buyer.PostAsync("/api/withdrawals", new { amount = "20.00", payeeAccount = "o-frozen" });
+        await admin.PostAsync($"/api/withdrawals/{withdrawal.Text("id")}/approve", new { });
+        wechat.Transfers[withdrawal.Text("id").Replace("_", "")] = wechat.Transfers[withdrawal.Text("id").Replace("_", "")] with { State = "FAIL" };
+        await platform.Service<PaymentDueWork>().RunOnceAsync();
+        Assert.Equal("returned", (await buyer.GetAsync($"/api/withdrawals/{withdrawal.Text("id")}")).Text("status"));
+
+        wechat.ExtraBillPayments.Add(("pay_nobodyknows", "8.88"));
+        var day = DateOnly.FromDateTime(platform.Clock.GetUtcNow().ToOffset(DailyReconciliation.ChinaStandardTime).Date);
+        platform.Clock.Advance(TimeSpan.FromDays(1));
+        var run = await platform.Service<DailyReconciliation>().RunAsync(day);
+        Assert.Equal((ReconciliationStatus.Differences, 3L), (run.Status, run.Matched));
+        Assert.Equal("pay_nobodyknows", Assert.Single(await platform.Service<DailyReconciliation>().DifferencesAsync(day)).Reference);
     }
 }

@@ -26,6 +26,7 @@ public sealed class ServerCommandLineTests : IDisposable
     [Theory]
     [InlineData("--create-admin", "13900000001")]
     [InlineData("--create-admin=13900000001")]
+    [InlineData("--reconcile", "2026-12-01")]
     [InlineData("--help")]
     [InlineData("-h")]
     public void TheServersOwnSwitches_AreHandled(params string[] args) => Assert.True(ServerCommandLine.Handles(args));
@@ -85,5 +86,16 @@ public sealed class ServerCommandLineTests : IDisposable
         Assert.Equal("", stdout);
         Assert.Contains(message, stderr);
         Assert.False(File.Exists(Db));
+    }
+
+    [Fact]
+    public void Reconcile_RunsTheDayAndSaysWhatItFound_ExitingOneWithoutABill_AndTwoForABadDay()
+    {
+        var (code, stdout, _) = Run("", "--reconcile", "2026-12-01", "--db", Db, "--environment=Development", "--ValuePool:Payments:Provider=simulated");
+        Assert.Equal(1, code);
+        Assert.Contains("2026-12-01 simulated: unavailable, 0 bill lines, 0 matched (the simulated provider keeps no bill)", stdout);
+        var (bad, _, stderr) = Run("", "--reconcile", "2026-13-01", "--db", Db);
+        Assert.Equal(2, bad);
+        Assert.Contains("--reconcile needs a DAY as yyyy-MM-dd", stderr);
     }
 }

@@ -43,6 +43,8 @@ public enum CommandResult
     /// <summary>Applying the command failed inside the engine; the sequencer undid it and kept serving everyone else.</summary>
     CommandFailed = 40,
     DividendPeriodOverlaps = 41,
+    /// <summary>Only an approved (paid) withdrawal can be returned after its transfer failed.</summary>
+    WithdrawalNotPaid = 42,
 }
 
 public static class CommandResultExtensions
@@ -85,6 +87,7 @@ public static class CommandResultExtensions
         CommandResult.UnknownCommand => "no such command",
         CommandResult.CommandFailed => "the command failed inside the engine and was undone; nothing changed",
         CommandResult.DividendPeriodOverlaps => "the period overlaps a platform shareholders' dividend period already settled",
+        CommandResult.WithdrawalNotPaid => "the withdrawal is not approved and paid, or its money was already returned",
         _ => result.ToString(),
     };
 }

@@ -97,6 +97,12 @@ public sealed record RequestStorePayout(string Store, string Member, string Id, 
 /// <summary>Finance approves (pays, less the fee) or rejects (returns the cash) a pending withdrawal or store payout.</summary>
 public sealed record ReviewWithdrawal(string Id, bool Approve, DateTimeOffset At) : Command(At);
 
+/// <summary>
+/// An approved withdrawal or store payout whose transfer the payment provider reported failed: nothing reached the payee, so its
+/// whole amount, the fee included, goes back where it came from (the wallet or the store's balance), once.
+/// </summary>
+public sealed record ReturnFailedPayout(string Id, DateTimeOffset At) : Command(At);
+
 /// <summary>A store defines a membership card (会员卡).</summary>
 public sealed record DefineCard(string Store, string Card, MembershipCardTerms Terms, DateTimeOffset At) : Command(At);
 

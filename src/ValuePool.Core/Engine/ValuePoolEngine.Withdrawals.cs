@@ -62,6 +62,19 @@ public sealed partial class ValuePoolEngine
         return CommandResult.Ok;
     }
 
+    /// <summary>The paid amount and the fee come back from where approval put them, then the whole goes back as for a rejection.</summary>
+    private CommandResult Apply(ReturnFailedPayout failed)
+    {
+        if (!IsValidId(failed.Id)) return CommandResult.InvalidId;
+        if (!_withdrawals.TryGetValue(failed.Id, out var withdrawal)) return CommandResult.UnknownWithdrawal;
+        if (withdrawal.Status != WithdrawalStatus.Paid) return CommandResult.WithdrawalNotPaid;
+        Ledger.Post(new Account(AccountKind.WithdrawalsPaid), Pending, (withdrawal.Amount - withdrawal.Fee).Fen, TransferKind.WithdrawalReturned);
+        Ledger.Post(Account.PlatformRevenue, Pending, withdrawal.Fee.Fen, TransferKind.WithdrawalReturned);
+        Return(withdrawal);
+        _withdrawals[failed.Id] = withdrawal with { Status = WithdrawalStatus.Returned };
+        return CommandResult.Ok;
+    }
+
     /// <summary>A rejected request's money goes back where it came from: the member's wallet or the store's balance.</summary>
     private void Return(Withdrawal withdrawal)
     {

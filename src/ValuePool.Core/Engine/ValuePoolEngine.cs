@@ -74,6 +74,7 @@ public sealed partial class ValuePoolEngine : IEngineView
             BuyCard b => Apply(b),
             RequestWithdrawal w => Apply(w),
             ReviewWithdrawal w => Apply(w),
+            ReturnFailedPayout r => Apply(r),
             TopUpDeposit t => Apply(t),
             RequestStorePayout p => Apply(p),
             _ => CommandResult.UnknownCommand,

@@ -7,6 +7,8 @@ public enum WithdrawalStatus
     Pending,
     Paid,
     Rejected,
+    /// <summary>Approved, but the provider's transfer failed: the whole amount went back (<see cref="ReturnFailedPayout"/>).</summary>
+    Returned,
 }
 
 /// <summary>

@@ -53,6 +53,7 @@ public static class AgentsApi
         // Taken by another agent: refused before anything is charged. The agent's own region is a retry, answered by the same payment.
         if (await database.QuerySingleAsync<int>("SELECT COUNT(*) FROM agent_region WHERE level = @level AND region = @region AND member_id <> @member", row) > 0)
             return ApiProblem.ForResult(CommandResult.RegionTaken);
+        if (payments.Unavailable() is { } unavailable) return unavailable;
         var fee = await ledger.ReadAsync(engine => engine.Config.AgentFee(level.Value));
         var paid = await payments.PayThenApplyAsync($"agent:{member}:{row.level}:{row.region}", member, PaymentPurpose.AgentRegion,
             $"{level.Value.Text()}:{region}", fee, now => new AppointAgent(member, level.Value, region, now),

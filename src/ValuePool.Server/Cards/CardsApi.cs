@@ -77,6 +77,7 @@ public static class CardsApi
         var keyed = IdempotencyKeys.TryScoped(http, LedgerKeys.Scope.CardPurchase, memberId, out var key, errors);
         if (errors.Any) return errors.ToProblem();
         if (await ledger.ReadAsync(engine => engine.FindCard(id)) is not { } view) return ApiProblem.ForResult(CommandResult.UnknownCard);
+        if (payment.Unavailable() is { } unavailable) return unavailable;
         var paid = await payment.PayForAsync(keyed ? key : null, memberId, view.StoreId, null, view.Terms.Price,
             now => new BuyCard(memberId, id, request.SellerId, now));
         if (ApiProblem.ForReceipt(paid.Receipt) is { } problem) return problem;

@@ -116,6 +116,27 @@ public static class ServerSchema
             action TEXT NOT NULL, target TEXT, status BIGINT NOT NULL, request TEXT, before_state TEXT, after_state TEXT)
         """,
         "CREATE INDEX IF NOT EXISTS operator_log_at ON operator_log (at_ms)",
+        // Refunds of orders through the provider (OrderRefunds): requested until the provider says it succeeded or failed.
+        """
+        CREATE TABLE IF NOT EXISTS order_refund (id TEXT PRIMARY KEY, order_id TEXT NOT NULL, payment_id TEXT NOT NULL, provider TEXT NOT NULL,
+            amount_fen BIGINT NOT NULL, reason TEXT NOT NULL, status TEXT NOT NULL, failure TEXT, created_ms BIGINT NOT NULL, finished_ms BIGINT)
+        """,
+        "CREATE INDEX IF NOT EXISTS order_refund_order ON order_refund (order_id, created_ms)",
+        // How an approved withdrawal or store payout reaches its payee (Payouts): a provider transfer, or by hand with a bank reference.
+        """
+        CREATE TABLE IF NOT EXISTS payout (withdrawal_id TEXT PRIMARY KEY, payee_account TEXT, payee_name TEXT, provider TEXT, transfer_id TEXT,
+            status TEXT NOT NULL, failure TEXT, bank_reference TEXT, paid_by TEXT, created_ms BIGINT NOT NULL, finished_ms BIGINT)
+        """,
+        "CREATE INDEX IF NOT EXISTS payout_status ON payout (status)",
+        // Daily reconciliation with the provider's bill (DailyReconciliation): a day's result and every difference, for finance.
+        """
+        CREATE TABLE IF NOT EXISTS reconciliation_run (day TEXT NOT NULL, provider TEXT NOT NULL, status TEXT NOT NULL, bill_lines BIGINT NOT NULL,
+            matched BIGINT NOT NULL, failure TEXT, run_ms BIGINT NOT NULL, PRIMARY KEY (day, provider))
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS reconciliation_difference (day TEXT NOT NULL, provider TEXT NOT NULL, subject TEXT NOT NULL, reference TEXT NOT NULL,
+            kind TEXT NOT NULL, ours_fen BIGINT, theirs_fen BIGINT, PRIMARY KEY (day, provider, subject, reference))
+        """,
     ];
 
     /// <summary>
@@ -132,5 +153,9 @@ public static class ServerSchema
         "ALTER TABLE store ADD COLUMN rejection_reason TEXT",
         // Set by an approval before it registers the store in the engine, so a rejection racing it is refused rather than undone.
         "ALTER TABLE store ADD COLUMN approve_claimed_ms BIGINT",
+        // A real provider's answer to a charge (what the payer does next: a QR code, a page), shown again on every pay (OrderPayment).
+        "ALTER TABLE payment_intent ADD COLUMN payer_action TEXT",
+        // What was refunded of a paid order before it completed (OrderRefunds); completion moves only what is left.
+        "ALTER TABLE customer_order ADD COLUMN refunded_fen BIGINT NOT NULL DEFAULT 0",
     ];
 }

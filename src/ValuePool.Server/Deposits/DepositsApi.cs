@@ -50,6 +50,7 @@ public static class DepositsApi
         var keyed = IdempotencyKeys.TryScoped(http, LedgerKeys.Scope.DepositTopUp(storeId), caller.Id(), out var key, errors);
         if (errors.Any) return errors.ToProblem();
 
+        if (payments.Unavailable() is { } unavailable) return unavailable;
         var paid = await payments.PayThenApplyAsync(keyed ? key : null, caller.Id(), PaymentPurpose.DepositTopUp, storeId, amount,
             now => new TopUpDeposit(storeId, amount, now));
         if (PlatformPaymentsApi.ForOutcome(paid) is { } problem) return problem;

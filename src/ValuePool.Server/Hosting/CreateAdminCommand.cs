@@ -10,7 +10,8 @@ namespace ValuePool.Server.Hosting;
 /// password comes from <c>VALUEPOOL_ADMIN_PASSWORD</c> or the first line of standard input, never
 /// from the command line, where other users of the machine could read it.
 /// </summary>
-[Description("Without --create-admin the server runs; its options (--db DB, --urls URL, --Section:Key=value) configure it.")]
+[Description("Without --create-admin or --reconcile DAY (reconcile a day, yyyy-MM-dd, with the payment provider's bill and exit) the server runs; " +
+    "its options (--db DB, --urls URL, --Section:Key=value) configure it.")]
 public sealed class CreateAdminCommand(CommandLineStreams streams) : Command<CreateAdminCommand.Settings>
 {
     public const string Switch = "--create-admin";

@@ -21,23 +21,6 @@ public sealed class DueWork(OrderCompletion orders, SettlementRunner settlements
         await webhooks.DeliverDueAsync(cancel);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (options.Value.DueCheckSeconds == 0) return;
-        try { await leadership.WhenLeaderAsync(stoppingToken); }
-        catch (OperationCanceledException) { return; }
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.DueCheckSeconds), time);
-        do
-        {
-            try { await RunOnceAsync(stoppingToken); }
-            catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Due work failed; retrying at the next tick"); }
-        }
-        while (await WaitAsync(timer, stoppingToken));
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try { return await timer.WaitForNextTickAsync(stoppingToken); }
-        catch (OperationCanceledException) { return false; }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        LeaderOnlyLoop.RunAsync(leadership, options.Value.DueCheckSeconds, time, RunOnceAsync, log, stoppingToken);
 }

@@ -22,6 +22,7 @@ using ValuePool.Server.Links;
 using ValuePool.Server.Orders;
 using ValuePool.Server.Partners;
 using ValuePool.Server.Payments;
+using ValuePool.Server.Payments.Reconciliation;
 using ValuePool.Server.Products;
 using ValuePool.Server.Settlements;
 using ValuePool.Server.Shareholders;
@@ -81,14 +82,15 @@ public static class PlatformSetup
         services.AddSingleton<OrderStore>();
         services.AddSingleton<OrderCompletion>();
         services.AddSingleton<ImmediatePayment>();
-        services.AddSingleton<SimulatedPaymentProvider>();
-        // The only provider this build has; PaymentProviderValidation refuses to start where it may not run.
-        services.AddSingleton<IPaymentProvider>(sp => sp.GetRequiredService<SimulatedPaymentProvider>());
-        services.AddSingleton<IValidateOptions<ServerOptions>, PaymentProviderValidation>();
+        // The configured provider (Payments:Provider); PaymentProviderValidation refuses to start where it may not run.
+        services.AddPaymentProviders();
         services.AddSingleton<PaymentIntents>();
         services.AddSingleton<OrderPayment>();
+        services.AddSingleton<OrderRefunds>();
+        services.AddSingleton<Payouts>();
+        services.AddSingleton<Payments.Reconciliation.DailyReconciliation>();
+        services.AddSingleton<PaymentDueWork>();
         services.AddSingleton<PlatformPayments>();
-        services.AddSingleton<PaymentCallbacks>();
         services.AddSingleton<SettlementRunner>();
         services.AddSingleton<WebhookDispatcher>();
         services.AddSingleton<ServerMetrics>();
@@ -96,6 +98,7 @@ public static class PlatformSetup
         // Hosted services stop in reverse order: the ledger after the due work that submits commands to it.
         services.AddHostedService(sp => sp.GetRequiredService<LedgerGateway>());
         services.AddHostedService(sp => sp.GetRequiredService<DueWork>());
+        services.AddHostedService(sp => sp.GetRequiredService<PaymentDueWork>());
         services.AddHttpClient(nameof(WebhookDispatcher), client => client.Timeout = TimeSpan.FromSeconds(10));
         // Writes a follower forwards: as long as a client would wait for the leader itself; no retries (the client's, with its key).
         services.AddHttpClient(LeaderForwarding.ClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
@@ -126,6 +129,8 @@ public static class PlatformSetup
     {
         // A configuration the platform may not run with (no payment provider) is refused before anything starts.
         _ = app.Services.GetRequiredService<IOptions<ServerOptions>>().Value;
+        // A provider's key that does not load stops the start here, naming its setting.
+        app.Services.GetRequiredService<IPaymentProvider>();
         // Start the ledger (recovery) and the first admin before the first request can arrive.
         app.Services.GetRequiredService<LedgerGateway>();
         FirstAdmin.EnsureAsync(app.Services).GetAwaiter().GetResult();
@@ -158,6 +163,7 @@ public static class PlatformSetup
         app.MapProductsApi();
         app.MapOrdersApi();
         app.MapPaymentsApi();
+        app.MapReconciliationApi();
         app.MapPlatformPaymentsApi();
         app.MapWalletApi();
         app.MapWithdrawalsApi();

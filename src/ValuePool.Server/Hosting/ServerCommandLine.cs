@@ -5,7 +5,7 @@ namespace ValuePool.Server.Hosting;
 
 /// <summary>
 /// The server's own command line, parsed by Spectre.Console.Cli as the `valuepool` CLI is:
-/// <c>--create-admin PHONE</c> (<see cref="CreateAdminCommand"/>) and <c>--help</c>. Any other command
+/// <c>--create-admin PHONE</c> (<see cref="CreateAdminCommand"/>), <c>--reconcile DAY</c> (<see cref="ReconcileCommand"/>) and <c>--help</c>. Any other command
 /// line runs the server, its options read as configuration by ASP.NET.
 /// </summary>
 public static class ServerCommandLine
@@ -13,12 +13,14 @@ public static class ServerCommandLine
     private static readonly string[] HelpSwitches = ["-h", "--help", "-?"];
 
     public static bool Handles(string[] args) =>
-        args.Any(arg => arg.Split('=', ':')[0] == CreateAdminCommand.Switch || HelpSwitches.Contains(arg));
+        args.Any(arg => arg.Split('=', ':')[0] is CreateAdminCommand.Switch or ReconcileCommand.Switch || HelpSwitches.Contains(arg));
 
     /// <summary>Exit 0 done or help shown; 2 bad usage or a refused password.</summary>
     public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
-        var app = new CommandApp<CreateAdminCommand>();
+        ICommandApp app = args.Any(arg => arg.Split('=', ':')[0] == ReconcileCommand.Switch) && !args.Any(HelpSwitches.Contains)
+            ? new CommandApp<ReconcileCommand>()
+            : new CommandApp<CreateAdminCommand>();
         app.Configure(config =>
         {
             config.SetApplicationName("dotnet run --project src/ValuePool.Server --");
@@ -43,7 +45,8 @@ public static class ServerCommandLine
         catch (CommandAppException e)
         {
             stderr.WriteLine(e.Message);
-            stderr.WriteLine($"usage: {CreateAdminCommand.Switch} PHONE [server options]   (password from VALUEPOOL_ADMIN_PASSWORD or standard input); --help");
+            stderr.WriteLine($"usage: {CreateAdminCommand.Switch} PHONE [server options]   (password from VALUEPOOL_ADMIN_PASSWORD or standard input); " +
+                $"{ReconcileCommand.Switch} yyyy-MM-dd [server options]; --help");
             return 2;
         }
     }

@@ -99,12 +99,19 @@ public sealed class PaymentOptions
 {
     /// <summary>
     /// The payment provider that collects the money (<see cref="Payments.PaymentProviderValidation"/>): required, since a
-    /// platform that takes payments must say who collects them. <c>simulated</c> collects nothing and is refused in Production.
+    /// platform that takes payments must say who collects them: <c>wechatpay</c>, <c>alipay</c>, or <c>simulated</c>, which collects
+    /// nothing and is refused in Production.
     /// </summary>
     public string? Provider { get; set; }
 
     /// <summary>HMAC-SHA256 secret of the simulated provider's callbacks. Absent: generated and kept in the database.</summary>
     public string? SimulatedSecret { get; set; }
+
+    /// <summary>The hour (China Standard Time) after which yesterday's bill is fetched and reconciled; WeChat Pay's is out from 10:00.</summary>
+    public int ReconcileAfterHour { get; set; } = 10;
+
+    public Payments.WeChatPay.WeChatPayOptions WeChatPay { get; set; } = new();
+    public Payments.Alipay.AlipayOptions Alipay { get; set; } = new();
 }
 
 public enum PromoterQualification

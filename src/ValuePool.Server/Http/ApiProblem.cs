@@ -46,7 +46,7 @@ public static class ApiProblem
     {
         CommandResult.UnknownStore or CommandResult.UnknownCard or CommandResult.UnknownWithdrawal => StatusCodes.Status404NotFound,
         CommandResult.DuplicateStore or CommandResult.DuplicateCard or CommandResult.DuplicateWithdrawal or CommandResult.RegionTaken
-            or CommandResult.WithdrawalAlreadyReviewed or CommandResult.ConfigAfterFirstOrder or CommandResult.PeriodOverlaps or CommandResult.DividendPeriodOverlaps => StatusCodes.Status409Conflict,
+            or CommandResult.WithdrawalAlreadyReviewed or CommandResult.WithdrawalNotPaid or CommandResult.ConfigAfterFirstOrder or CommandResult.PeriodOverlaps or CommandResult.DividendPeriodOverlaps => StatusCodes.Status409Conflict,
         CommandResult.InvalidId or CommandResult.InvalidConfig or CommandResult.InvalidTerms or CommandResult.AmountAboveMaximum or CommandResult.StoreRegionIncomplete
             or CommandResult.RegionLevelMismatch or CommandResult.InvalidPeriod => StatusCodes.Status400BadRequest,
         _ => StatusCodes.Status422UnprocessableEntity,

@@ -46,6 +46,7 @@ public static class CommandResultTexts
         CommandResult.UnknownCommand => "没有这项操作",
         CommandResult.CommandFailed => "操作处理失败，已撤销，未产生任何变更",
         CommandResult.DividendPeriodOverlaps => "该期间与已结算的平台股东分红期间重叠",
+        CommandResult.WithdrawalNotPaid => "该提现尚未批准打款，或款项已退回",
         // A value added to the enum without its Chinese: the test over every value fails on this English.
         _ => result.Describe(),
     };

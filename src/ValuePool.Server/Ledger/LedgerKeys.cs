@@ -26,6 +26,7 @@ public static class LedgerKeys
     public static string StoreRegistration(string storeId) => $"store:{storeId}:register";
     public static string Partner(string storeId, string memberId) => $"partner:{storeId}:{memberId}";
     public static string WithdrawalReview(string withdrawalId) => $"withdrawal:{withdrawalId}:review";
+    public static string PayoutReturn(string withdrawalId) => $"withdrawal:{withdrawalId}:return";
     public static string Binding(string memberId, string linkCode) => $"bind:{memberId}:{linkCode}";
 
     /// <summary>A settlement's key names its kind, store and day or period, so a day run twice (a restart mid-way) pays once.</summary>

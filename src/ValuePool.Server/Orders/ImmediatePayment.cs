@@ -20,6 +20,9 @@ public sealed class ImmediatePayment(LedgerGateway ledger, OrderStore orders, IP
 {
     public sealed record Outcome(Receipt Receipt, OrderRecord? Order, SignedCallback Confirmation);
 
+    /// <summary>The refusal when the provider cannot confirm while the payer waits (<see cref="OneStepPayment"/>).</summary>
+    public Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? Unavailable() => OneStepPayment.Unavailable(provider);
+
     /// <summary>
     /// Pays <paramref name="amount"/> at the store. The order id is new (time-ordered), or derived from the caller's
     /// scoped idempotency key so that every retry names the same order (and the same journal key) without a lookup.

@@ -21,7 +21,7 @@ public sealed class OrderCompletion(LedgerGateway ledger, OrderStore orders, Pro
     {
         var now = time.GetUtcNow();
         var rates = order.ProductId is null ? null : await productRates.FindAsync(order.ProductId);
-        var consume = new Consume(order.MemberId, order.StoreId, new Money(order.AmountFen), now) { Rates = rates };
+        var consume = new Consume(order.MemberId, order.StoreId, new Money(order.KeptFen), now) { Rates = rates };
         var receipt = await ledger.SubmitAsync(LedgerKeys.OrderCompletion(order.Id), consume);
         if (receipt.Status == SubmitStatus.KeyConflict || !receipt.Result.IsAccepted())
         {

@@ -26,6 +26,10 @@ public sealed class OrderRecord
     public long? CompleteDueMs { get; init; }
     public long? CompletedMs { get; init; }
     public long? RefundedMs { get; init; }
+    /// <summary>What was refunded through the provider before completion; the rest is what completion moves.</summary>
+    public long RefundedFen { get; init; }
+
+    public long KeptFen => AmountFen - RefundedFen;
 
     public bool IsShipped => Shipped != 0;
 }

@@ -18,7 +18,7 @@ public sealed class OrderStore(ServerDatabase database, ServerWriter writer, Alo
 {
     private const string Columns = "id AS Id, member_id AS MemberId, store_id AS StoreId, product_id AS ProductId, amount_fen AS AmountFen, " +
         "shipped AS Shipped, status AS Status, payment_id AS PaymentId, created_ms AS CreatedMs, paid_ms AS PaidMs, complete_due_ms AS CompleteDueMs, " +
-        "completed_ms AS CompletedMs, refunded_ms AS RefundedMs";
+        "completed_ms AS CompletedMs, refunded_ms AS RefundedMs, refunded_fen AS RefundedFen";
 
     /// <summary>A new order waiting for payment, indexed under its member at once (see <see cref="MemberOrderIndex"/>).</summary>
     public Task AddAsync(OrderRecord order) =>
@@ -26,6 +26,15 @@ public sealed class OrderStore(ServerDatabase database, ServerWriter writer, Alo
         {
             c.Execute("INSERT INTO customer_order (id, member_id, store_id, product_id, amount_fen, shipped, status, payment_id, created_ms) " +
                 "VALUES (@Id, @MemberId, @StoreId, @ProductId, @AmountFen, @Shipped, @Status, @PaymentId, @CreatedMs)", order, t);
+            return c.Execute("INSERT INTO member_order (member_id, order_id) VALUES (@MemberId, @Id)", order, t);
+        });
+
+    /// <summary>Like <see cref="AddAsync"/>, but an order already there under this id (a retry under the same key) is kept as it is.</summary>
+    public Task TryAddAsync(OrderRecord order) =>
+        writer.WriteAsync((c, t) =>
+        {
+            if (c.Execute("INSERT INTO customer_order (id, member_id, store_id, product_id, amount_fen, shipped, status, payment_id, created_ms) " +
+                    "VALUES (@Id, @MemberId, @StoreId, @ProductId, @AmountFen, @Shipped, @Status, @PaymentId, @CreatedMs) ON CONFLICT DO NOTHING", order, t) == 0) return 0;
             return c.Execute("INSERT INTO member_order (member_id, order_id) VALUES (@MemberId, @Id)", order, t);
         });
 
@@ -125,16 +134,15 @@ public sealed class OrderStore(ServerDatabase database, ServerWriter writer, Alo
         };
     }
 
-    /// <summary>A refund before completion moves no money (MODEL.md §7); after completion the order is final.</summary>
-    public Task<bool> RefundAsync(string id, long nowMs) =>
-        writer.WriteAsync((c, t) => c.Execute("UPDATE customer_order SET status = @to, refunded_ms = @nowMs WHERE id = @id AND status = @from",
-            new { id, from = OrderStatus.Paid, to = OrderStatus.Refunded, nowMs }, t) == 1);
-
-    /// <summary>Shipped orders whose after-sales window has passed, and orders left completing by a stop, claimed for completion.</summary>
+    /// <summary>
+    /// Shipped orders whose after-sales window has passed, and orders left completing by a stop, claimed for completion; an order
+    /// with a refund the provider has not finished waits for it (OrderRefunds), so completion moves only what was kept.
+    /// </summary>
     public Task<IReadOnlyList<OrderRecord>> ClaimDueAsync(long nowMs) =>
         writer.WriteAsync<IReadOnlyList<OrderRecord>>((c, t) =>
         {
-            c.Execute($"UPDATE customer_order SET status = '{OrderStatus.Completing}' WHERE status = '{OrderStatus.Paid}' AND complete_due_ms <= @nowMs",
+            c.Execute($"UPDATE customer_order SET status = '{OrderStatus.Completing}' WHERE status = '{OrderStatus.Paid}' AND complete_due_ms <= @nowMs " +
+                $"AND NOT EXISTS (SELECT 1 FROM order_refund WHERE order_refund.order_id = customer_order.id AND order_refund.status = '{OrderRefundStatus.Requested}')",
                 new { nowMs }, t);
             return c.Query<OrderRecord>($"SELECT {Columns} FROM customer_order WHERE status = '{OrderStatus.Completing}'", transaction: t).AsList();
         });
@@ -152,12 +160,14 @@ public sealed class OrderStore(ServerDatabase database, ServerWriter writer, Alo
     private static CallbackOutcome Decide(DbConnection c, DbTransaction t, PaymentNotice notice, long nowMs, long afterSalesMs, out OrderRecord? order)
     {
         order = null;
-        if (c.Execute("INSERT INTO payment_event (event_id, order_id, received_ms) VALUES (@EventId, @OrderId, @nowMs) ON CONFLICT (event_id) DO NOTHING",
-                new { notice.EventId, notice.OrderId, nowMs }, t) == 0) return CallbackOutcome.Duplicate;
+        // Only an applied event is remembered: a real provider's event id is its transaction's, so a refused delivery of it (another
+        // amount) must not make the genuine one a duplicate. Inside the single writer's transaction, so no delivery races this check.
+        if (c.ExecuteScalar<long>("SELECT COUNT(*) FROM payment_event WHERE event_id = @EventId", new { notice.EventId }, t) > 0) return CallbackOutcome.Duplicate;
         order = c.QuerySingleOrDefault<OrderRecord>($"SELECT {Columns} FROM customer_order WHERE id = @OrderId", new { notice.OrderId }, t);
         if (order is null || order.PaymentId != notice.PaymentId) return CallbackOutcome.UnknownOrder;
         if (order.AmountFen != notice.Amount.Fen) return CallbackOutcome.AmountMismatch;
         if (order.Status != OrderStatus.Created) return CallbackOutcome.OutOfOrder;
+        c.Execute("INSERT INTO payment_event (event_id, order_id, received_ms) VALUES (@EventId, @OrderId, @nowMs)", new { notice.EventId, notice.OrderId, nowMs }, t);
         // In-store payments complete at once (MODEL.md §7); shipped ones wait out the after-sales window.
         var next = order.IsShipped ? OrderStatus.Paid : OrderStatus.Completing;
         long? dueMs = order.IsShipped ? nowMs + afterSalesMs : null;
@@ -172,7 +182,7 @@ public sealed class OrderStore(ServerDatabase database, ServerWriter writer, Alo
     private static object CompletedEvent(OrderRecord order) =>
         new { orderId = order.Id, memberId = order.MemberId, storeId = order.StoreId, amount = new Money(order.AmountFen).ToString() };
 
-    private static void Log(DbConnection c, DbTransaction t, string? eventId, string? orderId, CallbackOutcome outcome, long nowMs) =>
+    public static void Log(DbConnection c, DbTransaction t, string? eventId, string? orderId, CallbackOutcome outcome, long nowMs) =>
         c.Execute("INSERT INTO payment_callback_log (id, event_id, order_id, outcome, received_ms) VALUES (@id, @eventId, @orderId, @outcome, @nowMs)",
             new { id = Ids.New("cb"), eventId, orderId, outcome = outcome.ToString(), nowMs }, t);
 }

@@ -5,23 +5,35 @@ using ValuePool.Server.Orders;
 namespace ValuePool.Server.Payments;
 
 /// <summary>
-/// Handles a provider's callback: verify the signature, apply the notice once, complete in-store
-/// orders at once. A callback delivered twice, out of order or badly signed changes nothing and is logged.
+/// Handles a provider's notification: verify it, apply its notice once, complete in-store orders at once, finish refunds.
+/// A notification delivered twice, out of order, badly signed, stale, for another merchant or amount changes nothing and is logged.
 /// </summary>
-public sealed class PaymentCallbacks(OrderStore orders, OrderCompletion completion, TimeProvider time, ServerMetrics metrics, ILogger<PaymentCallbacks> log)
+public sealed class PaymentCallbacks(OrderStore orders, OrderCompletion completion, OrderRefunds refunds, TimeProvider time, ServerMetrics metrics,
+    ILogger<PaymentCallbacks> log)
 {
-    public async Task<CallbackOutcome> HandleAsync(IPaymentProvider provider, string body, string? signature)
+    public async Task<CallbackOutcome> HandleAsync(IPaymentProvider provider, ProviderCallback callback)
     {
-        var nowMs = UnixTime.Ms(time.GetUtcNow());
-        var notice = provider.Verify(body, signature, out var failure);
-        if (notice is null)
+        var notice = provider.Verify(callback, out var failure);
+        switch (notice)
         {
-            log.LogWarning("Payment callback from {Provider} refused: {Outcome}", provider.Name, failure);
-            await orders.LogCallbackAsync(null, null, failure, nowMs);
-            metrics.Callback(failure);
-            return failure;
+            case PaymentNotice payment: return await ApplyAsync(payment);
+            case RefundNotice refund:
+                var outcome = await refunds.FinishAsync(refund);
+                metrics.Callback(outcome);
+                if (outcome != CallbackOutcome.Applied) log.LogInformation("Refund notice {Event} for {Refund} ignored: {Outcome}", refund.EventId, refund.RefundId, outcome);
+                return outcome;
+            default:
+                log.LogWarning("Payment callback from {Provider} refused: {Outcome}", provider.Name, failure);
+                await orders.LogCallbackAsync(null, null, failure, UnixTime.Ms(time.GetUtcNow()));
+                metrics.Callback(failure);
+                return failure;
         }
-        var (outcome, order) = await orders.ApplyPaymentAsync(notice, nowMs, completion.AfterSalesMs);
+    }
+
+    /// <summary>Applies a payment the provider vouched for (a verified notification or the answer to a query).</summary>
+    public async Task<CallbackOutcome> ApplyAsync(PaymentNotice notice)
+    {
+        var (outcome, order) = await orders.ApplyPaymentAsync(notice, UnixTime.Ms(time.GetUtcNow()), completion.AfterSalesMs);
         metrics.Callback(outcome);
         if (outcome != CallbackOutcome.Applied)
             log.LogInformation("Payment callback {Event} for order {Order} ignored: {Outcome}", notice.EventId, notice.OrderId, outcome);

@@ -14,6 +14,10 @@ public sealed class PaymentIntent
     public long CreatedMs { get; init; }
     public string? CallbackBody { get; init; }
     public string? CallbackSignature { get; init; }
+    /// <summary>A real provider's answer: what the payer does next (<see cref="PayerAction"/> as JSON).</summary>
+    public string? PayerAction { get; init; }
+
+    public PayerAction? Action => PayerAction is { } json ? System.Text.Json.JsonSerializer.Deserialize<PayerAction>(json, System.Text.Json.JsonSerializerOptions.Web) : null;
 
     /// <summary>The provider's answer, or null while the charge that created the intent has not been answered.</summary>
     public SignedCallback? Callback => CallbackBody is { } body && CallbackSignature is { } signature ? new SignedCallback(body, signature) : null;

@@ -7,7 +7,7 @@ namespace ValuePool.Server.Payments;
 public sealed class PaymentIntents(ServerDatabase database, ServerWriter writer)
 {
     private const string Columns = "order_id AS OrderId, payment_id AS PaymentId, provider AS Provider, amount_fen AS AmountFen, created_ms AS CreatedMs, " +
-        "callback_body AS CallbackBody, callback_signature AS CallbackSignature";
+        "callback_body AS CallbackBody, callback_signature AS CallbackSignature, payer_action AS PayerAction";
 
     /// <summary>
     /// True when this call created the order's intent, false when one existed: the primary key decides, for requests of this
@@ -26,4 +26,9 @@ public sealed class PaymentIntents(ServerDatabase database, ServerWriter writer)
         writer.WriteAsync((c, t) => c.Execute(
             "UPDATE payment_intent SET callback_body = @Body, callback_signature = @Signature WHERE order_id = @orderId AND callback_body IS NULL",
             new { orderId, callback.Body, callback.Signature }, t));
+
+    /// <summary>Keeps a real provider's answer (what the payer does next), so paying again shows the same code or page.</summary>
+    public Task RecordActionAsync(string orderId, string payerAction) =>
+        writer.WriteAsync((c, t) => c.Execute("UPDATE payment_intent SET payer_action = @payerAction WHERE order_id = @orderId AND payer_action IS NULL",
+            new { orderId, payerAction }, t));
 }

@@ -27,6 +27,9 @@ public sealed class PlatformPayments(LedgerGateway ledger, ServerDatabase databa
     /// <summary><paramref name="Payment"/> is null only for an idempotency key used before for another request.</summary>
     public sealed record Outcome(Receipt Receipt, PlatformPayment? Payment);
 
+    /// <summary>The refusal when the provider cannot confirm while the payer waits (<see cref="OneStepPayment"/>).</summary>
+    public Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? Unavailable() => OneStepPayment.Unavailable(provider);
+
     /// <summary>
     /// Collects <paramref name="amount"/> from <paramref name="payerId"/>, then applies <paramref name="command"/> (at the payment's time) with
     /// <paramref name="grantRows"/> in the same transaction. The payment's id follows from <paramref name="scopedIdempotencyKey"/>, so a

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -18,6 +19,7 @@ public sealed class SimulatedPaymentProvider : IPaymentProvider
     public const string ProviderName = "simulated";
     public const string SignatureHeader = "X-Simulated-Signature";
     private readonly byte[] _secret;
+    private readonly ConcurrentDictionary<string, PaymentNotice> _paid = new();
     private long _requests;
 
     public SimulatedPaymentProvider(IOptions<ServerOptions> options, ServerSettings settings)
@@ -27,6 +29,8 @@ public sealed class SimulatedPaymentProvider : IPaymentProvider
     }
 
     public string Name => ProviderName;
+
+    public bool ConfirmsWhilePayerWaits => true;
 
     /// <summary>How many times the provider was asked to collect money (charges and confirmations), as a real provider's dashboard counts them.</summary>
     public long Requests => Interlocked.Read(ref _requests);
@@ -38,6 +42,13 @@ public sealed class SimulatedPaymentProvider : IPaymentProvider
         return Signed(Ids.New("evt"), paymentId, orderId, amount);
     }
 
+    public Task<ChargeStart> StartAsync(ChargeRequest request, CancellationToken cancel = default) =>
+        Task.FromResult(ChargeStart.Confirmed(Charge(request.PaymentId, request.OrderId, request.Amount)));
+
+    /// <summary>The callback as it arrives over HTTP, its signature in <see cref="SignatureHeader"/>.</summary>
+    public static ProviderCallback Delivered(SignedCallback callback) =>
+        new(callback.Body, new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { [SignatureHeader] = callback.Signature });
+
     /// <summary>Its event id follows from the payment id, so confirming the same payment again yields the same signed confirmation.</summary>
     public SignedCallback Confirm(string paymentId, string orderId, Money amount)
     {
@@ -48,13 +59,38 @@ public sealed class SimulatedPaymentProvider : IPaymentProvider
     private SignedCallback Signed(string eventId, string paymentId, string orderId, Money amount)
     {
         var body = JsonSerializer.Serialize(new CallbackBody(eventId, paymentId, orderId, amount.ToString(), "succeeded"), JsonSerializerOptions.Web);
+        _paid[paymentId] = new PaymentNotice(eventId, paymentId, orderId, amount);
         return new SignedCallback(body, Sign(body));
     }
 
+    /// <summary>What this process charged: the simulated provider keeps no account beyond it.</summary>
+    public Task<PaymentQuery> QueryAsync(string paymentId, string orderId, CancellationToken cancel = default) =>
+        Task.FromResult(_paid.TryGetValue(paymentId, out var paid) && paid.OrderId == orderId
+            ? new PaymentQuery(PaymentQueryState.Paid, paid)
+            : new PaymentQuery(PaymentQueryState.NotPaid, null));
+
+    public Task<bool> CloseAsync(string paymentId, CancellationToken cancel = default) => Task.FromResult(!_paid.ContainsKey(paymentId));
+
+    /// <summary>Refunds at once: the simulated provider collected nothing, so nothing goes back.</summary>
+    public Task<RefundStart> RefundAsync(RefundRequest request, CancellationToken cancel = default) =>
+        Task.FromResult(new RefundStart(RefundProgress.Succeeded));
+
+    /// <summary>Pays out at once: the simulated provider moves no money.</summary>
+    public Task<TransferState> TransferAsync(TransferRequest request, CancellationToken cancel = default) =>
+        Task.FromResult(new TransferState(TransferProgress.Succeeded));
+
+    /// <summary>The simulated provider keeps no books, so there is no bill to reconcile against.</summary>
+    public Task<Reconciliation.ProviderBill> DownloadBillAsync(DateOnly day, CancellationToken cancel = default) =>
+        Task.FromResult(Reconciliation.ProviderBill.Unavailable("the simulated provider keeps no bill"));
+
+    public Task<TransferState> QueryTransferAsync(string transferId, CancellationToken cancel = default) =>
+        Task.FromResult(new TransferState(TransferProgress.Succeeded));
+
     public string Sign(string body) => Convert.ToHexStringLower(HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes(body)));
 
-    public PaymentNotice? Verify(string body, string? signature, out CallbackOutcome failure)
+    public ProviderNotice? Verify(ProviderCallback callback, out CallbackOutcome failure)
     {
+        var (body, signature) = (callback.Body, callback.Header(SignatureHeader));
         failure = CallbackOutcome.BadSignature;
         if (signature is null || !IsHex(signature)) return null;
         var expected = HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes(body));

@@ -9,7 +9,7 @@ public static class VerifiedConfirmation
     public static SignedCallback ConfirmVerified(this IPaymentProvider provider, string paymentId, string orderId, Money amount)
     {
         var confirmation = provider.Confirm(paymentId, orderId, amount);
-        var notice = provider.Verify(confirmation.Body, confirmation.Signature, out var failure);
+        var notice = provider.Verify(SimulatedPaymentProvider.Delivered(confirmation), out var failure) as PaymentNotice;
         if (notice is null || notice.PaymentId != paymentId || notice.OrderId != orderId || notice.Amount != amount)
             throw new InvalidOperationException($"the {provider.Name} provider's confirmation of {paymentId} does not verify: {failure}");
         return confirmation;

@@ -66,6 +66,7 @@ public static class ShareholdersApi
                 if (await ledger.ReadAsync(engine => engine.FindStore(storeId)?.SharesTotal) is not { } total) return ApiProblem.NotFound(Unknown.ApprovedStore);
                 if (share > Rate.One - total) return ApiProblem.ForResult(CommandResult.SharesAboveOne);
             }
+            if (payments.Unavailable() is { } unavailable) return unavailable;
             var paid = await payments.PayThenApplyAsync(keyed ? key : null, investor, PaymentPurpose.ShareInvestment, storeId, invested, line);
             if (PlatformPaymentsApi.ForOutcome(paid) is { } problem) return problem;
         }

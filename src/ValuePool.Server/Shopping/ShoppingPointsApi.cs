@@ -62,6 +62,7 @@ public static class ShoppingPointsApi
         if (errors.Any) return errors.ToProblem();
 
         var cash = amount - used.Worth;
+        if (payment.Unavailable() is { } unavailable) return unavailable;
         var paid = await payment.PayForAsync(keyed ? key : null, id, null, product!.Id, cash, now => new BuyWithShoppingPoints(id, amount, used, now));
         if (ApiProblem.ForReceipt(paid.Receipt) is { } problem) return problem;
         var holdings = await ledger.ReadAsync(engine => Describe(id, engine));

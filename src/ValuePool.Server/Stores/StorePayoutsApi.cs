@@ -9,7 +9,8 @@ using ValuePool.Server.Withdrawals;
 
 namespace ValuePool.Server.Stores;
 
-public sealed record StorePayoutRequest(string? Amount);
+/// <summary><c>payeeAccount</c>/<c>payeeName</c>: as for a member's withdrawal, the merchant's account at the provider.</summary>
+public sealed record StorePayoutRequest(string? Amount, string? PayeeAccount = null, string? PayeeName = null);
 
 /// <summary>
 /// A store's balance paid out to its merchant (MODEL.md §6, §8): the owner asks, the amount leaves the balance at once,
@@ -27,30 +28,33 @@ public static class StorePayoutsApi
 
     /// <summary>Send <c>Idempotency-Key</c> to make a retry safe: the key names the payout.</summary>
     public static async Task<Results<Created<WithdrawalResponse>, ValidationProblem, ProblemHttpResult>> Request(string storeId, StorePayoutRequest body,
-        HttpRequest http, ClaimsPrincipal caller, StoreDirectory stores, LedgerGateway ledger, ServerWriter writer, TimeProvider time)
+        HttpRequest http, ClaimsPrincipal caller, StoreDirectory stores, LedgerGateway ledger, ServerWriter writer, Payouts payouts, TimeProvider time)
     {
         var store = await stores.FindAsync(storeId);
         if (store is null) return ApiProblem.NotFound(Unknown.Store);
         if (store.OwnerId != caller.Id()) return ApiProblem.Forbidden(new("只有店主可以申请门店提现", "only the store's owner asks for its payouts"));
         var errors = new FieldErrors();
         var amount = errors.Money("amount", body.Amount);
+        var payee = WithdrawalsApi.ReadPayee(body.PayeeAccount, body.PayeeName, errors);
         IdempotencyKeys.TryScoped(http, LedgerKeys.Scope.StorePayout(storeId), caller.Id(), out var key, errors);
         if (errors.Any) return errors.ToProblem();
         var id = WithdrawalsApi.IdOf(key);
         var receipt = await ledger.SubmitAsync(key, new RequestStorePayout(storeId, caller.Id(), id, amount, time.GetUtcNow()));
         if (ApiProblem.ForReceipt(receipt) is { } problem) return problem;
         var payout = (await ledger.ReadAsync(engine => engine.FindWithdrawal(id)))!;
+        if (payee is { } account) await payouts.RecordPayeeAsync(id, account.Account, account.Name);
         await WithdrawalsApi.PublishAsync(payout, writer, time);
-        return TypedResults.Created($"/api/stores/{storeId}/payouts", WithdrawalsApi.Describe(payout));
+        return TypedResults.Created($"/api/stores/{storeId}/payouts", WithdrawalsApi.Describe(payout, await payouts.FindAsync(id)));
     }
 
     public static async Task<Results<Ok<WithdrawalResponse[]>, ProblemHttpResult>> OfStore(string storeId, ClaimsPrincipal caller, StoreDirectory stores,
-        LedgerGateway ledger)
+        LedgerGateway ledger, Payouts payouts)
     {
         var store = await stores.FindAsync(storeId);
         if (store is null) return ApiProblem.NotFound(Unknown.Store);
         if (!StoresApi.MayManage(caller, store)) return ApiProblem.Forbidden(new("只有店主和管理员可以查看门店提现", "only the store's owner and admins see its payouts"));
-        return TypedResults.Ok(await ledger.ReadAsync(engine =>
-            engine.Withdrawals().Where(w => w.Store == storeId).Select(WithdrawalsApi.Describe).ToArray()));
+        var ofStore = await ledger.ReadAsync(engine => engine.Withdrawals().Where(w => w.Store == storeId).ToArray());
+        var paid = await payouts.OfAsync(ofStore.Select(w => w.Id).ToArray());
+        return TypedResults.Ok(ofStore.Select(w => WithdrawalsApi.Describe(w, paid.GetValueOrDefault(w.Id))).ToArray());
     }
 }

@@ -10,9 +10,23 @@ using ValuePool.Server.Webhooks;
 
 namespace ValuePool.Server.Withdrawals;
 
-public sealed record WithdrawalRequestBody(string? Amount);
-/// <summary><c>StoreId</c>: the store whose balance is paid out (a store payout); null for a member's wallet cash.</summary>
-public sealed record WithdrawalResponse(string Id, string MemberId, string Amount, string Status, string Fee, DateTimeOffset RequestedAt, string? StoreId);
+/// <summary>
+/// <c>payeeAccount</c>: where the provider transfers it once approved (the payee's WeChat openid, or Alipay logon id with
+/// <c>payeeName</c>); absent, finance pays it by hand.
+/// </summary>
+public sealed record WithdrawalRequestBody(string? Amount, string? PayeeAccount = null, string? PayeeName = null);
+/// <summary>
+/// How an approved withdrawal reaches its payee: <c>status</c> <c>awaiting</c>, <c>transferring</c>, <c>transferred</c>,
+/// <c>failed</c> (the money went back) or <c>paidByHand</c> (with <c>bankReference</c>).
+/// </summary>
+public sealed record PayoutResponse(string Status, string? Provider, string? PayeeAccount, string? Failure, string? BankReference, DateTimeOffset? FinishedAt);
+/// <summary>
+/// <c>StoreId</c>: the store whose balance is paid out (a store payout); null for a member's wallet cash. <c>status</c>:
+/// pending, paid (approved), rejected, or returned (approved, but the transfer failed and the money went back).
+/// </summary>
+public sealed record WithdrawalResponse(string Id, string MemberId, string Amount, string Status, string Fee, DateTimeOffset RequestedAt, string? StoreId,
+    PayoutResponse? Payout = null);
+public sealed record MarkPaidRequest(string? BankReference);
 
 /// <summary>
 /// Cash out (MODEL.md §6): a member asks (the cash leaves the wallet at once), finance approves or
@@ -32,19 +46,22 @@ public static class WithdrawalsApi
             ExportAsync("withdrawals-pending", format, q, sort, ledger, (w, _) => w.Status == WithdrawalStatus.Pending));
         finance.MapGet("/reviewed/export", (string? format, string? status, string? q, string? sort, LedgerGateway ledger) =>
             ExportAsync("withdrawals-reviewed", format, q, sort, ledger, ReviewedAs(status), status));
-        finance.MapPost("/{id}/approve", (string id, ClaimsPrincipal caller, LedgerGateway ledger, ServerWriter writer, TimeProvider time) =>
-            Review(id, true, caller, ledger, writer, time)).Logged("withdrawal.approve", WithdrawalBefore);
-        finance.MapPost("/{id}/reject", (string id, ClaimsPrincipal caller, LedgerGateway ledger, ServerWriter writer, TimeProvider time) =>
-            Review(id, false, caller, ledger, writer, time)).Logged("withdrawal.reject", WithdrawalBefore);
+        finance.MapPost("/{id}/approve", (string id, ClaimsPrincipal caller, LedgerGateway ledger, ServerWriter writer, Payouts payouts, TimeProvider time) =>
+            Review(id, true, caller, ledger, writer, payouts, time)).Logged("withdrawal.approve", WithdrawalBefore);
+        finance.MapPost("/{id}/reject", (string id, ClaimsPrincipal caller, LedgerGateway ledger, ServerWriter writer, Payouts payouts, TimeProvider time) =>
+            Review(id, false, caller, ledger, writer, payouts, time)).Logged("withdrawal.reject", WithdrawalBefore);
+        finance.MapPost("/{id}/mark-paid", MarkPaid).Logged("withdrawal.markPaid", WithdrawalBefore);
+        api.MapGet("/{id}", Get);
         return api;
     }
 
     /// <summary>Send <c>Idempotency-Key</c> to make a retry safe: the key names the withdrawal.</summary>
     public static async Task<Results<Created<WithdrawalResponse>, ValidationProblem, ProblemHttpResult>> Request(WithdrawalRequestBody body, HttpRequest http,
-        ClaimsPrincipal caller, LedgerGateway ledger, ServerWriter writer, TimeProvider time)
+        ClaimsPrincipal caller, LedgerGateway ledger, ServerWriter writer, Payouts payouts, TimeProvider time)
     {
         var errors = new FieldErrors();
         var amount = errors.Money("amount", body.Amount);
+        var payee = ReadPayee(body.PayeeAccount, body.PayeeName, errors);
         var member = caller.Id();
         IdempotencyKeys.TryScoped(http, LedgerKeys.Scope.Withdrawal, member, out var key, errors);
         if (errors.Any) return errors.ToProblem();
@@ -52,18 +69,57 @@ public static class WithdrawalsApi
         var receipt = await ledger.SubmitAsync(key, new RequestWithdrawal(member, id, amount, time.GetUtcNow()));
         if (ApiProblem.ForReceipt(receipt) is { } problem) return problem;
         var withdrawal = (await ledger.ReadAsync(engine => engine.FindWithdrawal(id)))!;
+        if (payee is { } account) await payouts.RecordPayeeAsync(id, account.Account, account.Name);
         await PublishAsync(withdrawal, writer, time);
-        return TypedResults.Created($"/api/withdrawals/{id}", Describe(withdrawal));
+        return TypedResults.Created($"/api/withdrawals/{id}", Describe(withdrawal, await payouts.FindAsync(id)));
+    }
+
+    internal static (string Account, string? Name)? ReadPayee(string? account, string? name, FieldErrors errors)
+    {
+        if (account is null) return null;
+        var read = (errors.Text("payeeAccount", account, 64), name is null ? null : errors.Text("payeeName", name, 40));
+        return errors.Any ? null : read;
+    }
+
+    /// <summary>A withdrawal or store payout with how it is paid: for the member who asked, and finance.</summary>
+    public static async Task<Results<Ok<WithdrawalResponse>, ProblemHttpResult>> Get(string id, ClaimsPrincipal caller, LedgerGateway ledger, Payouts payouts)
+    {
+        var withdrawal = await ledger.ReadAsync(engine => engine.FindWithdrawal(id));
+        if (withdrawal is null) return ApiProblem.ForResult(CommandResult.UnknownWithdrawal);
+        if (withdrawal.Member != caller.Id() && !caller.IsInRole(Roles.Finance) && !caller.IsInRole(Roles.Admin))
+            return ApiProblem.Forbidden(new("只有申请人和财务人员可以查看提现", "only the member who asked and finance see a withdrawal"));
+        return TypedResults.Ok(Describe(withdrawal, await payouts.FindAsync(id)));
+    }
+
+    /// <summary>
+    /// Finance paid an approved withdrawal by hand (a bank transfer): recorded with the bank's reference. Refused for one not
+    /// approved, one whose provider transfer is in flight or done, and one the finance user asked for.
+    /// </summary>
+    public static async Task<Results<Ok<WithdrawalResponse>, ValidationProblem, ProblemHttpResult>> MarkPaid(string id, MarkPaidRequest body, ClaimsPrincipal caller,
+        LedgerGateway ledger, Payouts payouts)
+    {
+        var errors = new FieldErrors();
+        var reference = errors.Text("bankReference", body.BankReference, 64);
+        if (errors.Any) return errors.ToProblem();
+        var withdrawal = await ledger.ReadAsync(engine => engine.FindWithdrawal(id));
+        if (withdrawal is null) return ApiProblem.ForResult(CommandResult.UnknownWithdrawal);
+        if (withdrawal.Member == caller.Id()) return ApiProblem.Of(StatusCodes.Status403Forbidden, "OwnWithdrawal", new("不能为自己的提现登记打款", "nobody records the payment of their own withdrawal"));
+        if (withdrawal.Status != WithdrawalStatus.Paid) return ApiProblem.ForResult(CommandResult.WithdrawalNotPaid);
+        if (!await payouts.MarkPaidByHandAsync(id, reference, caller.Id()))
+            return ApiProblem.Conflict("PayoutAlreadyMade", new("该提现已通过支付机构转账或已登记打款", "the withdrawal was transferred through the provider or already recorded as paid"));
+        return TypedResults.Ok(Describe(withdrawal, await payouts.FindAsync(id)));
     }
 
     /// <summary>A withdrawal's id follows from its scoped idempotency key, so every retry names the same withdrawal.</summary>
     internal static string IdOf(string scopedKey) =>
         "w_" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(scopedKey)))[..20];
 
-    public static async Task<Ok<WithdrawalResponse[]>> Mine(ClaimsPrincipal caller, LedgerGateway ledger)
+    public static async Task<Ok<WithdrawalResponse[]>> Mine(ClaimsPrincipal caller, LedgerGateway ledger, Payouts payouts)
     {
         var member = caller.Id();
-        return TypedResults.Ok(await ledger.ReadAsync(engine => engine.Withdrawals().Where(w => w.Member == member && w.Store is null).Select(Describe).ToArray()));
+        var mine = await ledger.ReadAsync(engine => engine.Withdrawals().Where(w => w.Member == member && w.Store is null).ToArray());
+        var paid = await payouts.OfAsync(mine.Select(w => w.Id).ToArray());
+        return TypedResults.Ok(mine.Select(w => Describe(w, paid.GetValueOrDefault(w.Id))).ToArray());
     }
 
     private static async Task<object?> WithdrawalBefore(HttpContext http) =>
@@ -89,7 +145,7 @@ public static class WithdrawalsApi
 
     private static void ReadReviewedStatus(string? status, FieldErrors errors)
     {
-        if (status is not (null or "paid" or "rejected")) errors.Add("status", new("须为 paid 或 rejected", "paid or rejected"));
+        if (status is not (null or "paid" or "rejected" or "returned")) errors.Add("status", new("须为 paid、rejected 或 returned", "paid, rejected or returned"));
     }
 
     private static Func<Withdrawal, ListQuery, bool> ReviewedAs(string? status) => (w, _) => w.Status != WithdrawalStatus.Pending &&
@@ -117,7 +173,7 @@ public static class WithdrawalsApi
         ExportColumn<Withdrawal>.Yuan("手续费（元）", w => w.Fee.Fen),
         ExportColumn<Withdrawal>.Text("状态", w => w.Status switch
         {
-            WithdrawalStatus.Pending => "待审核", WithdrawalStatus.Paid => "已打款", _ => "已拒绝",
+            WithdrawalStatus.Pending => "待审核", WithdrawalStatus.Paid => "已打款", WithdrawalStatus.Returned => "转账失败已退回", _ => "已拒绝",
         }),
         ExportColumn<Withdrawal>.Time("申请时间", w => w.RequestedAt),
     ];
@@ -141,7 +197,7 @@ public static class WithdrawalsApi
     /// itself. A rejection is refused too: the reviewer would be deciding about their own cash either way.
     /// </summary>
     public static async Task<Results<Ok<WithdrawalResponse>, ProblemHttpResult>> Review(string id, bool approve, ClaimsPrincipal caller, LedgerGateway ledger,
-        ServerWriter writer, TimeProvider time)
+        ServerWriter writer, Payouts payouts, TimeProvider time)
     {
         var requester = await ledger.ReadAsync(engine => engine.FindWithdrawal(id)?.Member);
         if (requester == caller.Id()) return ApiProblem.Of(StatusCodes.Status403Forbidden, "OwnWithdrawal", new("不能审核自己的提现申请，须由其他财务人员或管理员审核", "nobody reviews their own withdrawal: another finance user or an admin must"));
@@ -150,7 +206,10 @@ public static class WithdrawalsApi
         if (ApiProblem.ForReceipt(receipt) is { } problem) return problem;
         var withdrawal = (await ledger.ReadAsync(engine => engine.FindWithdrawal(id)))!;
         if (receipt.Status == Storage.Sequencing.SubmitStatus.Applied) await PublishAsync(withdrawal, writer, time);
-        return TypedResults.Ok(Describe(withdrawal));
+        // Approved with a payee account on file: paid through the provider's transfer at once (a retry of the approval finds it claimed).
+        var payout = approve ? await payouts.TransferAsync(withdrawal) : await payouts.FindAsync(id);
+        if (payout?.Status == PayoutStatus.Failed) withdrawal = (await ledger.ReadAsync(engine => engine.FindWithdrawal(id)))!;
+        return TypedResults.Ok(Describe(withdrawal, payout));
     }
 
     internal static Task PublishAsync(Withdrawal withdrawal, ServerWriter writer, TimeProvider time) =>
@@ -161,6 +220,9 @@ public static class WithdrawalsApi
             return 0;
         });
 
-    internal static WithdrawalResponse Describe(Withdrawal w) =>
-        new(w.Id, w.Member, w.Amount.Text(), w.Status.ToString().ToLowerInvariant(), w.Fee.Text(), w.RequestedAt, w.Store);
+    internal static WithdrawalResponse Describe(Withdrawal w) => Describe(w, null);
+
+    internal static WithdrawalResponse Describe(Withdrawal w, Payout? payout) =>
+        new(w.Id, w.Member, w.Amount.Text(), w.Status.ToString().ToLowerInvariant(), w.Fee.Text(), w.RequestedAt, w.Store,
+            payout is null ? null : new PayoutResponse(payout.Status, payout.Provider, payout.PayeeAccount, payout.Failure, payout.BankReference, UnixTime.At(payout.FinishedMs)));
 }

@@ -41,6 +41,7 @@ public static class CommandCodec
         TopUpDeposit = 20,
         RequestStorePayout = 21,
         SettlePlatformShareholders = 22,
+        ReturnFailedPayout = 26,
     }
 
     public static byte[] Encode(Command command)
@@ -73,6 +74,7 @@ public static class CommandCodec
             case BuyCard b: output.Write(b.Member); output.Write(b.Card); WriteOptional(output, b.Seller); break;
             case RequestWithdrawal w: output.Write(w.Member); output.Write(w.Id); output.Write(w.Amount.Fen); break;
             case ReviewWithdrawal w: output.Write(w.Id); output.Write(w.Approve); break;
+            case ReturnFailedPayout r: output.Write(r.Id); break;
             case TopUpDeposit t: output.Write(t.Store); output.Write(t.Amount.Fen); break;
             case RequestStorePayout p: output.Write(p.Store); output.Write(p.Member); output.Write(p.Id); output.Write(p.Amount.Fen); break;
             case SettlePlatformShareholders p: output.Write(p.From.DayNumber); output.Write(p.To.DayNumber); break;
@@ -116,6 +118,7 @@ public static class CommandCodec
             Tag.BuyCard => new BuyCard(input.ReadString(), input.ReadString(), ReadOptional(input), at),
             Tag.RequestWithdrawal => new RequestWithdrawal(input.ReadString(), input.ReadString(), new Money(input.ReadInt64()), at),
             Tag.ReviewWithdrawal => new ReviewWithdrawal(input.ReadString(), input.ReadBoolean(), at),
+            Tag.ReturnFailedPayout => new ReturnFailedPayout(input.ReadString(), at),
             Tag.TopUpDeposit => new TopUpDeposit(input.ReadString(), new Money(input.ReadInt64()), at),
             Tag.RequestStorePayout => new RequestStorePayout(input.ReadString(), input.ReadString(), input.ReadString(), new Money(input.ReadInt64()), at),
             Tag.SettlePlatformShareholders => new SettlePlatformShareholders(ReadDay(input), ReadDay(input), at),
@@ -154,6 +157,7 @@ public static class CommandCodec
         BuyCard => Tag.BuyCard,
         RequestWithdrawal => Tag.RequestWithdrawal,
         ReviewWithdrawal => Tag.ReviewWithdrawal,
+        ReturnFailedPayout => Tag.ReturnFailedPayout,
         TopUpDeposit => Tag.TopUpDeposit,
         RequestStorePayout => Tag.RequestStorePayout,
         SettlePlatformShareholders => Tag.SettlePlatformShareholders,

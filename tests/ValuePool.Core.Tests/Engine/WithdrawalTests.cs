@@ -38,6 +38,24 @@ public class WithdrawalTests
     }
 
     [Fact]
+    public void AFailedTransfer_ReturnsTheWholeAmountAndTheFee_Once()
+    {
+        var engine = WithCash(EngineConfig.Default with { WithdrawalFee = Rate.Percent(0.6m) });
+        var revenue = engine.PlatformRevenue;
+        Assert.Equal(CommandResult.UnknownWithdrawal, engine.Apply(new ReturnFailedPayout("w1", Orders.Day1)));
+        Request(engine, "w1", 500m);
+        Assert.Equal(CommandResult.WithdrawalNotPaid, engine.Apply(new ReturnFailedPayout("w1", Orders.Day1)));
+        Review(engine, "w1", approve: true);
+        Assert.Equal(CommandResult.Ok, engine.Apply(new ReturnFailedPayout("w1", Orders.Day1)));
+        Assert.Equal(WithdrawalStatus.Returned, engine.FindWithdrawal("w1")!.Status);
+        Assert.Equal("960.00", engine.Member("u1").Cash.ToString());
+        Assert.Equal(revenue, engine.PlatformRevenue);
+        Assert.Equal(0, engine.Ledger[new Account(AccountKind.WithdrawalsPaid)]);
+        Assert.Equal(CommandResult.WithdrawalNotPaid, engine.Apply(new ReturnFailedPayout("w1", Orders.Day1)));
+        Assert.Equal("960.00", engine.Member("u1").Cash.ToString());
+    }
+
+    [Fact]
     public void ARejectedRequest_ReturnsTheMoney()
     {
         var engine = WithCash();

@@ -140,6 +140,7 @@ public class HostileInputProperties
         { "a card nobody defined", new BuyCard("m1", null!, null, Now) },
         { "a withdrawal of long.MaxValue", new RequestWithdrawal("m1", "w9", new Money(long.MaxValue), Now) },
         { "reviewing a null id", new ReviewWithdrawal(null!, true, Now) },
+        { "returning a null id", new ReturnFailedPayout(null!, Now) },
         { "a top-up of long.MinValue", new TopUpDeposit("s0", new Money(long.MinValue), Now) },
         { "a store payout above its balance", new RequestStorePayout("s0", "m0", "w9", new Money(long.MaxValue), Now) },
     };

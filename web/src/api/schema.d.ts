@@ -1105,7 +1105,10 @@ export interface paths {
         put?: never;
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    channel?: string;
+                    openId?: string;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -1130,6 +1133,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["PayResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                     };
                 };
             };
@@ -1158,6 +1170,63 @@ export interface paths {
                 };
                 cookie?: never;
             };
+            requestBody?: {
+                content: {
+                    "application/json": null | components["schemas"]["RefundOrderRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RefundResponse"];
+                    };
+                };
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RefundResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{id}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
             requestBody?: never;
             responses: {
                 /** @description OK */
@@ -1166,11 +1235,13 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OrderResponse"];
+                        "application/json": components["schemas"]["OrderRefundResponse"][];
                     };
                 };
             };
         };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1304,6 +1375,15 @@ export interface paths {
                         "application/json": components["schemas"]["PayResponse"];
                     };
                 };
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PayResponse"];
+                    };
+                };
                 /** @description Bad Request */
                 400: {
                     headers: {
@@ -1356,6 +1436,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/payments/wechatpay/notify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/alipay/notify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/payments/provider": {
         parameters: {
             query?: never;
@@ -1385,6 +1538,82 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/reconciliation/{day}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    day: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReconciliationResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    day: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReconciliationResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1716,6 +1945,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/withdrawals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WithdrawalResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/withdrawals/pending": {
         parameters: {
             query?: never;
@@ -1958,6 +2224,56 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["WithdrawalResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/withdrawals/{id}/mark-paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MarkPaidRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WithdrawalResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                     };
                 };
             };
@@ -3774,6 +4090,8 @@ export interface components {
         InStorePayRequest: {
             amount: null | string;
             via: null | string;
+            channel?: null | string;
+            openId?: null | string;
         };
         JsonElement: unknown;
         LinkResponse: {
@@ -3790,6 +4108,9 @@ export interface components {
         LoginRequest: {
             phone: null | string;
             password: null | string;
+        };
+        MarkPaidRequest: {
+            bankReference: null | string;
         };
         MeResponse: {
             userId: string;
@@ -3810,6 +4131,18 @@ export interface components {
             before: null | components["schemas"]["JsonElement"];
             after: null | components["schemas"]["JsonElement"];
         };
+        OrderRefundResponse: {
+            id: string;
+            orderId: string;
+            amount: string;
+            reason: string;
+            status: string;
+            failure: null | string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt: null | string;
+        };
         OrderResponse: {
             id: string;
             memberId: string;
@@ -3829,6 +4162,7 @@ export interface components {
             completedAt: null | string;
             /** Format: date-time */
             refundedAt: null | string;
+            refunded: string;
         };
         PagedOfOperatorLogEntry: {
             items: components["schemas"]["OperatorLogEntry"][];
@@ -3897,10 +4231,28 @@ export interface components {
             order: components["schemas"]["OrderResponse"];
             outcome: string;
             callback: null | components["schemas"]["SignedCallback"];
+            action?: null | components["schemas"]["PayerAction"];
+        };
+        PayerAction: {
+            channel: string;
+            qrCode: null | string;
+            url: null | string;
+            inApp: null | {
+                [key: string]: string;
+            };
         };
         PaymentProviderResponse: {
             name: string;
             simulated: boolean;
+        };
+        PayoutResponse: {
+            status: string;
+            provider: null | string;
+            payeeAccount: null | string;
+            failure: null | string;
+            bankReference: null | string;
+            /** Format: date-time */
+            finishedAt: null | string;
         };
         PlatformPaymentResponse: {
             id: string;
@@ -3969,6 +4321,34 @@ export interface components {
             share: string;
             invested: string;
             initiator: boolean;
+        };
+        ReconciliationDifferenceResponse: {
+            subject: string;
+            reference: string;
+            kind: string;
+            ours: null | string;
+            theirs: null | string;
+        };
+        ReconciliationResponse: {
+            day: string;
+            provider: string;
+            status: string;
+            /** Format: int64 */
+            billLines: number | string;
+            /** Format: int64 */
+            matched: number | string;
+            failure: null | string;
+            /** Format: date-time */
+            runAt: string;
+            differences: components["schemas"]["ReconciliationDifferenceResponse"][];
+        };
+        RefundOrderRequest: {
+            amount: null | string;
+            reason: null | string;
+        };
+        RefundResponse: {
+            order: components["schemas"]["OrderResponse"];
+            refund: components["schemas"]["OrderRefundResponse"];
         };
         RegionBody: {
             province: null | string;
@@ -4086,6 +4466,8 @@ export interface components {
         };
         StorePayoutRequest: {
             amount: null | string;
+            payeeAccount?: null | string;
+            payeeName?: null | string;
         };
         StorePromiseResponse: {
             storeId: string;
@@ -4175,6 +4557,8 @@ export interface components {
         };
         WithdrawalRequestBody: {
             amount: null | string;
+            payeeAccount?: null | string;
+            payeeName?: null | string;
         };
         WithdrawalResponse: {
             id: string;
@@ -4185,6 +4569,7 @@ export interface components {
             /** Format: date-time */
             requestedAt: string;
             storeId: null | string;
+            payout?: null | components["schemas"]["PayoutResponse"];
         };
     };
     responses: never;

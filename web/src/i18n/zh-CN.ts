@@ -88,7 +88,7 @@ const zhCN = {
   },
   enum: {
     status: {
-      pending: '待审核', approved: '已通过', rejected: '已驳回', created: '待付款', paid: '已付款', completed: '已完成', refunded: '已退款',
+      pending: '待审核', approved: '已通过', rejected: '已驳回', created: '待付款', paid: '已付款', completed: '已完成', refunded: '已退款', returned: '已退回',
     },
     severity: { Review: '需人工复核', Risk: '风险', review: '需人工复核', risk: '风险' },
     role: {
@@ -112,7 +112,7 @@ const zhCN = {
       Configure: '配置', Consume: '消费', Sell: '卖出积分', Subsidy: '补贴注资', RegisterStore: '门店开通', AppointAgent: '代理开通',
       Bind: '绑定邀请人', BuyWithShoppingPoints: '购物积分购物', ExpireShoppingPoints: '购物积分过期', AddPartner: '成为合伙人',
       AddShareholder: '股东入股', TopUpDeposit: '保证金充值', SettleShareholders: '股东分红结算', SettlePartners: '合伙人分红结算',
-      RequestWithdrawal: '申请提现', RequestStorePayout: '门店提现', SettlePlatformShareholders: '股东加权分红结算', ReviewWithdrawal: '提现审核', DefineCard: '发布会员卡', BuyCard: '购买会员卡',
+      RequestWithdrawal: '申请提现', RequestStorePayout: '门店提现', SettlePlatformShareholders: '股东加权分红结算', ReviewWithdrawal: '提现审核', ReturnFailedPayout: '转账失败退回', DefineCard: '发布会员卡', BuyCard: '购买会员卡',
       Unknown: '其他',
     },
     unknown: '其他',
@@ -129,7 +129,7 @@ const zhCN = {
     ShoppingPointsAboveLimit: '购物积分超过可抵扣上限', InsufficientShoppingPoints: '购物积分不足', SharesAboveOne: '股份合计不能超过 100%',
     SharesNotOne: '股份合计须为 100%', InvalidPeriod: '结算周期无效', PeriodOverlaps: '结算周期重叠', UnknownCard: '会员卡不存在',
     DuplicateCard: '会员卡已存在', CardBenefitUnavailable: '会员卡权益不可用', InvalidTerms: '门店条款超出限制', BelowWithdrawalMinimum: '低于最低提现金额',
-    InsufficientCash: '零钱不足', DuplicateWithdrawal: '重复的提现申请', UnknownWithdrawal: '提现申请不存在', WithdrawalAlreadyReviewed: '该提现已审核过',
+    InsufficientCash: '零钱不足', DuplicateWithdrawal: '重复的提现申请', UnknownWithdrawal: '提现申请不存在', WithdrawalAlreadyReviewed: '该提现已审核过', WithdrawalNotPaid: '该提现尚未批准打款，或款项已退回',
     InvalidRates: '商品费率不合规则', AmountAboveMaximum: '金额超过上限', InsufficientDeposit: '门店保证金不足，无法支付本单佣金，请先充值保证金',
     InsufficientStoreBalance: '门店余额不足', UnknownCommand: '未知操作', CommandFailed: '系统处理失败，请稍后重试',
     DividendPeriodOverlaps: '该期间与已结算的股东分红期间重叠',
