@@ -97,7 +97,7 @@ public sealed class ExportTests
         Assert.EndsWith(".csv", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
     }
 
-    private static async Task<List<IDictionary<string, object?>>> Download(User user, string path, string format)
+    internal static async Task<List<IDictionary<string, object?>>> Download(User user, string path, string format)
     {
         var response = await user.Http.GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

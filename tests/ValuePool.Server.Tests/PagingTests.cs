@@ -113,6 +113,73 @@ public sealed class PagingTests
         await (await buyer.Http.GetAsync("/api/withdrawals/reviewed")).AssertProblem(HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    public async Task FinancesQueueAndHistory_NameThePhonePayeeAndReview_WithTheRejectionsReason()
+    {
+        await using var platform = new Platform();
+        var (merchant, storeId, _) = await platform.OpenStoreAsync();
+        var buyer = await platform.RegisterAsync();
+        await buyer.BuyAsync(storeId, "1000.00");
+        await WalletAndWithdrawalTests.Sell(buyer, "112.0000", null);
+        var paid = (await buyer.PostKeyedAsync("/api/withdrawals", new { amount = "20.00" }, "w-paid")).Text("id");
+        var refused = (await buyer.PostKeyedAsync("/api/withdrawals", new { amount = "30.00" }, "w-refused")).Text("id");
+        var payout = (await merchant.PostKeyedAsync($"/api/stores/{storeId}/payouts", new { amount = "10.00" }, "p-1")).Text("id");
+        var finance = await platform.UserWithRoleAsync("finance");
+
+        var queued = (await finance.GetAsync("/api/withdrawals/pending")).GetProperty("items").EnumerateArray().ToDictionary(w => w.Text("id"));
+        Assert.Equal(buyer.Phone, queued[paid].Text("memberPhone"));
+        Assert.Equal(buyer.Phone, queued[paid].Text("payee"));
+        Assert.Equal("Tea House", queued[payout].Text("payee")); // a payout is paid to the store
+        Assert.Equal(JsonValueKind.Null, queued[paid].GetProperty("reviewedBy").ValueKind);
+
+        await finance.PostAsync($"/api/withdrawals/{paid}/approve", new { });
+        await (await finance.SendAsync($"/api/withdrawals/{refused}/reject", new { reason = new string('长', 201) })).AssertFieldError("reason");
+        await finance.PostAsync($"/api/withdrawals/{refused}/reject", new { reason = "收款账户有误" });
+        var history = (await finance.GetAsync("/api/withdrawals/reviewed")).GetProperty("items").EnumerateArray().ToDictionary(w => w.Text("id"));
+        Assert.Equal((finance.Id, finance.Phone, "paid"), (history[paid].Text("reviewedBy"), history[paid].Text("reviewerPhone"), history[paid].Text("status")));
+        Assert.Equal(JsonValueKind.Null, history[paid].GetProperty("rejectReason").ValueKind);
+        Assert.Equal(("rejected", "收款账户有误"), (history[refused].Text("status"), history[refused].Text("rejectReason")));
+        Assert.True(history[refused].GetProperty("reviewedAt").GetDateTimeOffset() <= platform.Clock.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task Rewards_ArePagedFilteredAndExported_ForFinanceAndAdmins()
+    {
+        await using var platform = new Platform();
+        var (merchant, storeId, shareCode) = await platform.OpenStoreAsync();
+        var buyers = new List<User>();
+        foreach (var amount in new[] { "1000.00", "500.00" })
+        {
+            var buyer = await platform.RegisterAsync(shareCode);
+            await buyer.BuyAsync(storeId, amount);
+            buyers.Add(buyer);
+            platform.Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+        var finance = await platform.UserWithRoleAsync("finance");
+        var all = await finance.GetAsync("/api/rewards?pageSize=200");
+        var referrals = all.GetProperty("items").EnumerateArray().Where(r => r.Text("kind") == "ReferralReward").ToList();
+        Assert.Equal(2, referrals.Count);
+        Assert.All(referrals, r => Assert.Equal(merchant.Id, r.Text("memberId")));
+        Assert.True(referrals[0].GetProperty("sequence").GetInt64() > referrals[1].GetProperty("sequence").GetInt64()); // newest first
+
+        var one = await finance.GetAsync($"/api/rewards?kind=ReferralReward&memberId={merchant.Id}&sort=amount&pageSize=1");
+        Assert.Equal(2, one.GetProperty("total").GetInt32());
+        Assert.Equal(Assert.Single(one.GetProperty("items").EnumerateArray()).Text("amount"),
+            referrals.Select(r => r.Text("amount")).MinBy(a => decimal.Parse(a, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(0, (await finance.GetAsync("/api/rewards?q=nobody-at-all")).GetProperty("total").GetInt32());
+        await (await finance.Http.GetAsync("/api/rewards?kind=Bonus")).AssertFieldError("kind");
+        await (await finance.Http.GetAsync("/api/rewards?kind=4")).AssertFieldError("kind");
+        await (await buyers[0].Http.GetAsync("/api/rewards")).AssertProblem(HttpStatusCode.Forbidden);
+
+        foreach (var format in new[] { "csv", "xlsx" })
+        {
+            var rows = await ExportTests.Download(finance, $"/api/rewards/export?format={format}&kind=ReferralReward", format);
+            Assert.Equal(2, rows.Count);
+            Assert.All(rows, row => Assert.Equal("推荐奖励", row["类型"]));
+            Assert.Equal(["时间", "会员", "类型", "金额（元）", "来源", "流水号"], rows[0].Keys);
+        }
+    }
+
     private static string[] Amounts(JsonElement page) => page.GetProperty("items").EnumerateArray().Select(o => o.Text("amount")).ToArray();
     private static string[] Names(JsonElement page) => page.GetProperty("items").EnumerateArray().Select(o => o.Text("name")).ToArray();
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ValuePool.Server.Audit;
 using ValuePool.Core.Configuration;
 using ValuePool.Core.Engine;
 using ValuePool.Server.Accounts;
@@ -26,7 +27,7 @@ public static class AgentsApi
     public static RouteGroupBuilder MapAgentsApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/agents").WithTags("Agents").RequireAuthorization(policy => policy.RequireRole(Roles.Agent));
-        api.MapPost("/regions", BuyRegion);
+        api.MapPost("/regions", BuyRegion).Logged("region.buy");
         api.MapGet("/regions", MyRegions);
         api.MapGet("/rewards", MyRewards);
         return api;

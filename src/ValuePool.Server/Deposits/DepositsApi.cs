@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ValuePool.Server.Audit;
 using ValuePool.Core.Engine;
 using ValuePool.Server.Accounts;
 using ValuePool.Server.Http;
@@ -29,7 +30,7 @@ public static class DepositsApi
     {
         var api = routes.MapGroup("/api/stores/{storeId}/deposit").WithTags("Deposits").RequireAuthorization();
         api.MapGet("/", Get);
-        api.MapPost("/top-ups", AddTopUp);
+        api.MapPost("/top-ups", AddTopUp).Logged("deposit.topUp");
         return api;
     }
 

@@ -68,6 +68,7 @@ public static class PlatformSetup
         services.AddSingleton<ShareLinks>();
         services.AddSingleton<StoreDirectory>();
         services.AddSingleton<Audit.OperatorLog>();
+        services.AddSingleton<Withdrawals.ReviewQueueDetails>();
         services.AddSingleton<ProductCatalog>();
         services.AddSingleton<ProductRateBook>();
         services.AddSingleton<CardCatalog>();
@@ -150,6 +151,7 @@ public static class PlatformSetup
         app.MapPaymentsApi();
         app.MapPlatformPaymentsApi();
         app.MapWalletApi();
+        app.MapRewardsApi();
         app.MapWithdrawalsApi();
         app.MapAgentsApi();
         app.MapAdminApi();

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ValuePool.Server.Audit;
 using ValuePool.Core.Amounts;
 using ValuePool.Server.Ledger;
 using ValuePool.Server.Accounts;
@@ -37,7 +38,7 @@ public static class OrdersApi
         api.MapGet("/orders/export", ExportMine);
         api.MapGet("/orders/{id}", Get);
         api.MapPost("/orders/{id}/pay", Pay);
-        api.MapPost("/orders/{id}/refund", Refund);
+        api.MapPost("/orders/{id}/refund", Refund).Logged("order.refund");
         api.MapGet("/stores/{storeId}/orders", OfStore);
         api.MapGet("/stores/{storeId}/orders/export", ExportOfStore);
         api.MapPost("/stores/{storeId}/pay", PayInStore);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ValuePool.Server.Audit;
 using ValuePool.Core.Engine;
 using ValuePool.Server.Accounts;
 using ValuePool.Server.Data;
@@ -20,7 +21,7 @@ public static class StorePayoutsApi
     public static RouteGroupBuilder MapStorePayoutsApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/stores/{storeId}/payouts").WithTags("Stores").RequireAuthorization();
-        api.MapPost("/", Request);
+        api.MapPost("/", Request).Logged("payout.request");
         api.MapGet("/", OfStore);
         return api;
     }

@@ -11,6 +11,8 @@ using ValuePool.Server.Webhooks;
 namespace ValuePool.Server.Withdrawals;
 
 public sealed record WithdrawalRequestBody(string? Amount);
+/// <summary>A rejection's reason, which the operator log keeps and finance's history shows (optional, at most 200 characters).</summary>
+public sealed record WithdrawalRejectBody(string? Reason);
 /// <summary><c>StoreId</c>: the store whose balance is paid out (a store payout); null for a member's wallet cash.</summary>
 public sealed record WithdrawalResponse(string Id, string MemberId, string Amount, string Status, string Fee, DateTimeOffset RequestedAt, string? StoreId);
 
@@ -34,8 +36,7 @@ public static class WithdrawalsApi
             ExportAsync("withdrawals-reviewed", format, q, sort, ledger, ReviewedAs(status), status));
         finance.MapPost("/{id}/approve", (string id, ClaimsPrincipal caller, LedgerGateway ledger, ServerWriter writer, TimeProvider time) =>
             Review(id, true, caller, ledger, writer, time)).Logged("withdrawal.approve", WithdrawalBefore);
-        finance.MapPost("/{id}/reject", (string id, ClaimsPrincipal caller, LedgerGateway ledger, ServerWriter writer, TimeProvider time) =>
-            Review(id, false, caller, ledger, writer, time)).Logged("withdrawal.reject", WithdrawalBefore);
+        finance.MapPost("/{id}/reject", Reject).Logged("withdrawal.reject", WithdrawalBefore);
         return api;
     }
 
@@ -66,6 +67,20 @@ public static class WithdrawalsApi
         return TypedResults.Ok(await ledger.ReadAsync(engine => engine.Withdrawals().Where(w => w.Member == member && w.Store is null).Select(Describe).ToArray()));
     }
 
+    public const int ReasonLengthMax = 200;
+
+    /// <summary>Rejects a withdrawal, its cash returned; the reason (optional) is kept by the operator log with the review.</summary>
+    public static async Task<Results<Ok<WithdrawalResponse>, ValidationProblem, ProblemHttpResult>> Reject(string id, WithdrawalRejectBody? body,
+        ClaimsPrincipal caller, LedgerGateway ledger, ServerWriter writer, TimeProvider time)
+    {
+        var reason = body?.Reason?.Trim();
+        var errors = new FieldErrors();
+        if (reason is { Length: > ReasonLengthMax }) errors.Add("reason", FieldErrors.AtMostCharacters(ReasonLengthMax));
+        else if (reason is not null && reason.Any(FieldErrors.IsInvisibleControl)) errors.Add("reason", new("不能包含控制字符", "no control characters"));
+        if (errors.Any) return errors.ToProblem();
+        return await Review(id, false, caller, ledger, writer, time);
+    }
+
     private static async Task<object?> WithdrawalBefore(HttpContext http) =>
         http.Request.RouteValues["id"] is string id
             ? await http.RequestServices.GetRequiredService<LedgerGateway>().ReadAsync(engine => engine.FindWithdrawal(id) is { } w ? Describe(w) : null)
@@ -78,14 +93,14 @@ public static class WithdrawalsApi
     };
 
     /// <summary>The review queue, oldest first: paged, searched by withdrawal, member or store id (<c>q</c>), sorted by <c>requestedAt</c> or <c>amount</c>.</summary>
-    public static Task<Results<Ok<Paged<WithdrawalResponse>>, ValidationProblem>> Pending(string? page, string? pageSize, string? q, string? sort,
-        LedgerGateway ledger) =>
-        PageAsync(page, pageSize, q, sort, ledger, (w, _) => w.Status == WithdrawalStatus.Pending);
+    public static Task<Results<Ok<Paged<ReviewQueueItem>>, ValidationProblem>> Pending(string? page, string? pageSize, string? q, string? sort,
+        LedgerGateway ledger, ReviewQueueDetails details) =>
+        PageAsync(page, pageSize, q, sort, ledger, details, (w, _) => w.Status == WithdrawalStatus.Pending);
 
     /// <summary>Finance's history: the withdrawals and payouts already approved or rejected (<c>status</c>: <c>paid</c> or <c>rejected</c> for one kind).</summary>
-    public static Task<Results<Ok<Paged<WithdrawalResponse>>, ValidationProblem>> Reviewed(string? status, string? page, string? pageSize, string? q, string? sort,
-        LedgerGateway ledger) =>
-        PageAsync(page, pageSize, q, sort, ledger, ReviewedAs(status), status);
+    public static Task<Results<Ok<Paged<ReviewQueueItem>>, ValidationProblem>> Reviewed(string? status, string? page, string? pageSize, string? q, string? sort,
+        LedgerGateway ledger, ReviewQueueDetails details) =>
+        PageAsync(page, pageSize, q, sort, ledger, details, ReviewedAs(status), status);
 
     private static void ReadReviewedStatus(string? status, FieldErrors errors)
     {
@@ -123,14 +138,15 @@ public static class WithdrawalsApi
     ];
 
     /// <summary>Withdrawals live in the engine, so they are filtered, sorted and paged in memory, inside one read of it.</summary>
-    private static async Task<Results<Ok<Paged<WithdrawalResponse>>, ValidationProblem>> PageAsync(string? page, string? pageSize, string? q, string? sort,
-        LedgerGateway ledger, Func<Withdrawal, ListQuery, bool> filter, string? status = null)
+    private static async Task<Results<Ok<Paged<ReviewQueueItem>>, ValidationProblem>> PageAsync(string? page, string? pageSize, string? q, string? sort,
+        LedgerGateway ledger, ReviewQueueDetails details, Func<Withdrawal, ListQuery, bool> filter, string? status = null)
     {
         var errors = new FieldErrors();
         var query = ListQuery.Read(page, pageSize, q, sort, SortKeys, errors);
         ReadReviewedStatus(status, errors);
         if (errors.Any) return errors.ToProblem();
-        return TypedResults.Ok(await ledger.ReadAsync(engine => query.PageOf(Matching(engine, query, filter), SortValues, w => w.Id, Describe)));
+        var found = await ledger.ReadAsync(engine => query.PageOf(Matching(engine, query, filter), SortValues, w => w.Id, Describe));
+        return TypedResults.Ok(new Paged<ReviewQueueItem>(await details.DescribeAsync(found.Items), found.Total, found.Page, found.PageSize));
     }
 
     internal static IEnumerable<Withdrawal> Matching(IEngineView engine, ListQuery query, Func<Withdrawal, ListQuery, bool> filter) =>
@@ -140,7 +156,7 @@ public static class WithdrawalsApi
     /// Four eyes: the reviewer is never the member who asked, admins included, so no single finance account can pay
     /// itself. A rejection is refused too: the reviewer would be deciding about their own cash either way.
     /// </summary>
-    public static async Task<Results<Ok<WithdrawalResponse>, ProblemHttpResult>> Review(string id, bool approve, ClaimsPrincipal caller, LedgerGateway ledger,
+    public static async Task<Results<Ok<WithdrawalResponse>, ValidationProblem, ProblemHttpResult>> Review(string id, bool approve, ClaimsPrincipal caller, LedgerGateway ledger,
         ServerWriter writer, TimeProvider time)
     {
         var requester = await ledger.ReadAsync(engine => engine.FindWithdrawal(id)?.Member);

@@ -1565,6 +1565,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rewards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    memberId?: string;
+                    kind?: string;
+                    page?: string;
+                    pageSize?: string;
+                    q?: string;
+                    sort?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PagedOfRewardListItem"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rewards/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    format?: string;
+                    memberId?: string;
+                    kind?: string;
+                    q?: string;
+                    sort?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/withdrawals": {
         parameters: {
             query?: never;
@@ -1659,7 +1751,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["PagedOfWithdrawalResponse"];
+                        "application/json": components["schemas"]["PagedOfReviewQueueItem"];
                     };
                 };
                 /** @description Bad Request */
@@ -1709,7 +1801,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["PagedOfWithdrawalResponse"];
+                        "application/json": components["schemas"]["PagedOfReviewQueueItem"];
                     };
                 };
                 /** @description Bad Request */
@@ -1839,6 +1931,15 @@ export interface paths {
                         "application/json": components["schemas"]["WithdrawalResponse"];
                     };
                 };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -1865,7 +1966,11 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody?: {
+                content: {
+                    "application/json": null | components["schemas"]["WithdrawalRejectBody"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
@@ -1874,6 +1979,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["WithdrawalResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                     };
                 };
             };
@@ -3557,6 +3671,24 @@ export interface components {
             /** Format: int32 */
             pageSize: number | string;
         };
+        PagedOfReviewQueueItem: {
+            items: components["schemas"]["ReviewQueueItem"][];
+            /** Format: int32 */
+            total: number | string;
+            /** Format: int32 */
+            page: number | string;
+            /** Format: int32 */
+            pageSize: number | string;
+        };
+        PagedOfRewardListItem: {
+            items: components["schemas"]["RewardListItem"][];
+            /** Format: int32 */
+            total: number | string;
+            /** Format: int32 */
+            page: number | string;
+            /** Format: int32 */
+            pageSize: number | string;
+        };
         PagedOfStoreResponse: {
             items: components["schemas"]["StoreResponse"][];
             /** Format: int32 */
@@ -3568,15 +3700,6 @@ export interface components {
         };
         PagedOfUserSummary: {
             items: components["schemas"]["UserSummary"][];
-            /** Format: int32 */
-            total: number | string;
-            /** Format: int32 */
-            page: number | string;
-            /** Format: int32 */
-            pageSize: number | string;
-        };
-        PagedOfWithdrawalResponse: {
-            items: components["schemas"]["WithdrawalResponse"][];
             /** Format: int32 */
             total: number | string;
             /** Format: int32 */
@@ -3688,6 +3811,33 @@ export interface components {
         };
         RejectStoreRequest: {
             reason: null | string;
+        };
+        ReviewQueueItem: {
+            id: string;
+            memberId: string;
+            memberPhone: null | string;
+            payee: string;
+            amount: string;
+            fee: string;
+            status: string;
+            /** Format: date-time */
+            requestedAt: string;
+            storeId: null | string;
+            reviewedBy: null | string;
+            reviewerPhone: null | string;
+            /** Format: date-time */
+            reviewedAt: null | string;
+            rejectReason: null | string;
+        };
+        RewardListItem: {
+            /** Format: int64 */
+            sequence: number | string;
+            memberId: string;
+            kind: string;
+            amount: string;
+            source: string;
+            /** Format: date-time */
+            at: null | string;
         };
         RewardRow: {
             /** Format: int64 */
@@ -3846,6 +3996,9 @@ export interface components {
             withdrawalMinimum: string;
             withdrawalFee: string;
             exitMultiple: string;
+        };
+        WithdrawalRejectBody: {
+            reason: null | string;
         };
         WithdrawalRequestBody: {
             amount: null | string;
