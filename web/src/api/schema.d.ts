@@ -2100,6 +2100,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/agents/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgentOfferResponse"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/subsidies": {
         parameters: {
             query?: never;
@@ -3460,6 +3495,11 @@ export interface components {
             share: null | string;
             invested: null | string;
             initiator: boolean;
+        };
+        AgentOfferResponse: {
+            level: string;
+            fee: string;
+            rate: string;
         };
         AgentRegionResponse: {
             memberId: string;
