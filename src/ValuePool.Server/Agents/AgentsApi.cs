@@ -1,10 +1,10 @@
 using System.Security.Claims;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
-using ValuePool.Server.Audit;
 using ValuePool.Core.Configuration;
 using ValuePool.Core.Engine;
 using ValuePool.Server.Accounts;
+using ValuePool.Server.Audit;
 using ValuePool.Server.Data;
 using ValuePool.Server.Http;
 using ValuePool.Server.Ledger;

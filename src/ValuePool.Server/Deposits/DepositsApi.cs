@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using ValuePool.Server.Audit;
 using ValuePool.Core.Engine;
 using ValuePool.Server.Accounts;
+using ValuePool.Server.Audit;
 using ValuePool.Server.Http;
 using ValuePool.Server.Ledger;
 using ValuePool.Server.Payments;

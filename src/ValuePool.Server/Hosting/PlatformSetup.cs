@@ -152,6 +152,7 @@ public static class PlatformSetup
         app.MapPlatformPaymentsApi();
         app.MapWalletApi();
         app.MapRewardsApi();
+        app.MapStakesApi();
         app.MapWithdrawalsApi();
         app.MapAgentsApi();
         app.MapAdminApi();

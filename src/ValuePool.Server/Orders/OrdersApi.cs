@@ -1,11 +1,11 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using ValuePool.Server.Audit;
 using ValuePool.Core.Amounts;
-using ValuePool.Server.Ledger;
 using ValuePool.Server.Accounts;
+using ValuePool.Server.Audit;
 using ValuePool.Server.Data;
 using ValuePool.Server.Http;
+using ValuePool.Server.Ledger;
 using ValuePool.Server.Links;
 using ValuePool.Server.Payments;
 using ValuePool.Server.Products;

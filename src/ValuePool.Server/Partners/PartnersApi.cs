@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using ValuePool.Server.Audit;
 using ValuePool.Core.Engine;
 using ValuePool.Core.Ledger;
 using ValuePool.Server.Accounts;
+using ValuePool.Server.Audit;
 using ValuePool.Server.Http;
 using ValuePool.Server.Ledger;
 using ValuePool.Server.Stores;

@@ -1657,6 +1657,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stakes/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StakeResponse"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/withdrawals": {
         parameters: {
             query?: never;
@@ -3935,6 +3970,14 @@ export interface components {
         SignedCallback: {
             body: string;
             signature: string;
+        };
+        StakeResponse: {
+            storeId: string;
+            storeName: string;
+            partner: boolean;
+            share: null | string;
+            invested: null | string;
+            initiator: boolean;
         };
         StoreAccountResponse: {
             storeId: string;
