@@ -164,7 +164,6 @@ public sealed class ConsoleBrowserTests(ConsoleBrowser browser) : IClassFixture<
         await desktop.GotoAsync("/office/finance/withdrawals");
         await Expect(desktop.Page.Locator("[data-test=withdrawal-queue]")).ToContainTextAsync("¥10.00");
         await desktop.AssertSoundAsync();
-        await desktop.ScreenshotAsync("finance-withdrawals");
         await desktop.CloseAsync();
 
         var phone = await browser.OpenAsync(api.BaseAddress!, ConsoleBrowser.Phone, finance);
