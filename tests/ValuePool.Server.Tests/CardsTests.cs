@@ -47,7 +47,7 @@ public sealed class CardsTests
         await again.AssertProblem(HttpStatusCode.UnprocessableEntity, "CardBenefitUnavailable");
 
         var mine = await buyer.GetAsync("/api/checkouts");
-        Assert.Equal(["0.00", "78.00", "9.90"], mine.EnumerateArray().Select(c => c.Text("charged")).Order(StringComparer.Ordinal));
+        Assert.Equal(["0.00", "78.00", "9.90"], mine.GetProperty("items").EnumerateArray().Select(c => c.Text("charged")).Order(StringComparer.Ordinal));
         var account = await merchant.GetAsync($"/api/stores/{storeId}/account");
         Assert.Equal("87.90", account.Text("revenue"));
         // The customers paid the merchant: each sale's 20% commission came out of the deposit (78.00 → 15.60, 9.90 → 1.98).

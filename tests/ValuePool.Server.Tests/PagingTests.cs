@@ -180,6 +180,41 @@ public sealed class PagingTests
         }
     }
 
+    [Fact]
+    public async Task WalletHistoryPayoutsAndCheckouts_ArePaged_NewestFirst()
+    {
+        await using var platform = new Platform();
+        var (merchant, storeId, _) = await platform.OpenStoreAsync();
+        await platform.TopUpDepositAsync(storeId, 500m);
+        var buyer = await platform.RegisterAsync();
+        await buyer.BuyAsync(storeId, "1000.00"); // the store's balance the payouts come from
+        foreach (var amount in new[] { "100.00", "300.00", "200.00" })
+        {
+            await merchant.PostKeyedAsync($"/api/stores/{storeId}/checkout", new { memberId = buyer.Id, amount }, "till-" + amount);
+            await merchant.PostKeyedAsync($"/api/stores/{storeId}/payouts", new { amount = amount[..2] + ".00" }, "payout-" + amount);
+            platform.Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var history = await buyer.GetAsync("/api/wallet/history?pageSize=2");
+        Assert.Equal(4, history.GetProperty("total").GetInt32()); // the purchase and three till sales
+        var sequences = history.GetProperty("items").EnumerateArray().Select(row => row.GetProperty("sequence").GetInt64()).ToArray();
+        Assert.True(sequences[0] > sequences[1]); // newest first
+        var oldest = (await buyer.GetAsync("/api/wallet/history?sort=sequence&pageSize=1")).GetProperty("items")[0].GetProperty("sequence").GetInt64();
+        Assert.True(oldest < sequences[1]);
+        await (await buyer.Http.GetAsync("/api/wallet/history?pageSize=201")).AssertFieldError("pageSize");
+
+        var payouts = await merchant.GetAsync($"/api/stores/{storeId}/payouts?pageSize=2");
+        Assert.Equal(3, payouts.GetProperty("total").GetInt32());
+        Assert.Equal(["20.00", "30.00"], Amounts(payouts)); // newest first
+        Assert.Equal(["10.00", "20.00", "30.00"], Amounts(await merchant.GetAsync($"/api/stores/{storeId}/payouts?sort=amount")));
+
+        var checkouts = await buyer.GetAsync("/api/checkouts?pageSize=2");
+        Assert.Equal(3, checkouts.GetProperty("total").GetInt32());
+        Assert.Equal(["200.00", "300.00"], Amounts(checkouts));
+        Assert.Equal(["300.00", "200.00", "100.00"], Amounts(await buyer.GetAsync("/api/checkouts?sort=-amount")));
+        await (await buyer.Http.GetAsync("/api/checkouts?sort=memberId")).AssertFieldError("sort");
+    }
+
     private static string[] Amounts(JsonElement page) => page.GetProperty("items").EnumerateArray().Select(o => o.Text("amount")).ToArray();
     private static string[] Names(JsonElement page) => page.GetProperty("items").EnumerateArray().Select(o => o.Text("name")).ToArray();
 }

@@ -45,13 +45,17 @@ public static class StorePayoutsApi
         return TypedResults.Created($"/api/stores/{storeId}/payouts", WithdrawalsApi.Describe(payout));
     }
 
-    public static async Task<Results<Ok<WithdrawalResponse[]>, ProblemHttpResult>> OfStore(string storeId, ClaimsPrincipal caller, StoreDirectory stores,
-        LedgerGateway ledger)
+    /// <summary>The store's payouts, newest first, paged (<c>page</c>, <c>pageSize</c>), sorted by <c>requestedAt</c> or <c>amount</c>.</summary>
+    public static async Task<Results<Ok<Paged<WithdrawalResponse>>, ValidationProblem, ProblemHttpResult>> OfStore(string storeId, string? page, string? pageSize,
+        string? sort, ClaimsPrincipal caller, StoreDirectory stores, LedgerGateway ledger)
     {
         var store = await stores.FindAsync(storeId);
         if (store is null) return ApiProblem.NotFound(Unknown.Store);
         if (!StoresApi.MayManage(caller, store)) return ApiProblem.Forbidden(new("只有店主和管理员可以查看门店提现", "only the store's owner and admins see its payouts"));
+        var errors = new FieldErrors();
+        var query = ListQuery.Read(page, pageSize, null, sort ?? "-requestedAt", WithdrawalsApi.SortKeys, errors);
+        if (errors.Any) return errors.ToProblem();
         return TypedResults.Ok(await ledger.ReadAsync(engine =>
-            engine.Withdrawals().Where(w => w.Store == storeId).Select(WithdrawalsApi.Describe).ToArray()));
+            query.PageOf(engine.Withdrawals().Where(w => w.Store == storeId), WithdrawalsApi.SortValues, w => w.Id, WithdrawalsApi.Describe)));
     }
 }

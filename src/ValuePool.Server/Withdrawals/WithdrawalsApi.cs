@@ -87,7 +87,7 @@ public static class WithdrawalsApi
             : null;
 
     public static readonly SortKeys SortKeys = new(["requestedAt", "amount"], ("requestedAt", false));
-    private static readonly Dictionary<string, Func<Withdrawal, IComparable>> SortValues = new()
+    internal static readonly Dictionary<string, Func<Withdrawal, IComparable>> SortValues = new()
     {
         ["requestedAt"] = w => w.RequestedAt, ["amount"] = w => w.Amount.Fen,
     };

@@ -614,7 +614,11 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: string;
+                    pageSize?: string;
+                    sort?: string;
+                };
                 header?: never;
                 path: {
                     storeId: string;
@@ -629,7 +633,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["WithdrawalResponse"][];
+                        "application/json": components["schemas"]["PagedOfWithdrawalResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                     };
                 };
             };
@@ -1421,7 +1434,11 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: string;
+                    pageSize?: string;
+                    sort?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -1434,7 +1451,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["HistoryRow"][];
+                        "application/json": components["schemas"]["PagedOfHistoryRow"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                     };
                 };
             };
@@ -3420,7 +3446,11 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: string;
+                    pageSize?: string;
+                    sort?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -3433,7 +3463,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["CheckoutResponse"][];
+                        "application/json": components["schemas"]["PagedOfCheckoutResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                     };
                 };
             };
@@ -3728,6 +3767,24 @@ export interface components {
             /** Format: date-time */
             refundedAt: null | string;
         };
+        PagedOfCheckoutResponse: {
+            items: components["schemas"]["CheckoutResponse"][];
+            /** Format: int32 */
+            total: number | string;
+            /** Format: int32 */
+            page: number | string;
+            /** Format: int32 */
+            pageSize: number | string;
+        };
+        PagedOfHistoryRow: {
+            items: components["schemas"]["HistoryRow"][];
+            /** Format: int32 */
+            total: number | string;
+            /** Format: int32 */
+            page: number | string;
+            /** Format: int32 */
+            pageSize: number | string;
+        };
         PagedOfOperatorLogEntry: {
             items: components["schemas"]["OperatorLogEntry"][];
             /** Format: int32 */
@@ -3775,6 +3832,15 @@ export interface components {
         };
         PagedOfUserSummary: {
             items: components["schemas"]["UserSummary"][];
+            /** Format: int32 */
+            total: number | string;
+            /** Format: int32 */
+            page: number | string;
+            /** Format: int32 */
+            pageSize: number | string;
+        };
+        PagedOfWithdrawalResponse: {
+            items: components["schemas"]["WithdrawalResponse"][];
             /** Format: int32 */
             total: number | string;
             /** Format: int32 */

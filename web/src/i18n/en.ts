@@ -2,7 +2,7 @@ import type { Messages } from './zh-CN'
 
 const en: Messages = {
   app: {
-    searchHint: 'Search id, phone or name', exportCsv: 'Export CSV', exportXlsx: 'Export Excel', reasonHint: 'The reason (they will see it)', reasonRequired: 'A reason of 1 to 200 characters', all: 'All', yes: 'Yes', no: 'No',
+    searchHint: 'Search id, phone or name', more: 'Load more', exportCsv: 'Export CSV', exportXlsx: 'Export Excel', reasonHint: 'The reason (they will see it)', reasonRequired: 'A reason of 1 to 200 characters', all: 'All', yes: 'Yes', no: 'No',
     title: 'ValuePool', fullTitle: 'ValuePool local-life platform', language: '中文', signOut: 'Sign out',
     notice: 'The point price is history, not a forecast; the platform promises no return.', backOffice: 'Back office', phonePages: 'Member pages',
     loading: 'Loading…', empty: 'Nothing yet', retry: 'Retry', confirm: 'Confirm', cancel: 'Cancel', save: 'Save', refresh: 'Refresh', done: 'Done',

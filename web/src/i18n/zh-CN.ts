@@ -1,7 +1,7 @@
 // zh-CN first: every key here must exist in en.ts (the type says so, and a Vitest test checks the values).
 const zhCN = {
   app: {
-    searchHint: '搜索编号、手机号或名称', exportCsv: '导出 CSV', exportXlsx: '导出 Excel', reasonHint: '请填写原因（对方可见）', reasonRequired: '请填写 1 到 200 字的原因', all: '全部', yes: '是', no: '否',
+    searchHint: '搜索编号、手机号或名称', more: '加载更多', exportCsv: '导出 CSV', exportXlsx: '导出 Excel', reasonHint: '请填写原因（对方可见）', reasonRequired: '请填写 1 到 200 字的原因', all: '全部', yes: '是', no: '否',
     title: 'ValuePool 本地生活', fullTitle: 'ValuePool 本地生活消费增值平台', language: 'English', signOut: '退出登录',
     notice: '积分价格是历史记录，不是预测；平台不承诺任何收益。', backOffice: '管理后台', phonePages: '会员端', loading: '加载中…',
     empty: '暂无记录', retry: '重试', confirm: '确认', cancel: '取消', save: '保存', refresh: '刷新', done: '完成', back: '返回',
