@@ -77,7 +77,7 @@ public sealed partial class ConsolePagesBrowserTests(ConsoleBrowser browser) : I
             await console.Page.Locator(".phone, .office, .pay").First.WaitForAsync();
             await console.AssertSoundAsync();
         }
-        foreach (var (path, name) in Screenshots)
+        foreach (var (path, name, _) in Screenshots.Where(shot => shot.Width == width))
         {
             await console.GotoAsync(path);
             await console.ScreenshotAsync($"{name}-{width}");
@@ -95,10 +95,11 @@ public sealed partial class ConsolePagesBrowserTests(ConsoleBrowser browser) : I
     }
 
     /// <summary>The pages whose screenshots docs/CONSOLE.md shows, beside those the flows take.</summary>
-    private static readonly (string Path, string Name)[] Screenshots =
+    private static readonly (string Path, string Name, int Width)[] Screenshots =
     [
-        ("/office/merchant/orders", "merchant-orders"), ("/office/merchant/deposit", "merchant-deposit"), ("/office/admin/users", "admin-users"),
-        ("/office/admin/operator-log", "admin-operator-log"),
+        ("/office/merchant/orders", "merchant-orders", ConsoleBrowser.Phone), ("/office/merchant/orders", "merchant-orders", ConsoleBrowser.Desktop),
+        ("/office/merchant/deposit", "merchant-deposit", ConsoleBrowser.Phone), ("/office/admin/users", "admin-users", ConsoleBrowser.Desktop),
+        ("/office/admin/operator-log", "admin-operator-log", ConsoleBrowser.Desktop),
     ];
 
     [GeneratedRegex(@"\{ path: '([\w/-]*)'")]
