@@ -30,10 +30,10 @@ public static class WithdrawalsApi
         var finance = api.MapGroup("/").RequireAuthorization(policy => policy.RequireRole(Roles.Finance, Roles.Admin));
         finance.MapGet("/pending", Pending);
         finance.MapGet("/reviewed", Reviewed);
-        finance.MapGet("/pending/export", (string? format, string? q, string? sort, LedgerGateway ledger) =>
-            ExportAsync("withdrawals-pending", format, q, sort, ledger, (w, _) => w.Status == WithdrawalStatus.Pending));
-        finance.MapGet("/reviewed/export", (string? format, string? status, string? q, string? sort, LedgerGateway ledger) =>
-            ExportAsync("withdrawals-reviewed", format, q, sort, ledger, ReviewedAs(status), status));
+        finance.MapGet("/pending/export", (string? format, string? q, string? sort, LedgerGateway ledger, ReviewQueueDetails details) =>
+            ExportAsync("withdrawals-pending", format, q, sort, ledger, details, (w, _) => w.Status == WithdrawalStatus.Pending));
+        finance.MapGet("/reviewed/export", (string? format, string? status, string? q, string? sort, LedgerGateway ledger, ReviewQueueDetails details) =>
+            ExportAsync("withdrawals-reviewed", format, q, sort, ledger, details, ReviewedAs(status), status));
         finance.MapPost("/{id}/approve", (string id, ClaimsPrincipal caller, LedgerGateway ledger, ServerWriter writer, TimeProvider time) =>
             Review(id, true, caller, ledger, writer, time)).Logged("withdrawal.approve", WithdrawalBefore);
         finance.MapPost("/{id}/reject", Reject).Logged("withdrawal.reject", WithdrawalBefore);
@@ -112,29 +112,32 @@ public static class WithdrawalsApi
 
     /// <summary>A queue or its history as <c>format</c> = <c>csv</c> or <c>xlsx</c>, with the list's filters and sort (at most 10,000 rows).</summary>
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportAsync(string name, string? format, string? q, string? sort,
-        LedgerGateway ledger, Func<Withdrawal, ListQuery, bool> filter, string? status = null)
+        LedgerGateway ledger, ReviewQueueDetails details, Func<Withdrawal, ListQuery, bool> filter, string? status = null)
     {
         var errors = new FieldErrors();
         var type = Exports.Format(format, errors);
         var query = ListQuery.Read(null, null, q, sort, SortKeys, errors);
         ReadReviewedStatus(status, errors);
         if (errors.Any) return errors.ToProblem();
-        var rows = await ledger.ReadAsync(engine => query.Sorted(Matching(engine, query, filter), SortValues, w => w.Id).Take(Exports.RowsMax).ToList());
-        return Exports.File(name, type, ExportColumns, rows);
+        var rows = await ledger.ReadAsync(engine =>
+            query.Sorted(Matching(engine, query, filter), SortValues, w => w.Id).Take(Exports.RowsMax).Select(Describe).ToList());
+        return Exports.File(name, type, ExportColumns, await details.DescribeAsync(rows));
     }
 
-    private static readonly ExportColumn<Withdrawal>[] ExportColumns =
+    private static readonly ExportColumn<ReviewQueueItem>[] ExportColumns =
     [
-        ExportColumn<Withdrawal>.Text("提现编号", w => w.Id),
-        ExportColumn<Withdrawal>.Text("会员", w => w.Member),
-        ExportColumn<Withdrawal>.Text("门店", w => w.Store),
-        ExportColumn<Withdrawal>.Yuan("金额（元）", w => w.Amount.Fen),
-        ExportColumn<Withdrawal>.Yuan("手续费（元）", w => w.Fee.Fen),
-        ExportColumn<Withdrawal>.Text("状态", w => w.Status switch
-        {
-            WithdrawalStatus.Pending => "待审核", WithdrawalStatus.Paid => "已打款", _ => "已拒绝",
-        }),
-        ExportColumn<Withdrawal>.Time("申请时间", w => w.RequestedAt),
+        ExportColumn<ReviewQueueItem>.Text("提现编号", w => w.Id),
+        ExportColumn<ReviewQueueItem>.Text("会员", w => w.MemberId),
+        ExportColumn<ReviewQueueItem>.Text("手机号", w => w.MemberPhone),
+        ExportColumn<ReviewQueueItem>.Text("门店", w => w.StoreId),
+        ExportColumn<ReviewQueueItem>.Text("收款方", w => w.Payee),
+        ExportColumn<ReviewQueueItem>.YuanText("金额（元）", w => w.Amount),
+        ExportColumn<ReviewQueueItem>.YuanText("手续费（元）", w => w.Fee),
+        ExportColumn<ReviewQueueItem>.Text("状态", w => w.Status switch { "pending" => "待审核", "paid" => "已打款", _ => "已拒绝" }),
+        ExportColumn<ReviewQueueItem>.Time("申请时间", w => w.RequestedAt),
+        ExportColumn<ReviewQueueItem>.Text("审核人", w => w.ReviewerPhone ?? w.ReviewedBy),
+        ExportColumn<ReviewQueueItem>.Time("审核时间", w => w.ReviewedAt),
+        ExportColumn<ReviewQueueItem>.Text("驳回原因", w => w.RejectReason),
     ];
 
     /// <summary>Withdrawals live in the engine, so they are filtered, sorted and paged in memory, inside one read of it.</summary>
