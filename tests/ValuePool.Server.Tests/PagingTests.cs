@@ -215,6 +215,34 @@ public sealed class PagingTests
         await (await buyer.Http.GetAsync("/api/checkouts?sort=memberId")).AssertFieldError("sort");
     }
 
+    [Fact]
+    public async Task ProductsAndCards_ArePagedSearchedAndSorted()
+    {
+        await using var platform = new Platform();
+        var (merchant, storeId, _) = await platform.OpenStoreAsync();
+        foreach (var (name, price) in new[] { ("Tea", "10.00"), ("Cake", "30.00"), ("Bun", "20.00") })
+        {
+            await merchant.PostAsync($"/api/stores/{storeId}/products", new { name, price, shipped = false });
+            await merchant.PostAsync($"/api/stores/{storeId}/cards", new { name = name + " card", price });
+            platform.Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+        var products = await merchant.GetAsync($"/api/stores/{storeId}/products?pageSize=2");
+        Assert.Equal(3, products.GetProperty("total").GetInt32());
+        Assert.Equal(["Tea", "Cake"], Names(products)); // oldest first
+        Assert.Equal(["Cake", "Bun", "Tea"], Names(await merchant.GetAsync($"/api/stores/{storeId}/products?sort=-price")));
+        Assert.Equal(["Bun"], Names(await merchant.GetAsync($"/api/stores/{storeId}/products?q=bu")));
+        await (await merchant.Http.GetAsync($"/api/stores/{storeId}/products?sort=shipped")).AssertFieldError("sort");
+
+        var cards = await merchant.GetAsync($"/api/stores/{storeId}/cards?sort=name&pageSize=2&page=2");
+        Assert.Equal(3, cards.GetProperty("total").GetInt32());
+        Assert.Equal(["Tea card"], Names(cards));
+        Assert.Equal(["Cake card"], Names(await merchant.GetAsync($"/api/stores/{storeId}/cards?q=CAKE")));
+
+        var admin = await platform.AdminAsync();
+        await admin.PostAsync("/api/products", new { name = "Rice cooker", price = "500.00", shipped = true });
+        Assert.Equal(["Rice cooker"], Names(await admin.GetAsync("/api/products")));
+    }
+
     private static string[] Amounts(JsonElement page) => page.GetProperty("items").EnumerateArray().Select(o => o.Text("amount")).ToArray();
     private static string[] Names(JsonElement page) => page.GetProperty("items").EnumerateArray().Select(o => o.Text("name")).ToArray();
 }

@@ -698,7 +698,12 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: string;
+                    pageSize?: string;
+                    q?: string;
+                    sort?: string;
+                };
                 header?: never;
                 path: {
                     storeId: string;
@@ -713,7 +718,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ProductResponse"][];
+                        "application/json": components["schemas"]["PagedOfProductResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                     };
                 };
             };
@@ -769,7 +783,12 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: string;
+                    pageSize?: string;
+                    q?: string;
+                    sort?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -782,7 +801,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ProductResponse"][];
+                        "application/json": components["schemas"]["PagedOfProductResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                     };
                 };
             };
@@ -3238,7 +3266,12 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: string;
+                    pageSize?: string;
+                    q?: string;
+                    sort?: string;
+                };
                 header?: never;
                 path: {
                     storeId: string;
@@ -3253,7 +3286,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["CardResponse"][];
+                        "application/json": components["schemas"]["PagedOfCardResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                     };
                 };
             };
@@ -3767,6 +3809,15 @@ export interface components {
             /** Format: date-time */
             refundedAt: null | string;
         };
+        PagedOfCardResponse: {
+            items: components["schemas"]["CardResponse"][];
+            /** Format: int32 */
+            total: number | string;
+            /** Format: int32 */
+            page: number | string;
+            /** Format: int32 */
+            pageSize: number | string;
+        };
         PagedOfCheckoutResponse: {
             items: components["schemas"]["CheckoutResponse"][];
             /** Format: int32 */
@@ -3796,6 +3847,15 @@ export interface components {
         };
         PagedOfOrderResponse: {
             items: components["schemas"]["OrderResponse"][];
+            /** Format: int32 */
+            total: number | string;
+            /** Format: int32 */
+            page: number | string;
+            /** Format: int32 */
+            pageSize: number | string;
+        };
+        PagedOfProductResponse: {
+            items: components["schemas"]["ProductResponse"][];
             /** Format: int32 */
             total: number | string;
             /** Format: int32 */
