@@ -35,6 +35,18 @@ public sealed class AgentRegionPaymentTests
         Assert.Equal(0, (await rival.GetAsync("/api/payments")).GetArrayLength());
     }
 
+    [Fact]
+    public async Task AnAgent_SeesEachLevelsFeeAndRate_BeforeBuying()
+    {
+        await using var platform = new Platform();
+        var agent = await platform.UserWithRoleAsync("agent");
+        var offers = (await agent.GetAsync("/api/agents/offers")).EnumerateArray().ToDictionary(o => o.Text("level"));
+        Assert.Equal(("50000.00", "0.001"), (offers["district"].Text("fee"), offers["district"].Text("rate")));
+        Assert.Equal(("100000.00", "300000.00"), (offers["city"].Text("fee"), offers["province"].Text("fee")));
+        Assert.Equal(3, offers.Count);
+        await (await (await platform.RegisterAsync()).Http.GetAsync("/api/agents/offers")).AssertProblem(HttpStatusCode.Forbidden);
+    }
+
     [Theory]
     [InlineData("1")]
     [InlineData("3")]

@@ -24,7 +24,7 @@ public sealed class CardsTests
         Assert.Equal("500.00", bought.Text("shoppingPoints"));
         Assert.Equal("50.00", (await seller.WalletAsync()).Text("cash"));
         Assert.Equal("950.00", (await merchant.GetAsync($"/api/stores/{storeId}/account")).Text("balance"));
-        Assert.Single((await buyer.GetAsync($"/api/stores/{storeId}/cards")).EnumerateArray());
+        Assert.Single((await buyer.GetAsync($"/api/stores/{storeId}/cards")).GetProperty("items").EnumerateArray());
         // The price was collected through the payment provider and recorded as the buyer's completed order.
         var order = Assert.Single((await buyer.GetAsync("/api/orders")).GetProperty("items").EnumerateArray());
         Assert.Equal(("1000.00", "completed", storeId), (order.Text("amount"), order.Text("status"), order.Text("storeId")));
@@ -47,7 +47,7 @@ public sealed class CardsTests
         await again.AssertProblem(HttpStatusCode.UnprocessableEntity, "CardBenefitUnavailable");
 
         var mine = await buyer.GetAsync("/api/checkouts");
-        Assert.Equal(["0.00", "78.00", "9.90"], mine.EnumerateArray().Select(c => c.Text("charged")).Order(StringComparer.Ordinal));
+        Assert.Equal(["0.00", "78.00", "9.90"], mine.GetProperty("items").EnumerateArray().Select(c => c.Text("charged")).Order(StringComparer.Ordinal));
         var account = await merchant.GetAsync($"/api/stores/{storeId}/account");
         Assert.Equal("87.90", account.Text("revenue"));
         // The customers paid the merchant: each sale's 20% commission came out of the deposit (78.00 → 15.60, 9.90 → 1.98).

@@ -14,7 +14,7 @@ public sealed class ConsoleApiTests
         await member.BuyAsync(storeId, "1000.00");
         await member.PostAsync("/api/wallet/sell", new { points = "10.0000" });
 
-        var history = (await member.GetAsync("/api/wallet/history")).EnumerateArray().ToArray();
+        var history = (await member.GetAsync("/api/wallet/history?sort=sequence")).GetProperty("items").EnumerateArray().ToArray();
         Assert.Equal(["Consume", "Sell"], history.Select(row => row.Text("kind")).Where(kind => kind != "Bind").ToArray());
         foreach (var row in history)
             Assert.InRange(row.GetProperty("at").GetDateTimeOffset(), platform.Clock.GetUtcNow().AddMinutes(-1), platform.Clock.GetUtcNow().AddMinutes(1));

@@ -109,6 +109,13 @@ public sealed partial class ConsolePage(IPage page, int width)
 
     public async Task CloseAsync() => await Page.Context.CloseAsync();
 
-    [GeneratedRegex(@"\b(null|undefined|NaN|pending|approved|rejected|completed|created|refunded|ReferralReward|RecruiterReward|Consume|Sell|Review|Risk|InsufficientDeposit|ValidationFailed)\b")]
+    /// <summary>
+    /// What a Chinese page must never show: "null", "undefined", "NaN", a raw status, role, level, kind or problem code, or an i18n key
+    /// (a missing translation shows as its key, such as <c>merchant.deposit</c>).
+    /// </summary>
+    [GeneratedRegex(@"\b(null|undefined|NaN|pending|approved|rejected|completed|created|refunded|paid|member|merchant|promoter|agent|finance|shareholder|partner|admin|" +
+        @"district|city|province|topUp|tillCommission|ReferralReward|RecruiterReward|AgentReward|ShareholderDividend|PartnerDividend|ForcedExitPayout|SalePayout|" +
+        @"Consume|Sell|Review|Risk|InsufficientDeposit|ValidationFailed)\b|\b(app|nav|auth|wallet|pay|sell|withdraw|history|rewards|invite|shopping|shop|dividends|" +
+        @"merchant|finance|admin|agent|rate|audit|field|enum|error|log)\.[A-Za-z_][\w.]*")]
     private static partial Regex RawText();
 }

@@ -164,7 +164,6 @@ public sealed class ConsoleBrowserTests(ConsoleBrowser browser) : IClassFixture<
         await desktop.GotoAsync("/office/finance/withdrawals");
         await Expect(desktop.Page.Locator("[data-test=withdrawal-queue]")).ToContainTextAsync("¥10.00");
         await desktop.AssertSoundAsync();
-        await desktop.ScreenshotAsync("finance-withdrawals");
         await desktop.CloseAsync();
 
         var phone = await browser.OpenAsync(api.BaseAddress!, ConsoleBrowser.Phone, finance);
@@ -173,7 +172,7 @@ public sealed class ConsoleBrowserTests(ConsoleBrowser browser) : IClassFixture<
         await phone.AssertSoundAsync();
         await page.Locator("[data-test=withdrawal-queue] .el-table__fixed-right, [data-test=withdrawal-queue]").First
             .GetByRole(AriaRole.Button, new() { Name = "通过" }).First.ClickAsync();
-        await Expect(page.Locator(".el-message-box")).ToContainTextAsync($"通过 {member.Id} 的提现 ¥10.00");
+        await Expect(page.Locator(".el-message-box")).ToContainTextAsync($"通过 {member.Phone} 的提现 ¥10.00");
         await page.Locator(".el-message-box").GetByRole(AriaRole.Button, new() { Name = "确认" }).ClickAsync();
         await Expect(page.Locator("[data-test=withdrawal-queue]")).ToContainTextAsync("没有待审核的提现");
         await phone.AssertSoundAsync();

@@ -60,8 +60,10 @@ public sealed class ExportTests
         Assert.Equal(withdrawal.Text("id"), pending["提现编号"]);
         Assert.Equal("50", Number(pending["金额（元）"]));
         Assert.Equal("待审核", pending["状态"]);
-        await finance.PostAsync($"/api/withdrawals/{withdrawal.Text("id")}/approve", new { });
-        Assert.Equal("已打款", Assert.Single(await Download(finance, "/api/withdrawals/reviewed/export?format=xlsx", "xlsx"))["状态"]);
+        Assert.Equal((buyer.Phone, buyer.Phone), (pending["手机号"], pending["收款方"]));
+        await finance.PostAsync($"/api/withdrawals/{withdrawal.Text("id")}/reject", new { reason = "收款账户有误" });
+        var reviewed = Assert.Single(await Download(finance, "/api/withdrawals/reviewed/export?format=xlsx", "xlsx"));
+        Assert.Equal(("已拒绝", finance.Phone, "收款账户有误"), (reviewed["状态"], reviewed["审核人"], reviewed["驳回原因"]));
         await (await buyer.Http.GetAsync("/api/withdrawals/pending/export?format=csv")).AssertProblem(HttpStatusCode.Forbidden);
     }
 
@@ -97,7 +99,7 @@ public sealed class ExportTests
         Assert.EndsWith(".csv", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
     }
 
-    private static async Task<List<IDictionary<string, object?>>> Download(User user, string path, string format)
+    internal static async Task<List<IDictionary<string, object?>>> Download(User user, string path, string format)
     {
         var response = await user.Http.GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

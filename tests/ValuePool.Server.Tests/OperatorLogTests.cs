@@ -99,6 +99,34 @@ public sealed class OperatorLogTests
         Assert.Equal("100.00", checkout.GetProperty("after").Text("amount"));
     }
 
+    [Fact]
+    public async Task PartnerShareholderPayoutDepositRefundAndRegionActions_AreLogged()
+    {
+        await using var platform = new Platform();
+        var (merchant, storeId, _) = await platform.OpenStoreAsync();
+        var member = await platform.RegisterAsync();
+        await merchant.PostAsync($"/api/stores/{storeId}/partners", new { memberId = member.Id });
+        await merchant.PostKeyedAsync($"/api/stores/{storeId}/shareholders", new { memberId = member.Id, share = "0.40", invested = "100.00" }, "holder");
+        await merchant.PostKeyedAsync($"/api/stores/{storeId}/payouts", new { amount = "10.00" }, "payout-1");
+        await platform.TopUpDepositAsync(storeId, 50m);
+        var product = await merchant.PostAsync($"/api/stores/{storeId}/products", new { name = "Tea", price = "10.00", shipped = true });
+        var order = await member.PostAsync("/api/orders", new { productId = product.Text("id") });
+        await member.PostAsync($"/api/orders/{order.Text("id")}/pay", new { });
+        await member.PostAsync($"/api/orders/{order.Text("id")}/refund", new { });
+        var agent = await platform.UserWithRoleAsync("agent");
+        await agent.PostAsync("/api/agents/regions", new { level = "district", region = new { province = "Guangdong", city = "Shenzhen", district = "Futian" } });
+
+        var admin = await platform.AdminAsync();
+        var log = await admin.GetAsync("/api/admin/operator-log?pageSize=200");
+        foreach (var (action, actor) in new[] { ("partner.add", merchant.Id), ("shareholder.add", merchant.Id), ("payout.request", merchant.Id),
+                     ("deposit.topUp", admin.Id), ("order.refund", member.Id), ("region.buy", agent.Id) })
+            Assert.Equal(actor, Entry(log, action).Text("actorId"));
+        Assert.Equal($"storeId={storeId}", Entry(log, "payout.request").Text("target"));
+        Assert.Equal("10.00", Entry(log, "payout.request").GetProperty("after").Text("amount"));
+        Assert.Equal("refunded", Entry(log, "order.refund").GetProperty("after").Text("status"));
+        Assert.Equal("Futian", Entry(log, "region.buy").GetProperty("request").GetProperty("region").Text("district"));
+    }
+
     private static JsonElement Entry(JsonElement log, string action) => log.GetProperty("items").EnumerateArray().Single(e => e.Text("action") == action);
     private static string[] Actions(JsonElement log) => log.GetProperty("items").EnumerateArray().Select(e => e.Text("action")).ToArray();
 }

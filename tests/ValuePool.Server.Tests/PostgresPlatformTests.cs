@@ -34,7 +34,7 @@ public sealed class PostgresPlatformTests(PostgresServer server)
         // A member's orders (the in-store one indexed only by the projections) and history are synced before they are read.
         await member.PostAsync($"/api/stores/{storeId}/pay", new { amount = "10.00" });
         Assert.Equal(["10.00", "1000.00"], (await member.GetAsync("/api/orders")).GetProperty("items").EnumerateArray().Select(o => o.Text("amount")).Order());
-        Assert.Contains((await member.GetAsync("/api/wallet/history")).EnumerateArray(), row => row.Text("kind") == "Consume");
+        Assert.Contains((await member.GetAsync("/api/wallet/history")).GetProperty("items").EnumerateArray(), row => row.Text("kind") == "Consume");
     }
 
     [Fact]

@@ -10,6 +10,23 @@ namespace ValuePool.Server.Tests;
 public sealed class ShareholdersTests
 {
     [Fact]
+    public async Task AMember_SeesTheStoresTheyHoldAStakeIn_AsPartnerOrShareholder()
+    {
+        await using var platform = new Platform();
+        var (merchant, storeId, _) = await platform.OpenStoreAsync();
+        var (otherMerchant, otherStore, _) = await platform.OpenStoreAsync("Futian");
+        var member = await platform.RegisterAsync();
+        Assert.Equal(0, (await member.GetAsync("/api/stakes/mine")).GetArrayLength());
+        await AddLineAsync(merchant, storeId, member.Id, "0.25", "0.00");
+        await otherMerchant.PostAsync($"/api/stores/{otherStore}/partners", new { memberId = member.Id });
+        var stakes = (await member.GetAsync("/api/stakes/mine")).EnumerateArray().ToDictionary(s => s.Text("storeId"));
+        Assert.Equal(("Tea House", false, "0.25", "0.00"), (stakes[storeId].Text("storeName"), stakes[storeId].GetProperty("partner").GetBoolean(),
+            stakes[storeId].Text("share"), stakes[storeId].Text("invested")));
+        Assert.True(stakes[otherStore].GetProperty("partner").GetBoolean());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, stakes[otherStore].GetProperty("share").ValueKind);
+    }
+
+    [Fact]
     public async Task AFiveThousandYuanDay_PaysTheInitiator245_AndA4PercentHolder116_OnceOnly()
     {
         await using var platform = new Platform();

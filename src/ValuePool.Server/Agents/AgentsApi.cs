@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using ValuePool.Core.Configuration;
 using ValuePool.Core.Engine;
 using ValuePool.Server.Accounts;
+using ValuePool.Server.Audit;
 using ValuePool.Server.Data;
 using ValuePool.Server.Http;
 using ValuePool.Server.Ledger;
@@ -15,6 +16,8 @@ namespace ValuePool.Server.Agents;
 
 public sealed record BuyRegionRequest(string? Level, RegionBody? Region);
 public sealed record AgentRegionResponse(string MemberId, string Level, string Region, string Fee);
+/// <summary>A level an agent may buy: its fee (yuan) and <c>rate</c>, the share of each order in the region it is paid (0.001 = 0.1%).</summary>
+public sealed record AgentOfferResponse(string Level, string Fee, string Rate);
 
 /// <summary>
 /// Regional agents (区代/市代/省代): an agent buys a region for the configured fee, collected through the payment provider
@@ -26,9 +29,10 @@ public static class AgentsApi
     public static RouteGroupBuilder MapAgentsApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/agents").WithTags("Agents").RequireAuthorization(policy => policy.RequireRole(Roles.Agent));
-        api.MapPost("/regions", BuyRegion);
+        api.MapPost("/regions", BuyRegion).Logged("region.buy");
         api.MapGet("/regions", MyRegions);
         api.MapGet("/rewards", MyRewards);
+        api.MapGet("/offers", Offers);
         return api;
     }
 
@@ -80,6 +84,14 @@ public static class AgentsApi
         var config = await ledger.ReadAsync(engine => engine.Config);
         return TypedResults.Ok(rows.Select(row => new AgentRegionResponse(caller.Id(), row.Level, row.Region,
             config.AgentFee(Enum.Parse<AgentLevel>(row.Level)).Text())).ToArray());
+    }
+
+    /// <summary>What each level costs and the share of its region's orders it is paid, from the configuration: the figures an agent confirms before buying.</summary>
+    public static async Task<Ok<AgentOfferResponse[]>> Offers(LedgerGateway ledger)
+    {
+        var config = await ledger.ReadAsync(engine => engine.Config);
+        return TypedResults.Ok(Enum.GetValues<AgentLevel>().Select(level =>
+            new AgentOfferResponse(level.Text(), config.AgentFee(level).Text(), config.AgentRate(level).ToString())).ToArray());
     }
 
     public static async Task<Ok<RewardRow[]>> MyRewards(ClaimsPrincipal caller, RewardHistory rewards) =>

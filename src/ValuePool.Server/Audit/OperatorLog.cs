@@ -48,6 +48,15 @@ public sealed class OperatorLog(ServerDatabase database, ServerWriter writer)
         return query.PageOf(rows.Select(Describe).ToArray(), total);
     }
 
+    /// <summary>The newest entry of one of <paramref name="actions"/> on <paramref name="target"/> (e.g. who reviewed a withdrawal), or null.</summary>
+    public async Task<OperatorLogEntry?> LatestAsync(string[] actions, string target)
+    {
+        var rows = await database.QueryAsync<Row>(
+            $"SELECT {Columns} FROM operator_log WHERE target = @target AND action IN (@first, @second) ORDER BY at_ms DESC, id DESC LIMIT 1",
+            new { target, first = actions[0], second = actions.Length > 1 ? actions[1] : actions[0] });
+        return rows.Count == 0 ? null : Describe(rows[0]);
+    }
+
     private static OperatorLogEntry Describe(Row row) =>
         new(row.Id, UnixTime.At(row.AtMs), row.ActorId, Roles.Split(row.ActorRoles), row.Action, row.Target, (int)row.Status, Json(row.Request),
             Json(row.Before), Json(row.After));

@@ -53,11 +53,19 @@ public static class CardsApi
         return TypedResults.Created($"/api/cards/{card.Id}", CardResponse.Of(card, new MembershipCardView(card.Id, storeId, terms)));
     }
 
-    public static async Task<Results<Ok<CardResponse[]>, ProblemHttpResult>> OfStore(string storeId, StoreDirectory stores, CardCatalog cards, LedgerGateway ledger)
+    public static readonly SortKeys SortKeys = new(["createdAt", "name"], ("createdAt", false));
+    private static readonly Dictionary<string, Func<CardRecord, IComparable>> SortValues = new() { ["createdAt"] = c => c.CreatedMs, ["name"] = c => c.Name };
+
+    /// <summary>The store's cards, paged (<c>page</c>, <c>pageSize</c>), searched by name or id (<c>q</c>), sorted by <c>createdAt</c> (oldest first) or <c>name</c>.</summary>
+    public static async Task<Results<Ok<Paged<CardResponse>>, ValidationProblem, ProblemHttpResult>> OfStore(string storeId, string? page, string? pageSize,
+        string? q, string? sort, StoreDirectory stores, CardCatalog cards, LedgerGateway ledger)
     {
         if (await stores.FindAsync(storeId) is null) return ApiProblem.NotFound(Unknown.Store);
-        var records = await cards.OfStoreAsync(storeId);
-        return TypedResults.Ok(await ledger.ReadAsync(engine => records.Select(card => CardResponse.Of(card, engine.FindCard(card.Id)!)).ToArray()));
+        var errors = new FieldErrors();
+        var query = ListQuery.Read(page, pageSize, q, sort, SortKeys, errors);
+        if (errors.Any) return errors.ToProblem();
+        var records = (await cards.OfStoreAsync(storeId)).Where(card => query.Matches(card.Name, card.Id));
+        return TypedResults.Ok(await ledger.ReadAsync(engine => query.PageOf(records, SortValues, card => card.Id, card => CardResponse.Of(card, engine.FindCard(card.Id)!))));
     }
 
     public static async Task<Results<Ok<CardResponse>, ProblemHttpResult>> Get(string id, CardCatalog cards, LedgerGateway ledger) =>

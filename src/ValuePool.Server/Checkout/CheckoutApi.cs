@@ -67,8 +67,21 @@ public static class CheckoutApi
     }
 
     /// <summary>The caller's own checkouts at any store, newest first, with what each was charged.</summary>
-    public static async Task<Ok<CheckoutResponse[]>> Mine(ClaimsPrincipal caller, CheckoutLog log) =>
-        TypedResults.Ok((await log.OfMemberAsync(caller.Id())).Select(checkout => Describe(checkout, replayed: false)).ToArray());
+    public static readonly SortKeys SortKeys = new(["at", "amount"], ("at", true));
+    private static readonly Dictionary<string, Func<CheckoutRecord, IComparable>> SortValues = new()
+    {
+        ["at"] = checkout => checkout.CreatedMs, ["amount"] = checkout => checkout.AmountFen,
+    };
+
+    /// <summary>The caller's till sales, newest first, paged (<c>page</c>, <c>pageSize</c>), sorted by <c>at</c> or <c>amount</c>.</summary>
+    public static async Task<Results<Ok<Paged<CheckoutResponse>>, ValidationProblem>> Mine(string? page, string? pageSize, string? sort, ClaimsPrincipal caller,
+        CheckoutLog log)
+    {
+        var errors = new FieldErrors();
+        var query = ListQuery.Read(page, pageSize, null, sort, SortKeys, errors);
+        if (errors.Any) return errors.ToProblem();
+        return TypedResults.Ok(query.PageOf(await log.OfMemberAsync(caller.Id()), SortValues, checkout => checkout.IdempotencyKey, checkout => Describe(checkout, replayed: false)));
+    }
 
     private static CheckoutResponse Describe(CheckoutRecord checkout, bool replayed) =>
         new(replayed, checkout.StoreId, checkout.MemberId, new Money(checkout.AmountFen).Text(), checkout.Benefit, new Money(checkout.ChargedFen).Text(),

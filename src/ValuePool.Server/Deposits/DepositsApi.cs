@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ValuePool.Core.Engine;
 using ValuePool.Server.Accounts;
+using ValuePool.Server.Audit;
 using ValuePool.Server.Http;
 using ValuePool.Server.Ledger;
 using ValuePool.Server.Payments;
@@ -29,7 +30,7 @@ public static class DepositsApi
     {
         var api = routes.MapGroup("/api/stores/{storeId}/deposit").WithTags("Deposits").RequireAuthorization();
         api.MapGet("/", Get);
-        api.MapPost("/top-ups", AddTopUp);
+        api.MapPost("/top-ups", AddTopUp).Logged("deposit.topUp");
         return api;
     }
 

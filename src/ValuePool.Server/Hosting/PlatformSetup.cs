@@ -75,6 +75,7 @@ public static class PlatformSetup
         services.AddSingleton<ShareLinks>();
         services.AddSingleton<StoreDirectory>();
         services.AddSingleton<Audit.OperatorLog>();
+        services.AddSingleton<Withdrawals.ReviewQueueDetails>();
         services.AddSingleton<ProductCatalog>();
         services.AddSingleton<ProductRateBook>();
         services.AddSingleton<CardCatalog>();
@@ -166,6 +167,8 @@ public static class PlatformSetup
         app.MapReconciliationApi();
         app.MapPlatformPaymentsApi();
         app.MapWalletApi();
+        app.MapRewardsApi();
+        app.MapStakesApi();
         app.MapWithdrawalsApi();
         app.MapAgentsApi();
         app.MapAdminApi();

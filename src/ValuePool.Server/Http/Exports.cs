@@ -12,6 +12,9 @@ public sealed record ExportColumn<T>(string Header, Type Type, Func<T, object?> 
 {
     public static ExportColumn<T> Text(string header, Func<T, string?> value) => new(header, typeof(string), value);
     public static ExportColumn<T> Yuan(string header, Func<T, long> fen) => new(header, typeof(decimal), row => fen(row) / 100m);
+    /// <summary>An amount the API already wrote as yuan ("20.00"), read back exactly as a decimal.</summary>
+    public static ExportColumn<T> YuanText(string header, Func<T, string> yuan) =>
+        new(header, typeof(decimal), row => decimal.Parse(yuan(row), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture));
     public static ExportColumn<T> Time(string header, Func<T, DateTimeOffset?> at) => new(header, typeof(string), row => Exports.ChinaTime(at(row)));
 }
 

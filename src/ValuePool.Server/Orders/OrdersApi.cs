@@ -1,10 +1,11 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ValuePool.Core.Amounts;
-using ValuePool.Server.Ledger;
 using ValuePool.Server.Accounts;
+using ValuePool.Server.Audit;
 using ValuePool.Server.Data;
 using ValuePool.Server.Http;
+using ValuePool.Server.Ledger;
 using ValuePool.Server.Links;
 using ValuePool.Server.Payments;
 using ValuePool.Server.Products;
@@ -50,7 +51,7 @@ public static class OrdersApi
         api.MapGet("/orders/export", ExportMine);
         api.MapGet("/orders/{id}", Get);
         api.MapPost("/orders/{id}/pay", Pay);
-        api.MapPost("/orders/{id}/refund", Refund);
+        api.MapPost("/orders/{id}/refund", Refund).Logged("order.refund");
         api.MapGet("/orders/{id}/refunds", Refunds);
         api.MapGet("/stores/{storeId}/orders", OfStore);
         api.MapGet("/stores/{storeId}/orders/export", ExportOfStore);

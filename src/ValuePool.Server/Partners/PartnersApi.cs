@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using ValuePool.Core.Engine;
 using ValuePool.Core.Ledger;
 using ValuePool.Server.Accounts;
+using ValuePool.Server.Audit;
 using ValuePool.Server.Http;
 using ValuePool.Server.Ledger;
 using ValuePool.Server.Stores;
@@ -23,7 +24,7 @@ public static class PartnersApi
     public static RouteGroupBuilder MapPartnersApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api").WithTags("Partners").RequireAuthorization();
-        api.MapPost("/stores/{storeId}/partners", Add);
+        api.MapPost("/stores/{storeId}/partners", Add).Logged("partner.add");
         api.MapGet("/stores/{storeId}/partners", List);
         api.MapGet("/partners/me/dividends", Dividends);
         return api;

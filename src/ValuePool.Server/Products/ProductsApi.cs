@@ -46,15 +46,37 @@ public static class ProductsApi
         LedgerGateway ledger) =>
         AddAsync(null, request, catalog, ledger);
 
-    /// <summary>404 for a store that does not exist: an empty list would say it exists and sells nothing.</summary>
-    public static async Task<Results<Ok<ProductResponse[]>, ProblemHttpResult>> ListOfStore(string storeId, StoreDirectory stores, ProductCatalog catalog,
-        ProductRateBook rates) =>
-        await stores.FindAsync(storeId) is null
-            ? ApiProblem.NotFound(Unknown.Store)
-            : TypedResults.Ok(await DescribeAllAsync(await catalog.ListAsync(storeId), rates));
+    public static readonly SortKeys SortKeys = new(["createdAt", "name", "price"], ("createdAt", false));
+    private static readonly Dictionary<string, Func<ProductRecord, IComparable>> SortValues = new()
+    {
+        ["createdAt"] = p => p.CreatedMs, ["name"] = p => p.Name, ["price"] = p => p.PriceFen,
+    };
 
-    public static async Task<Ok<ProductResponse[]>> ListOfPlatform(ProductCatalog catalog, ProductRateBook rates) =>
-        TypedResults.Ok(await DescribeAllAsync(await catalog.ListAsync(null), rates));
+    /// <summary>
+    /// The store's products, paged (<c>page</c>, <c>pageSize</c>), searched by name or id (<c>q</c>), sorted by <c>createdAt</c> (oldest
+    /// first), <c>name</c> or <c>price</c>. 404 for a store that does not exist: an empty list would say it exists and sells nothing.
+    /// </summary>
+    public static async Task<Results<Ok<Paged<ProductResponse>>, ValidationProblem, ProblemHttpResult>> ListOfStore(string storeId, string? page,
+        string? pageSize, string? q, string? sort, StoreDirectory stores, ProductCatalog catalog, ProductRateBook rates)
+    {
+        if (await stores.FindAsync(storeId) is null) return ApiProblem.NotFound(Unknown.Store);
+        return await PageAsync(storeId, page, pageSize, q, sort, catalog, rates);
+    }
+
+    /// <summary>The platform's own products (the shopping-points shop), paged like a store's.</summary>
+    public static async Task<Results<Ok<Paged<ProductResponse>>, ValidationProblem, ProblemHttpResult>> ListOfPlatform(string? page, string? pageSize,
+        string? q, string? sort, ProductCatalog catalog, ProductRateBook rates) =>
+        await PageAsync(null, page, pageSize, q, sort, catalog, rates);
+
+    private static async Task<Results<Ok<Paged<ProductResponse>>, ValidationProblem, ProblemHttpResult>> PageAsync(string? storeId, string? page,
+        string? pageSize, string? q, string? sort, ProductCatalog catalog, ProductRateBook rates)
+    {
+        var errors = new FieldErrors();
+        var query = ListQuery.Read(page, pageSize, q, sort, SortKeys, errors);
+        if (errors.Any) return errors.ToProblem();
+        var found = query.PageOf((await catalog.ListAsync(storeId)).Where(p => query.Matches(p.Name, p.Id)), SortValues, p => p.Id, p => p);
+        return TypedResults.Ok(new Paged<ProductResponse>(await DescribeAllAsync(found.Items, rates), found.Total, found.Page, found.PageSize));
+    }
 
     public static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> Get(string id, ProductCatalog catalog, ProductRateBook rates) =>
         await catalog.FindAsync(id) is { } product ? TypedResults.Ok(Describe(product, await rates.FindAsync(product.Id))) : ApiProblem.NotFound(Unknown.Product);

@@ -4,6 +4,7 @@ using ValuePool.Core.Amounts;
 using ValuePool.Core.Engine;
 using ValuePool.Core.Ledger;
 using ValuePool.Server.Accounts;
+using ValuePool.Server.Audit;
 using ValuePool.Server.Http;
 using ValuePool.Server.Ledger;
 using ValuePool.Server.Payments;
@@ -28,7 +29,7 @@ public static class ShareholdersApi
     public static RouteGroupBuilder MapShareholdersApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api").WithTags("Shareholders").RequireAuthorization();
-        api.MapPost("/stores/{storeId}/shareholders", Add);
+        api.MapPost("/stores/{storeId}/shareholders", Add).Logged("shareholder.add");
         api.MapGet("/stores/{storeId}/shareholders", CapTable);
         api.MapGet("/shareholders/me/dividends", Dividends);
         return api;

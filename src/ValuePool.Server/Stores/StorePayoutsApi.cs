@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ValuePool.Core.Engine;
 using ValuePool.Server.Accounts;
+using ValuePool.Server.Audit;
 using ValuePool.Server.Data;
 using ValuePool.Server.Http;
 using ValuePool.Server.Ledger;
@@ -21,7 +22,7 @@ public static class StorePayoutsApi
     public static RouteGroupBuilder MapStorePayoutsApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/stores/{storeId}/payouts").WithTags("Stores").RequireAuthorization();
-        api.MapPost("/", Request);
+        api.MapPost("/", Request).Logged("payout.request");
         api.MapGet("/", OfStore);
         return api;
     }
@@ -47,14 +48,20 @@ public static class StorePayoutsApi
         return TypedResults.Created($"/api/stores/{storeId}/payouts", WithdrawalsApi.Describe(payout, await payouts.FindAsync(id)));
     }
 
-    public static async Task<Results<Ok<WithdrawalResponse[]>, ProblemHttpResult>> OfStore(string storeId, ClaimsPrincipal caller, StoreDirectory stores,
-        LedgerGateway ledger, Payouts payouts)
+    /// <summary>The store's payouts, newest first, paged (<c>page</c>, <c>pageSize</c>), sorted by <c>requestedAt</c> or <c>amount</c>, each with its payout.</summary>
+    public static async Task<Results<Ok<Paged<WithdrawalResponse>>, ValidationProblem, ProblemHttpResult>> OfStore(string storeId, string? page, string? pageSize,
+        string? sort, ClaimsPrincipal caller, StoreDirectory stores, LedgerGateway ledger, Payouts payouts)
     {
         var store = await stores.FindAsync(storeId);
         if (store is null) return ApiProblem.NotFound(Unknown.Store);
         if (!StoresApi.MayManage(caller, store)) return ApiProblem.Forbidden(new("只有店主和管理员可以查看门店提现", "only the store's owner and admins see its payouts"));
-        var ofStore = await ledger.ReadAsync(engine => engine.Withdrawals().Where(w => w.Store == storeId).ToArray());
-        var paid = await payouts.OfAsync(ofStore.Select(w => w.Id).ToArray());
-        return TypedResults.Ok(ofStore.Select(w => WithdrawalsApi.Describe(w, paid.GetValueOrDefault(w.Id))).ToArray());
+        var errors = new FieldErrors();
+        var query = ListQuery.Read(page, pageSize, null, sort ?? "-requestedAt", WithdrawalsApi.SortKeys, errors);
+        if (errors.Any) return errors.ToProblem();
+        var found = await ledger.ReadAsync(engine =>
+            query.PageOf(engine.Withdrawals().Where(w => w.Store == storeId), WithdrawalsApi.SortValues, w => w.Id, w => w));
+        var paid = await payouts.OfAsync(found.Items.Select(w => w.Id).ToArray());
+        return TypedResults.Ok(new Paged<WithdrawalResponse>(found.Items.Select(w => WithdrawalsApi.Describe(w, paid.GetValueOrDefault(w.Id))).ToArray(),
+            found.Total, found.Page, found.PageSize));
     }
 }

@@ -37,18 +37,25 @@ public static class WalletApi
         return TypedResults.Ok(await ledger.ReadAsync(engine => WalletResponse.Of(id, engine)));
     }
 
-    /// <summary>Cash and points after each journal entry that changed them.</summary>
-    public static async Task<Ok<HistoryRow[]>> History(ClaimsPrincipal caller, LedgerGateway ledger, JournalEntries journal)
+    public static readonly SortKeys HistorySortKeys = new(["sequence"], ("sequence", true));
+    private static readonly Dictionary<string, Func<Storage.Projections.MemberHistoryRow, IComparable>> HistorySortValues = new() { ["sequence"] = row => row.Sequence };
+
+    /// <summary>Cash and points after each journal entry that changed them, newest first, paged (<c>page</c>, <c>pageSize</c>; <c>sort=sequence</c> for oldest first).</summary>
+    public static async Task<Results<Ok<Paged<HistoryRow>>, ValidationProblem>> History(string? page, string? pageSize, string? sort, ClaimsPrincipal caller,
+        LedgerGateway ledger, JournalEntries journal)
     {
+        var errors = new FieldErrors();
+        var query = ListQuery.Read(page, pageSize, null, sort, HistorySortKeys, errors);
+        if (errors.Any) return errors.ToProblem();
         var id = caller.Id();
-        var rows = await ledger.ProjectionsAsync(queries => queries.MemberHistory(id));
-        var entries = await journal.DescribeAsync(rows.Select(row => row.Sequence));
-        return TypedResults.Ok(rows.Select(row =>
+        var rows = query.PageOf(await ledger.ProjectionsAsync(queries => queries.MemberHistory(id)), HistorySortValues, row => row.Sequence.ToString("D20"), row => row);
+        var entries = await journal.DescribeAsync(rows.Items.Select(row => row.Sequence));
+        return TypedResults.Ok(new Paged<HistoryRow>(rows.Items.Select(row =>
         {
             var entry = entries.TryGetValue(row.Sequence, out var found) ? found : default;
             return new HistoryRow(row.Sequence, AmountJson.FenText(row.CashFen), new Core.Amounts.Points(row.PointsUnits).Text(), entry.Kind ?? "Unknown",
                 entry.Kind is null ? null : entry.At);
-        }).ToArray());
+        }).ToArray(), rows.Total, rows.Page, rows.PageSize));
     }
 
     public static async Task<Ok<WalletTermsResponse>> Terms(LedgerGateway ledger) =>

@@ -27,6 +27,8 @@ public sealed record PayoutResponse(string Status, string? Provider, string? Pay
 public sealed record WithdrawalResponse(string Id, string MemberId, string Amount, string Status, string Fee, DateTimeOffset RequestedAt, string? StoreId,
     PayoutResponse? Payout = null);
 public sealed record MarkPaidRequest(string? BankReference);
+/// <summary>A rejection's reason, which the operator log keeps and finance's history shows (optional, at most 200 characters).</summary>
+public sealed record WithdrawalRejectBody(string? Reason);
 
 /// <summary>
 /// Cash out (MODEL.md §6): a member asks (the cash leaves the wallet at once), finance approves or
@@ -42,14 +44,13 @@ public static class WithdrawalsApi
         var finance = api.MapGroup("/").RequireAuthorization(policy => policy.RequireRole(Roles.Finance, Roles.Admin));
         finance.MapGet("/pending", Pending);
         finance.MapGet("/reviewed", Reviewed);
-        finance.MapGet("/pending/export", (string? format, string? q, string? sort, LedgerGateway ledger) =>
-            ExportAsync("withdrawals-pending", format, q, sort, ledger, (w, _) => w.Status == WithdrawalStatus.Pending));
-        finance.MapGet("/reviewed/export", (string? format, string? status, string? q, string? sort, LedgerGateway ledger) =>
-            ExportAsync("withdrawals-reviewed", format, q, sort, ledger, ReviewedAs(status), status));
+        finance.MapGet("/pending/export", (string? format, string? q, string? sort, LedgerGateway ledger, Payouts payouts, ReviewQueueDetails details) =>
+            ExportAsync("withdrawals-pending", format, q, sort, ledger, payouts, details, (w, _) => w.Status == WithdrawalStatus.Pending));
+        finance.MapGet("/reviewed/export", (string? format, string? status, string? q, string? sort, LedgerGateway ledger, Payouts payouts, ReviewQueueDetails details) =>
+            ExportAsync("withdrawals-reviewed", format, q, sort, ledger, payouts, details, ReviewedAs(status), status));
         finance.MapPost("/{id}/approve", (string id, ClaimsPrincipal caller, LedgerGateway ledger, ServerWriter writer, Payouts payouts, TimeProvider time) =>
             Review(id, true, caller, ledger, writer, payouts, time)).Logged("withdrawal.approve", WithdrawalBefore);
-        finance.MapPost("/{id}/reject", (string id, ClaimsPrincipal caller, LedgerGateway ledger, ServerWriter writer, Payouts payouts, TimeProvider time) =>
-            Review(id, false, caller, ledger, writer, payouts, time)).Logged("withdrawal.reject", WithdrawalBefore);
+        finance.MapPost("/{id}/reject", Reject).Logged("withdrawal.reject", WithdrawalBefore);
         finance.MapPost("/{id}/mark-paid", MarkPaid).Logged("withdrawal.markPaid", WithdrawalBefore);
         api.MapGet("/{id}", Get);
         return api;
@@ -122,26 +123,40 @@ public static class WithdrawalsApi
         return TypedResults.Ok(mine.Select(w => Describe(w, paid.GetValueOrDefault(w.Id))).ToArray());
     }
 
+    public const int ReasonLengthMax = 200;
+
+    /// <summary>Rejects a withdrawal, its cash returned; the reason (optional) is kept by the operator log with the review.</summary>
+    public static async Task<Results<Ok<WithdrawalResponse>, ValidationProblem, ProblemHttpResult>> Reject(string id, WithdrawalRejectBody? body,
+        ClaimsPrincipal caller, LedgerGateway ledger, ServerWriter writer, Payouts payouts, TimeProvider time)
+    {
+        var reason = body?.Reason?.Trim();
+        var errors = new FieldErrors();
+        if (reason is { Length: > ReasonLengthMax }) errors.Add("reason", FieldErrors.AtMostCharacters(ReasonLengthMax));
+        else if (reason is not null && reason.Any(FieldErrors.IsInvisibleControl)) errors.Add("reason", new("不能包含控制字符", "no control characters"));
+        if (errors.Any) return errors.ToProblem();
+        return await Review(id, false, caller, ledger, writer, payouts, time);
+    }
+
     private static async Task<object?> WithdrawalBefore(HttpContext http) =>
         http.Request.RouteValues["id"] is string id
             ? await http.RequestServices.GetRequiredService<LedgerGateway>().ReadAsync(engine => engine.FindWithdrawal(id) is { } w ? Describe(w) : null)
             : null;
 
     public static readonly SortKeys SortKeys = new(["requestedAt", "amount"], ("requestedAt", false));
-    private static readonly Dictionary<string, Func<Withdrawal, IComparable>> SortValues = new()
+    internal static readonly Dictionary<string, Func<Withdrawal, IComparable>> SortValues = new()
     {
         ["requestedAt"] = w => w.RequestedAt, ["amount"] = w => w.Amount.Fen,
     };
 
     /// <summary>The review queue, oldest first: paged, searched by withdrawal, member or store id (<c>q</c>), sorted by <c>requestedAt</c> or <c>amount</c>.</summary>
-    public static Task<Results<Ok<Paged<WithdrawalResponse>>, ValidationProblem>> Pending(string? page, string? pageSize, string? q, string? sort,
-        LedgerGateway ledger) =>
-        PageAsync(page, pageSize, q, sort, ledger, (w, _) => w.Status == WithdrawalStatus.Pending);
+    public static Task<Results<Ok<Paged<ReviewQueueItem>>, ValidationProblem>> Pending(string? page, string? pageSize, string? q, string? sort,
+        LedgerGateway ledger, Payouts payouts, ReviewQueueDetails details) =>
+        PageAsync(page, pageSize, q, sort, ledger, payouts, details, (w, _) => w.Status == WithdrawalStatus.Pending);
 
-    /// <summary>Finance's history: the withdrawals and payouts already approved or rejected (<c>status</c>: <c>paid</c> or <c>rejected</c> for one kind).</summary>
-    public static Task<Results<Ok<Paged<WithdrawalResponse>>, ValidationProblem>> Reviewed(string? status, string? page, string? pageSize, string? q, string? sort,
-        LedgerGateway ledger) =>
-        PageAsync(page, pageSize, q, sort, ledger, ReviewedAs(status), status);
+    /// <summary>Finance's history: the withdrawals and payouts already reviewed (<c>status</c>: <c>paid</c>, <c>rejected</c> or <c>returned</c> for one kind).</summary>
+    public static Task<Results<Ok<Paged<ReviewQueueItem>>, ValidationProblem>> Reviewed(string? status, string? page, string? pageSize, string? q, string? sort,
+        LedgerGateway ledger, Payouts payouts, ReviewQueueDetails details) =>
+        PageAsync(page, pageSize, q, sort, ledger, payouts, details, ReviewedAs(status), status);
 
     private static void ReadReviewedStatus(string? status, FieldErrors errors)
     {
@@ -153,7 +168,7 @@ public static class WithdrawalsApi
 
     /// <summary>A queue or its history as <c>format</c> = <c>csv</c> or <c>xlsx</c>, with the list's filters and sort (at most 10,000 rows).</summary>
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportAsync(string name, string? format, string? q, string? sort,
-        LedgerGateway ledger, Func<Withdrawal, ListQuery, bool> filter, string? status = null)
+        LedgerGateway ledger, Payouts payouts, ReviewQueueDetails details, Func<Withdrawal, ListQuery, bool> filter, string? status = null)
     {
         var errors = new FieldErrors();
         var type = Exports.Format(format, errors);
@@ -161,32 +176,46 @@ public static class WithdrawalsApi
         ReadReviewedStatus(status, errors);
         if (errors.Any) return errors.ToProblem();
         var rows = await ledger.ReadAsync(engine => query.Sorted(Matching(engine, query, filter), SortValues, w => w.Id).Take(Exports.RowsMax).ToList());
-        return Exports.File(name, type, ExportColumns, rows);
+        return Exports.File(name, type, ExportColumns, await ForReviewAsync(rows, payouts, details));
     }
 
-    private static readonly ExportColumn<Withdrawal>[] ExportColumns =
+    private static readonly ExportColumn<ReviewQueueItem>[] ExportColumns =
     [
-        ExportColumn<Withdrawal>.Text("提现编号", w => w.Id),
-        ExportColumn<Withdrawal>.Text("会员", w => w.Member),
-        ExportColumn<Withdrawal>.Text("门店", w => w.Store),
-        ExportColumn<Withdrawal>.Yuan("金额（元）", w => w.Amount.Fen),
-        ExportColumn<Withdrawal>.Yuan("手续费（元）", w => w.Fee.Fen),
-        ExportColumn<Withdrawal>.Text("状态", w => w.Status switch
+        ExportColumn<ReviewQueueItem>.Text("提现编号", w => w.Id),
+        ExportColumn<ReviewQueueItem>.Text("会员", w => w.MemberId),
+        ExportColumn<ReviewQueueItem>.Text("手机号", w => w.MemberPhone),
+        ExportColumn<ReviewQueueItem>.Text("门店", w => w.StoreId),
+        ExportColumn<ReviewQueueItem>.Text("收款方", w => w.Payee),
+        ExportColumn<ReviewQueueItem>.YuanText("金额（元）", w => w.Amount),
+        ExportColumn<ReviewQueueItem>.YuanText("手续费（元）", w => w.Fee),
+        ExportColumn<ReviewQueueItem>.Text("状态", w => w.Status switch
         {
-            WithdrawalStatus.Pending => "待审核", WithdrawalStatus.Paid => "已打款", WithdrawalStatus.Returned => "转账失败已退回", _ => "已拒绝",
+            "pending" => "待审核", "paid" => "已打款", "returned" => "转账失败已退回", _ => "已拒绝",
         }),
-        ExportColumn<Withdrawal>.Time("申请时间", w => w.RequestedAt),
+        ExportColumn<ReviewQueueItem>.Time("申请时间", w => w.RequestedAt),
+        ExportColumn<ReviewQueueItem>.Text("审核人", w => w.ReviewerPhone ?? w.ReviewedBy),
+        ExportColumn<ReviewQueueItem>.Time("审核时间", w => w.ReviewedAt),
+        ExportColumn<ReviewQueueItem>.Text("驳回原因", w => w.RejectReason),
+        ExportColumn<ReviewQueueItem>.Text("银行流水号", w => w.Payout?.BankReference),
     ];
 
     /// <summary>Withdrawals live in the engine, so they are filtered, sorted and paged in memory, inside one read of it.</summary>
-    private static async Task<Results<Ok<Paged<WithdrawalResponse>>, ValidationProblem>> PageAsync(string? page, string? pageSize, string? q, string? sort,
-        LedgerGateway ledger, Func<Withdrawal, ListQuery, bool> filter, string? status = null)
+    private static async Task<Results<Ok<Paged<ReviewQueueItem>>, ValidationProblem>> PageAsync(string? page, string? pageSize, string? q, string? sort,
+        LedgerGateway ledger, Payouts payouts, ReviewQueueDetails details, Func<Withdrawal, ListQuery, bool> filter, string? status = null)
     {
         var errors = new FieldErrors();
         var query = ListQuery.Read(page, pageSize, q, sort, SortKeys, errors);
         ReadReviewedStatus(status, errors);
         if (errors.Any) return errors.ToProblem();
-        return TypedResults.Ok(await ledger.ReadAsync(engine => query.PageOf(Matching(engine, query, filter), SortValues, w => w.Id, Describe)));
+        var found = await ledger.ReadAsync(engine => query.PageOf(Matching(engine, query, filter), SortValues, w => w.Id, w => w));
+        return TypedResults.Ok(new Paged<ReviewQueueItem>(await ForReviewAsync(found.Items, payouts, details), found.Total, found.Page, found.PageSize));
+    }
+
+    /// <summary>Withdrawals as finance sees them: with their payouts (where the money went) and the details of <see cref="ReviewQueueDetails"/>.</summary>
+    private static async Task<IReadOnlyList<ReviewQueueItem>> ForReviewAsync(IReadOnlyList<Withdrawal> withdrawals, Payouts payouts, ReviewQueueDetails details)
+    {
+        var paid = await payouts.OfAsync(withdrawals.Select(w => w.Id).ToArray());
+        return await details.DescribeAsync(withdrawals.Select(w => Describe(w, paid.GetValueOrDefault(w.Id))));
     }
 
     internal static IEnumerable<Withdrawal> Matching(IEngineView engine, ListQuery query, Func<Withdrawal, ListQuery, bool> filter) =>
@@ -196,7 +225,7 @@ public static class WithdrawalsApi
     /// Four eyes: the reviewer is never the member who asked, admins included, so no single finance account can pay
     /// itself. A rejection is refused too: the reviewer would be deciding about their own cash either way.
     /// </summary>
-    public static async Task<Results<Ok<WithdrawalResponse>, ProblemHttpResult>> Review(string id, bool approve, ClaimsPrincipal caller, LedgerGateway ledger,
+    public static async Task<Results<Ok<WithdrawalResponse>, ValidationProblem, ProblemHttpResult>> Review(string id, bool approve, ClaimsPrincipal caller, LedgerGateway ledger,
         ServerWriter writer, Payouts payouts, TimeProvider time)
     {
         var requester = await ledger.ReadAsync(engine => engine.FindWithdrawal(id)?.Member);

@@ -698,7 +698,11 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: string;
+                    pageSize?: string;
+                    sort?: string;
+                };
                 header?: never;
                 path: {
                     storeId: string;
@@ -713,7 +717,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["WithdrawalResponse"][];
+                        "application/json": components["schemas"]["PagedOfWithdrawalResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                     };
                 };
             };
@@ -769,7 +782,12 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: string;
+                    pageSize?: string;
+                    q?: string;
+                    sort?: string;
+                };
                 header?: never;
                 path: {
                     storeId: string;
@@ -784,7 +802,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ProductResponse"][];
+                        "application/json": components["schemas"]["PagedOfProductResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                     };
                 };
             };
@@ -840,7 +867,12 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: string;
+                    pageSize?: string;
+                    q?: string;
+                    sort?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -853,7 +885,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ProductResponse"][];
+                        "application/json": components["schemas"]["PagedOfProductResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                     };
                 };
             };
@@ -1734,7 +1775,11 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: string;
+                    pageSize?: string;
+                    sort?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -1747,7 +1792,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["HistoryRow"][];
+                        "application/json": components["schemas"]["PagedOfHistoryRow"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                     };
                 };
             };
@@ -1866,6 +1920,133 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["WalletTermsResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rewards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    memberId?: string;
+                    kind?: string;
+                    page?: string;
+                    pageSize?: string;
+                    q?: string;
+                    sort?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PagedOfRewardListItem"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rewards/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    format?: string;
+                    memberId?: string;
+                    kind?: string;
+                    q?: string;
+                    sort?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stakes/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StakeResponse"][];
                     };
                 };
             };
@@ -2009,7 +2190,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["PagedOfWithdrawalResponse"];
+                        "application/json": components["schemas"]["PagedOfReviewQueueItem"];
                     };
                 };
                 /** @description Bad Request */
@@ -2059,7 +2240,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["PagedOfWithdrawalResponse"];
+                        "application/json": components["schemas"]["PagedOfReviewQueueItem"];
                     };
                 };
                 /** @description Bad Request */
@@ -2189,6 +2370,15 @@ export interface paths {
                         "application/json": components["schemas"]["WithdrawalResponse"];
                     };
                 };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -2215,7 +2405,11 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody?: {
+                content: {
+                    "application/json": null | components["schemas"]["WithdrawalRejectBody"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
@@ -2224,6 +2418,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["WithdrawalResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                     };
                 };
             };
@@ -2374,6 +2577,41 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["RewardRow"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agents/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgentOfferResponse"][];
                     };
                 };
             };
@@ -3428,7 +3666,12 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: string;
+                    pageSize?: string;
+                    q?: string;
+                    sort?: string;
+                };
                 header?: never;
                 path: {
                     storeId: string;
@@ -3443,7 +3686,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["CardResponse"][];
+                        "application/json": components["schemas"]["PagedOfCardResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                     };
                 };
             };
@@ -3636,7 +3888,11 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: string;
+                    pageSize?: string;
+                    sort?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -3649,7 +3905,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["CheckoutResponse"][];
+                        "application/json": components["schemas"]["PagedOfCheckoutResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                     };
                 };
             };
@@ -3943,6 +4208,11 @@ export interface components {
             invested: null | string;
             initiator: boolean;
         };
+        AgentOfferResponse: {
+            level: string;
+            fee: string;
+            rate: string;
+        };
         AgentRegionResponse: {
             memberId: string;
             level: string;
@@ -4164,6 +4434,33 @@ export interface components {
             refundedAt: null | string;
             refunded: string;
         };
+        PagedOfCardResponse: {
+            items: components["schemas"]["CardResponse"][];
+            /** Format: int32 */
+            total: number | string;
+            /** Format: int32 */
+            page: number | string;
+            /** Format: int32 */
+            pageSize: number | string;
+        };
+        PagedOfCheckoutResponse: {
+            items: components["schemas"]["CheckoutResponse"][];
+            /** Format: int32 */
+            total: number | string;
+            /** Format: int32 */
+            page: number | string;
+            /** Format: int32 */
+            pageSize: number | string;
+        };
+        PagedOfHistoryRow: {
+            items: components["schemas"]["HistoryRow"][];
+            /** Format: int32 */
+            total: number | string;
+            /** Format: int32 */
+            page: number | string;
+            /** Format: int32 */
+            pageSize: number | string;
+        };
         PagedOfOperatorLogEntry: {
             items: components["schemas"]["OperatorLogEntry"][];
             /** Format: int32 */
@@ -4175,6 +4472,33 @@ export interface components {
         };
         PagedOfOrderResponse: {
             items: components["schemas"]["OrderResponse"][];
+            /** Format: int32 */
+            total: number | string;
+            /** Format: int32 */
+            page: number | string;
+            /** Format: int32 */
+            pageSize: number | string;
+        };
+        PagedOfProductResponse: {
+            items: components["schemas"]["ProductResponse"][];
+            /** Format: int32 */
+            total: number | string;
+            /** Format: int32 */
+            page: number | string;
+            /** Format: int32 */
+            pageSize: number | string;
+        };
+        PagedOfReviewQueueItem: {
+            items: components["schemas"]["ReviewQueueItem"][];
+            /** Format: int32 */
+            total: number | string;
+            /** Format: int32 */
+            page: number | string;
+            /** Format: int32 */
+            pageSize: number | string;
+        };
+        PagedOfRewardListItem: {
+            items: components["schemas"]["RewardListItem"][];
             /** Format: int32 */
             total: number | string;
             /** Format: int32 */
@@ -4369,6 +4693,34 @@ export interface components {
         RejectStoreRequest: {
             reason: null | string;
         };
+        ReviewQueueItem: {
+            id: string;
+            memberId: string;
+            memberPhone: null | string;
+            payee: string;
+            amount: string;
+            fee: string;
+            status: string;
+            /** Format: date-time */
+            requestedAt: string;
+            storeId: null | string;
+            reviewedBy: null | string;
+            reviewerPhone: null | string;
+            /** Format: date-time */
+            reviewedAt: null | string;
+            rejectReason: null | string;
+            payout: null | components["schemas"]["PayoutResponse"];
+        };
+        RewardListItem: {
+            /** Format: int64 */
+            sequence: number | string;
+            memberId: string;
+            kind: string;
+            amount: string;
+            source: string;
+            /** Format: date-time */
+            at: null | string;
+        };
         RewardRow: {
             /** Format: int64 */
             sequence: number | string;
@@ -4425,6 +4777,14 @@ export interface components {
         SignedCallback: {
             body: string;
             signature: string;
+        };
+        StakeResponse: {
+            storeId: string;
+            storeName: string;
+            partner: boolean;
+            share: null | string;
+            invested: null | string;
+            initiator: boolean;
         };
         StatementDetail: {
             statement: components["schemas"]["StatementSummary"];
@@ -4554,6 +4914,9 @@ export interface components {
             withdrawalMinimum: string;
             withdrawalFee: string;
             exitMultiple: string;
+        };
+        WithdrawalRejectBody: {
+            reason: null | string;
         };
         WithdrawalRequestBody: {
             amount: null | string;

@@ -2,6 +2,7 @@ import type { Messages } from './zh-CN'
 
 const en: Messages = {
   app: {
+    searchHint: 'Search id, phone or name', more: 'Load more', exportCsv: 'Export CSV', exportXlsx: 'Export Excel', reasonHint: 'The reason (they will see it)', reasonRequired: 'A reason of 1 to 200 characters', all: 'All', yes: 'Yes', no: 'No',
     title: 'ValuePool', fullTitle: 'ValuePool local-life platform', language: '中文', signOut: 'Sign out',
     notice: 'The point price is history, not a forecast; the platform promises no return.', backOffice: 'Back office', phonePages: 'Member pages',
     loading: 'Loading…', empty: 'Nothing yet', retry: 'Retry', confirm: 'Confirm', cancel: 'Cancel', save: 'Save', refresh: 'Refresh', done: 'Done',
@@ -9,6 +10,7 @@ const en: Messages = {
     copied: 'Copied',
   },
   nav: {
+    orders: 'Orders', products: 'Products', cards: 'Membership cards', partners: 'Partners and shareholders', deposit: 'Deposit', rewardList: 'Rewards', users: 'Users and roles', platformProducts: 'Platform products', webhooks: 'Webhooks', operatorLog: 'Operator log', shop: 'Points shop', stakes: 'My stores and dividends',
     wallet: 'Wallet', pay: 'Pay', history: 'History', me: 'Me', sell: 'Sell points', withdraw: 'Withdraw', rewards: 'My rewards', invite: 'Invite friends',
     shopping: 'Shopping points', dividends: 'Dividends', merchant: 'Merchant', finance: 'Finance', admin: 'Administration', agent: 'Agent',
     stores: 'My stores', till: 'Till', account: 'Store account', payouts: 'Store payouts', withdrawals: 'Withdrawals', dashboard: 'Dashboard',
@@ -45,8 +47,12 @@ const en: Messages = {
   rewards: { title: 'My rewards', source: 'Source', total: 'Total {amount}' },
   invite: { title: 'Invite friends', link: 'My invitation link', qr: 'My QR code', note: 'Friends who register through it are bound to you', notQualified: 'Not qualified to promote yet' },
   shopping: { title: 'Shopping points', balance: 'Balance', lots: 'Lots', store: 'Issuing store', day: 'Day', nextExpiry: 'Next expiry', noExpiry: 'Never expire' },
-  dividends: { title: 'Dividends and rewards', partner: 'Partner dividends', shareholder: 'Shareholder dividends', capTable: 'Cap table' },
+  dividends: {
+    title: 'Dividends and rewards', partner: 'Partner dividends', shareholder: 'Shareholder dividends', capTable: 'Cap table',
+    myStores: 'My stores', holding: 'Share {share}, invested {invested}',
+  },
   merchant: {
+    confirmRefund: 'Refund {amount} to member {member}?', refunded: 'Refunded', orderId: 'Order', refund: 'Refund', productName: 'Product', price: 'Price', shipped: 'Shipped', makesPartner: 'Buyer becomes a partner', addProduct: 'Add product', productAdded: 'Product added', productInvalid: 'Enter a name and a valid price', cardName: 'Card', discount: 'Discount', openingShoppingPoints: 'Opening shopping points', sellerReward: 'Seller reward', validDays: 'Valid days', defineCard: 'Publish card', cardDefined: 'Card published', cardInvalid: 'Enter a name and a valid price', memberRequired: 'Enter a member id', partnerAdded: 'Partner added', holderInvalid: 'Enter a member id, a share and an investment', confirmHolder: 'Add shareholder {member} with {share}, charging them {invested}?', holderAdded: 'Shareholder added', sharesTotal: 'Shares allotted {total}', addPartner: 'Add partner', share: 'Share', invested: 'Invested', addHolder: 'Add shareholder', initiator: 'Initiator', confirmTopUp: 'Top the deposit up by {amount} (now {deposit})?', toppedUp: 'Topped up', depositNote: 'Till sales take their commission from the deposit; without enough, a sale is refused.', topUp: 'Top up', sequence: 'Entry', movement: { topUp: 'Top-up', tillCommission: 'Till commission' },
     apply: 'Open a store', name: 'Store name', region: 'Region', regionPick: 'Province / city / district', submit: 'Apply', submitted: 'Submitted: the platform reviews it',
     myStores: 'My stores', qr: 'Payment QR code', download: 'Download the QR code', qrNote: 'Customers scan it with their phone to pay', shareCode: 'Store code',
     till: 'Till', tillNote: "Books a sale paid at the counter: its commission comes from the store's prepaid deposit.", member: 'Member id',
@@ -57,11 +63,13 @@ const en: Messages = {
     payoutDone: 'Submitted for review', noStore: 'No store yet', pickStore: 'Store', refreshRoles: 'Store approved? Refresh',
   },
   finance: {
+    payee: 'Payee', phone: 'Phone', history: 'History', allReviewed: 'All reviewed', reviewer: 'Reviewer', reviewedAt: 'Reviewed at', reason: 'Reason',
     queue: 'Withdrawals to review', member: 'Member', store: 'Store', requestedAt: 'Requested', fee: 'Fee', approve: 'Approve', reject: 'Reject',
     confirmApprove: "Approve {who}'s withdrawal of {amount} (fee {fee})? It will be paid.", confirmReject: "Reject {who}'s withdrawal of {amount}? It returns to their cash.",
     approved: 'Approved', rejected: 'Rejected', none: 'No withdrawal waits for review', payout: 'Store payout',
   },
   admin: {
+    confirmGrant: 'Grant {phone} the role {role}?', granted: 'Granted', confirmRevoke: 'Revoke the role {role} from {phone}? They sign in again.', revoked: 'Revoked', userId: 'User', roles: 'Roles', joinedAt: 'Joined', grant: 'Grant', pickRole: 'Role', webhookInvalid: 'An http(s) address and a signing secret of at least 16 characters', subscribed: 'Subscribed', webhookUrl: 'Address', webhookSecret: 'Signing secret', secretHint: 'At least 16 characters', subscribe: 'Subscribe', deliveries: 'Deliveries', attempts: 'Attempts', delivered: 'Delivered', retrying: 'Retrying', lastError: 'Last error', stores: 'Stores', confirmReject: 'Reject the store {name}?', rejected: 'Rejected', reject: 'Reject', event: { order: { completed: 'Order completed' }, reward: { credited: 'Reward credited' }, member: { forced_exit: 'Forced exit' }, withdrawal: { status_changed: 'Withdrawal status' } },
     pool: 'Pool', points: 'Circulating points', price: 'Point price', orders: 'Orders', revenue: 'Platform revenue', members: 'Members',
     awaitingExit: 'Awaiting exit', priceChart: 'Point price history', pendingStores: 'Stores to approve', owner: 'Owner', approve: 'Approve',
     confirmApprove: 'Approve the store "{name}" ({region})?', approved: 'Approved', rates: 'Rates',
@@ -69,7 +77,21 @@ const en: Messages = {
     rule: 'Rule', saved: 'Saved', confirmSave: 'Save the new rates?', subsidies: 'Subsidies', subsidyAmount: 'Amount', subsidySource: 'Source',
     confirmSubsidy: 'Pay {amount} into the pool (source: {source})?', subsidyDone: 'Done: pool {pool}', allStores: 'All stores',
   },
-  agent: { regions: 'My regions', level: 'Level', region: 'Region', fee: 'Fee', rewards: 'Agent rewards', byDay: 'Rewards by day' },
+  agent: {
+    regions: 'My regions', level: 'Level', region: 'Region', fee: 'Fee', rewards: 'Agent rewards', byDay: 'Rewards by day',
+    pickRegion: 'Pick a whole region for the level', confirmBuy: 'Buy the {level} agency for {region} for {fee}, paid {rate} of every order in it?', bought: 'Bought', buy: 'Buy a region', offer: 'Fee {fee}, {rate} of every order in the region', order: 'Order',
+  },
+  shop: {
+    title: 'Points shop', balance: 'Shopping points {points}', pointsInvalid: 'Shopping points pay only part of the price', confirmTitle: 'Confirm purchase', quantity: 'Quantity', points: 'Shopping points to use',
+    confirmBody: 'Buy {name} × {quantity} for {total}: {points} in shopping points, {cash} in cash?', bought: 'Bought', preview: '{total} in all, {cash} in cash', buy: 'Buy',
+  },
+  log: {
+    request: 'Request', before: 'Before', after: 'After', action: 'Action', actor: 'By', target: 'Target', checkout: 'Till sale',
+    store: { approve: 'Store approved', reject: 'Store rejected' }, role: { grant: 'Role granted', revoke: 'Role revoked' }, withdrawal: { approve: 'Withdrawal approved', reject: 'Withdrawal rejected' },
+    config: { change: 'Rates changed' }, pool: { subsidy: 'Subsidy' }, card: { define: 'Card published' }, product: { add: 'Product added' }, webhook: { subscribe: 'Webhook subscribed' },
+    partner: { add: 'Partner added' }, shareholder: { add: 'Shareholder added' }, payout: { request: 'Store payout' }, deposit: { topUp: 'Deposit top-up' }, order: { refund: 'Order refunded' },
+    region: { buy: 'Region bought' },
+  },
   rate: {
     commission: 'Commission', platformProfit: 'Platform profit', distributionBudget: 'Distribution budget', poolContribution: 'Pool contribution',
     mintShare: 'Mint share', payout: 'Sale payout', exitMultiple: 'Exit multiple', recruiterReward: 'Recruiter reward', districtAgent: 'District agent',

@@ -1,12 +1,14 @@
 // zh-CN first: every key here must exist in en.ts (the type says so, and a Vitest test checks the values).
 const zhCN = {
   app: {
+    searchHint: '搜索编号、手机号或名称', more: '加载更多', exportCsv: '导出 CSV', exportXlsx: '导出 Excel', reasonHint: '请填写原因（对方可见）', reasonRequired: '请填写 1 到 200 字的原因', all: '全部', yes: '是', no: '否',
     title: 'ValuePool 本地生活', fullTitle: 'ValuePool 本地生活消费增值平台', language: 'English', signOut: '退出登录',
     notice: '积分价格是历史记录，不是预测；平台不承诺任何收益。', backOffice: '管理后台', phonePages: '会员端', loading: '加载中…',
     empty: '暂无记录', retry: '重试', confirm: '确认', cancel: '取消', save: '保存', refresh: '刷新', done: '完成', back: '返回',
     time: '时间', amount: '金额', status: '状态', kind: '类型', detail: '说明', actions: '操作', search: '搜索', copy: '复制', copied: '已复制',
   },
   nav: {
+    orders: '订单管理', products: '商品管理', cards: '会员卡', partners: '合伙人与股东', deposit: '保证金', rewardList: '奖励明细', users: '用户与角色', platformProducts: '平台商品', webhooks: '消息推送', operatorLog: '操作日志', shop: '积分商城', stakes: '我的门店与分红',
     wallet: '钱包', pay: '付款', history: '明细', me: '我的', sell: '卖出积分', withdraw: '提现', rewards: '我的奖励', invite: '邀请好友',
     shopping: '购物积分', dividends: '分红', merchant: '商家中心', finance: '财务审核', admin: '平台管理', agent: '代理中心',
     stores: '我的门店', till: '收银台', account: '门店账户', payouts: '门店提现', withdrawals: '提现审核', dashboard: '数据看板',
@@ -43,8 +45,12 @@ const zhCN = {
     title: '邀请好友', link: '我的邀请链接', qr: '我的邀请码', note: '好友通过链接或扫码注册即与您绑定', notQualified: '暂未获得推广资格',
   },
   shopping: { title: '购物积分', balance: '余额', lots: '积分批次', store: '发放门店', day: '日期', nextExpiry: '最近到期', noExpiry: '永不过期' },
-  dividends: { title: '分红与奖励', partner: '合伙人分红', shareholder: '股东分红', capTable: '股东名册' },
+  dividends: {
+    title: '分红与奖励', partner: '合伙人分红', shareholder: '股东分红', capTable: '股东名册',
+    myStores: '我的门店', holding: '股份 {share}，投资 {invested}',
+  },
   merchant: {
+    confirmRefund: '为会员 {member} 的订单退款 {amount}？', refunded: '已退款', orderId: '订单号', refund: '退款', productName: '商品名称', price: '价格', shipped: '需要发货', makesPartner: '购买即成为合伙人', addProduct: '添加商品', productAdded: '商品已添加', productInvalid: '请填写商品名称和正确的价格', cardName: '会员卡名称', discount: '折扣比例', openingShoppingPoints: '开卡赠购物积分', sellerReward: '售卡奖励', validDays: '有效天数', defineCard: '发布会员卡', cardDefined: '会员卡已发布', cardInvalid: '请填写会员卡名称和正确的价格', memberRequired: '请填写会员编号', partnerAdded: '已添加合伙人', holderInvalid: '请填写会员编号、股份比例和投资金额', confirmHolder: '添加股东 {member}，股份 {share}，投资 {invested} 将向其收取？', holderAdded: '已添加股东', sharesTotal: '已分配股份 {total}', addPartner: '添加合伙人', share: '股份比例', invested: '投资金额', addHolder: '添加股东', initiator: '发起人', confirmTopUp: '向门店保证金充值 {amount}（当前 {deposit}）？', toppedUp: '充值成功', depositNote: '线下收银的佣金从保证金中扣除；余额不足时无法记账。', topUp: '充值', sequence: '流水号', movement: { topUp: '充值', tillCommission: '收银佣金' },
     apply: '申请开店', name: '门店名称', region: '所在地区', regionPick: '选择省 / 市 / 区', submit: '提交申请', submitted: '已提交，等待平台审核',
     myStores: '我的门店', qr: '收款码', download: '下载收款码', qrNote: '顾客用手机扫码即可付款', shareCode: '门店码',
     till: '收银台', tillNote: '线下收款记账：本单佣金从门店预存保证金中扣除。', member: '会员编号', memberHint: '会员的编号（u_ 开头）', benefit: '会员卡权益',
@@ -54,18 +60,34 @@ const zhCN = {
     noStore: '还没有门店', pickStore: '选择门店', refreshRoles: '门店已通过？刷新权限',
   },
   finance: {
+    payee: '收款方', phone: '手机号', history: '审核记录', allReviewed: '全部已审核', reviewer: '审核人', reviewedAt: '审核时间', reason: '驳回原因',
     queue: '待审核提现', member: '会员', store: '门店', requestedAt: '申请时间', fee: '手续费', approve: '通过', reject: '驳回',
     confirmApprove: '通过 {who} 的提现 {amount}（手续费 {fee}）？通过后将打款。', confirmReject: '驳回 {who} 的提现 {amount}？金额将退回其零钱。',
     approved: '已通过', rejected: '已驳回', none: '没有待审核的提现', payout: '门店提现',
   },
   admin: {
+    confirmGrant: '授予 {phone} 角色「{role}」？', granted: '已授予', confirmRevoke: '撤销 {phone} 的角色「{role}」？对方需重新登录。', revoked: '已撤销', userId: '用户编号', roles: '角色', joinedAt: '注册时间', grant: '授予', pickRole: '选择角色', webhookInvalid: '请填写 http(s) 地址和至少 16 位的签名密钥', subscribed: '已订阅', webhookUrl: '推送地址', webhookSecret: '签名密钥', secretHint: '至少 16 位', subscribe: '订阅', deliveries: '推送记录', attempts: '尝试次数', delivered: '已送达', retrying: '重试中', lastError: '最近错误', stores: '门店管理', confirmReject: '驳回门店「{name}」的申请？', rejected: '已驳回', reject: '驳回', event: { order: { completed: '订单完成' }, reward: { credited: '奖励到账' }, member: { forced_exit: '会员出局' }, withdrawal: { status_changed: '提现状态变更' } },
     pool: '盈利池', points: '流通积分', price: '积分价格', orders: '订单数', revenue: '平台收入', members: '会员数', awaitingExit: '待出局会员',
     priceChart: '积分价格走势', pendingStores: '待审核门店', owner: '店主', approve: '通过', confirmApprove: '通过门店「{name}」（{region}）？',
     approved: '已通过', rates: '费率设置', ratesNote: '修改后实时进行合规审计；只能在第一笔订单前修改。', audit: '合规审计', auditClean: '未发现合规风险',
     rule: '依据', saved: '已保存', confirmSave: '保存新的费率配置？', subsidies: '补贴注资', subsidyAmount: '注资金额', subsidySource: '资金来源',
     confirmSubsidy: '向盈利池注资 {amount}（来源：{source}）？', subsidyDone: '已注资，盈利池 {pool}', allStores: '全部门店',
   },
-  agent: { regions: '我的代理区域', level: '级别', region: '区域', fee: '费用', rewards: '代理奖励', byDay: '每日奖励' },
+  agent: {
+    regions: '我的代理区域', level: '级别', region: '区域', fee: '费用', rewards: '代理奖励', byDay: '每日奖励',
+    pickRegion: '请按级别选择完整的区域', confirmBuy: '购买{level}级代理「{region}」，费用 {fee}，此后获得区域内每笔订单的 {rate}？', bought: '已购买', buy: '购买代理区域', offer: '费用 {fee}，区域内每笔订单奖励 {rate}', order: '订单',
+  },
+  shop: {
+    title: '积分商城', balance: '购物积分余额 {points}', pointsInvalid: '购物积分只能抵扣部分价格，请重新填写', confirmTitle: '确认购买', quantity: '数量', points: '使用购物积分',
+    confirmBody: '购买「{name}」× {quantity}，共 {total}：购物积分抵扣 {points}，现金支付 {cash}？', bought: '购买成功', preview: '共 {total}，现金支付 {cash}', buy: '购买',
+  },
+  log: {
+    request: '请求', before: '修改前', after: '修改后', action: '操作', actor: '操作人', target: '对象', checkout: '收银记账',
+    store: { approve: '通过门店', reject: '驳回门店' }, role: { grant: '授予角色', revoke: '撤销角色' }, withdrawal: { approve: '通过提现', reject: '驳回提现' },
+    config: { change: '修改费率' }, pool: { subsidy: '补贴注资' }, card: { define: '发布会员卡' }, product: { add: '添加商品' }, webhook: { subscribe: '订阅推送' },
+    partner: { add: '添加合伙人' }, shareholder: { add: '添加股东' }, payout: { request: '门店提现' }, deposit: { topUp: '保证金充值' }, order: { refund: '订单退款' },
+    region: { buy: '购买代理区域' },
+  },
   rate: {
     commission: '门店抽成', platformProfit: '平台利润', distributionBudget: '分销预算', poolContribution: '进池比例', mintShare: '铸币比例',
     payout: '卖出到账比例', exitMultiple: '出局倍数', recruiterReward: '招商奖励', districtAgent: '区代奖励', cityAgent: '市代奖励',
@@ -96,7 +118,7 @@ const zhCN = {
     },
     benefit: { none: '无', dailySpecial: '每日特价', freeItem: '免费项目', None: '无', DailySpecial: '每日特价', FreeItem: '免费项目' },
     level: { district: '区', city: '市', province: '省', District: '区', City: '市', Province: '省' },
-    // The engine's transfer kinds (what a credit to a wallet was).
+    // The engine's transfer kinds (what a credit to a wallet was).,
     transfer: {
       StoreSale: '门店营收', PoolContribution: '进池', PlatformProfit: '平台利润', ReferralReward: '推荐奖励', RecruiterReward: '招商奖励',
       AgentReward: '代理奖励', Mint: '积分铸造', SaleBurn: '卖出销毁', SalePayout: '卖出到账', ForcedExitBurn: '出局销毁',
@@ -107,7 +129,7 @@ const zhCN = {
       WithdrawalReturned: '提现退回', DepositTopUp: '保证金充值', ShareInvestment: '股份投资',
       DifferentialReward: '多级别级差奖', PeerReward: '平级奖', PlatformShareholderDividend: '股东加权分红',
     },
-    // The engine's commands (what a journal entry in a member's history was).
+    // The engine's commands (what a journal entry in a member's history was).,
     entry: {
       Configure: '配置', Consume: '消费', Sell: '卖出积分', Subsidy: '补贴注资', RegisterStore: '门店开通', AppointAgent: '代理开通',
       Bind: '绑定邀请人', BuyWithShoppingPoints: '购物积分购物', ExpireShoppingPoints: '购物积分过期', AddPartner: '成为合伙人',

@@ -11,3 +11,17 @@ export async function confirmMoney(message: string): Promise<boolean> {
     return false
   }
 }
+
+/** Asks for the reason of a rejection, naming what is rejected; the reason, or null when cancelled. */
+export async function promptReason(message: string): Promise<string | null> {
+  const { t } = i18n.global
+  try {
+    const { value } = await ElMessageBox.prompt(message, t('app.confirm'), {
+      confirmButtonText: t('app.confirm'), cancelButtonText: t('app.cancel'), inputPlaceholder: t('app.reasonHint'),
+      inputValidator: (text: string) => (text.trim().length > 0 && text.trim().length <= 200) || t('app.reasonRequired'), type: 'warning',
+    })
+    return value.trim()
+  } catch {
+    return null
+  }
+}

@@ -37,7 +37,7 @@ describe('member pages', () => {
     expect(text).not.toMatch(/null|undefined|NaN/)
   })
   it('history shows kinds in Chinese and never a raw or missing value', async () => {
-    serve({ '/api/wallet/history': history })
+    serve({ '/api/wallet/history': { items: history, total: history.length, page: 1, pageSize: 50 } })
     const text = await render(HistoryPage)
     expect(text).toContain('消费')
     expect(text).toContain('其他')
