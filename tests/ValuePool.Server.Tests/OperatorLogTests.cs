@@ -123,7 +123,7 @@ public sealed class OperatorLogTests
             Assert.Equal(actor, Entry(log, action).Text("actorId"));
         Assert.Equal($"storeId={storeId}", Entry(log, "payout.request").Text("target"));
         Assert.Equal("10.00", Entry(log, "payout.request").GetProperty("after").Text("amount"));
-        Assert.Equal("refunded", Entry(log, "order.refund").GetProperty("after").Text("status"));
+        Assert.Equal("refunded", Entry(log, "order.refund").GetProperty("after").GetProperty("order").Text("status"));
         Assert.Equal("Futian", Entry(log, "region.buy").GetProperty("request").GetProperty("region").Text("district"));
     }
 
