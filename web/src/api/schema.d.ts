@@ -1690,6 +1690,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/payments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlatformPaymentStateResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/wallet": {
         parameters: {
             query?: never;
@@ -2314,7 +2351,10 @@ export interface paths {
         put?: never;
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    channel?: string;
+                    openId?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -2332,6 +2372,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["AgentRegionResponse"];
+                    };
+                };
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlatformPaymentStateResponse"];
                     };
                 };
                 /** @description Bad Request */
@@ -3258,7 +3307,10 @@ export interface paths {
         put?: never;
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    channel?: string;
+                    openId?: string;
+                };
                 header?: never;
                 path: {
                     storeId: string;
@@ -3278,6 +3330,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["CapTableResponse"];
+                    };
+                };
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlatformPaymentStateResponse"];
                     };
                 };
                 /** @description Bad Request */
@@ -3380,7 +3441,10 @@ export interface paths {
         put?: never;
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    channel?: string;
+                    openId?: string;
+                };
                 header?: never;
                 path: {
                     storeId: string;
@@ -3400,6 +3464,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["TopUpResponse"];
+                    };
+                };
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlatformPaymentStateResponse"];
                     };
                 };
                 /** @description Bad Request */
@@ -4265,6 +4338,10 @@ export interface components {
             refusal: null | string;
             /** Format: date-time */
             createdAt: string;
+        };
+        PlatformPaymentStateResponse: {
+            payment: components["schemas"]["PlatformPaymentResponse"];
+            action: null | components["schemas"]["PayerAction"];
         };
         PoolResponse: {
             pool: string;
