@@ -8,6 +8,7 @@ using ValuePool.Server.Audit;
 using ValuePool.Server.Data;
 using ValuePool.Server.Http;
 using ValuePool.Server.Ledger;
+using ValuePool.Server.Orders;
 using ValuePool.Server.Payments;
 using ValuePool.Server.Stores;
 using ValuePool.Server.Wallet;
@@ -39,31 +40,33 @@ public static class AgentsApi
     /// <summary>
     /// Buys a region for the configured fee, paid through the provider: only the confirmed payment submits
     /// <c>AppointAgent</c>, with the region's row in its journal transaction. A region taken before the payment answers 409
-    /// and charges nothing; one taken while paying answers 409 naming the payment, recorded as due back. A retry of the
-    /// same purchase (same agent, level and region) is the same payment.
+    /// and charges nothing; one taken while paying answers 409 naming the payment, recorded as due back. A real provider answers
+    /// 202 with what the payer does next (<c>channel</c>, <c>openId</c> as for an order) and the payment to poll; its verified
+    /// notification appoints the agent (or records the payment due back). A retry of the same purchase (same agent, level and
+    /// region) is the same payment.
     /// </summary>
-    public static async Task<Results<Created<AgentRegionResponse>, ValidationProblem, ProblemHttpResult>> BuyRegion(BuyRegionRequest request,
-        ClaimsPrincipal caller, LedgerGateway ledger, ServerDatabase database, PlatformPayments payments, TimeProvider time)
+    public static async Task<Results<Created<AgentRegionResponse>, Accepted<PlatformPaymentStateResponse>, ValidationProblem, ProblemHttpResult>> BuyRegion(
+        BuyRegionRequest request, string? channel, string? openId, HttpContext http, ClaimsPrincipal caller, LedgerGateway ledger, ServerDatabase database,
+        PlatformPayments payments)
     {
         var errors = new FieldErrors();
         var level = ReadLevel(request.Level, errors);
         var parts = new[] { request.Region?.Province, request.Region?.City, request.Region?.District }.Take(level is { } depth ? (int)depth : 0).ToArray();
         for (var i = 0; i < parts.Length; i++) errors.Text($"region.{(i == 0 ? "province" : i == 1 ? "city" : "district")}", parts[i], 40);
+        var payer = OrdersApi.ReadPayer(channel, openId, http, errors);
         if (errors.Any) return errors.ToProblem();
 
         var member = caller.Id();
         var region = new Region(parts!);
-        var row = new { member, level = level!.Value.ToString(), region = region.ToString(), boughtMs = UnixTime.Ms(time.GetUtcNow()) };
+        var row = new { member, level = level!.Value.ToString(), region = region.ToString() };
         // Taken by another agent: refused before anything is charged. The agent's own region is a retry, answered by the same payment.
         if (await database.QuerySingleAsync<int>("SELECT COUNT(*) FROM agent_region WHERE level = @level AND region = @region AND member_id <> @member", row) > 0)
             return ApiProblem.ForResult(CommandResult.RegionTaken);
-        if (payments.Unavailable() is { } unavailable) return unavailable;
         var fee = await ledger.ReadAsync(engine => engine.Config.AgentFee(level.Value));
         var paid = await payments.PayThenApplyAsync($"agent:{member}:{row.level}:{row.region}", member, PaymentPurpose.AgentRegion,
-            $"{level.Value.Text()}:{region}", fee, now => new AppointAgent(member, level.Value, region, now),
-            (c, t) => c.Execute("INSERT INTO agent_region (member_id, level, region, bought_ms) VALUES (@member, @level, @region, @boughtMs) " +
-                "ON CONFLICT (level, region) DO NOTHING", row, t));
+            $"{level.Value.Text()}:{region}", fee, now => new AppointAgent(member, level.Value, region, now), payer);
         if (PlatformPaymentsApi.ForOutcome(paid) is { } problem) return problem;
+        if (PlatformPaymentsApi.ForStarted(paid) is { } started) return started;
         return TypedResults.Created("/api/agents/regions", new AgentRegionResponse(member, row.level, row.region, fee.Text()));
     }
 

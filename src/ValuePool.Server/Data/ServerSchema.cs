@@ -157,5 +157,7 @@ public static class ServerSchema
         "ALTER TABLE payment_intent ADD COLUMN payer_action TEXT",
         // What was refunded of a paid order before it completed (OrderRefunds); completion moves only what is left.
         "ALTER TABLE customer_order ADD COLUMN refunded_fen BIGINT NOT NULL DEFAULT 0",
+        // A platform payment started with a real provider keeps the command it buys until the provider vouches for the payment.
+        "ALTER TABLE platform_payment ADD COLUMN grant_command TEXT",
     ];
 }

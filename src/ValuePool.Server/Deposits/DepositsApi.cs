@@ -5,6 +5,7 @@ using ValuePool.Server.Accounts;
 using ValuePool.Server.Audit;
 using ValuePool.Server.Http;
 using ValuePool.Server.Ledger;
+using ValuePool.Server.Orders;
 using ValuePool.Server.Payments;
 using ValuePool.Server.Stores;
 using ValuePool.Storage.Sequencing;
@@ -35,11 +36,14 @@ public static class DepositsApi
     }
 
     /// <summary>
-    /// Pays <c>amount</c> into the deposit; only the confirmed payment submits <c>TopUpDeposit</c>. Send <c>Idempotency-Key</c>
+    /// Pays <c>amount</c> into the deposit; only the confirmed payment submits <c>TopUpDeposit</c>. A real provider answers 202
+    /// with what the payer does next (<c>channel</c>: <c>qr</c>, <c>inApp</c> with <c>openId</c>, or <c>mobileWeb</c>) and the
+    /// payment to poll (<c>GET /api/payments/{id}</c>); its verified notification tops the deposit up. Send <c>Idempotency-Key</c>
     /// to make a retry safe: it answers the same payment.
     /// </summary>
-    public static async Task<Results<Created<TopUpResponse>, ValidationProblem, ProblemHttpResult>> AddTopUp(string storeId, TopUpRequest request,
-        HttpRequest http, ClaimsPrincipal caller, StoreDirectory stores, LedgerGateway ledger, PlatformPayments payments, DepositHistory history)
+    public static async Task<Results<Created<TopUpResponse>, Accepted<PlatformPaymentStateResponse>, ValidationProblem, ProblemHttpResult>> AddTopUp(string storeId,
+        TopUpRequest request, string? channel, string? openId, HttpContext http, ClaimsPrincipal caller, StoreDirectory stores, LedgerGateway ledger,
+        PlatformPayments payments, DepositHistory history)
     {
         var (store, denied) = await stores.ManagedAsync(storeId, caller, new("只有店主和管理员可以为门店充值预存款", "only the store's owner and admins top up its deposit"));
         if (denied is not null) return denied;
@@ -48,14 +52,15 @@ public static class DepositsApi
         var amount = errors.Money("amount", request.Amount);
         var amountMax = await ledger.ReadAsync(engine => engine.Config.AmountMax);
         if (amount > amountMax) errors.Add("amount", new($"单笔充值不能超过 ¥{amountMax.Text()}", $"at most {amountMax.Text()}"));
-        var keyed = IdempotencyKeys.TryScoped(http, LedgerKeys.Scope.DepositTopUp(storeId), caller.Id(), out var key, errors);
+        var keyed = IdempotencyKeys.TryScoped(http.Request, LedgerKeys.Scope.DepositTopUp(storeId), caller.Id(), out var key, errors);
+        var payer = OrdersApi.ReadPayer(channel, openId, http, errors);
         if (errors.Any) return errors.ToProblem();
 
-        if (payments.Unavailable() is { } unavailable) return unavailable;
         var paid = await payments.PayThenApplyAsync(keyed ? key : null, caller.Id(), PaymentPurpose.DepositTopUp, storeId, amount,
-            now => new TopUpDeposit(storeId, amount, now));
+            now => new TopUpDeposit(storeId, amount, now), payer);
         if (PlatformPaymentsApi.ForOutcome(paid) is { } problem) return problem;
-        return TypedResults.Created($"/api/stores/{storeId}/deposit", new TopUpResponse(paid.Receipt.Status == SubmitStatus.Duplicate,
+        if (PlatformPaymentsApi.ForStarted(paid) is { } started) return started;
+        return TypedResults.Created($"/api/stores/{storeId}/deposit", new TopUpResponse(paid.Receipt?.Status != SubmitStatus.Applied,
             PlatformPaymentsApi.Describe(paid.Payment!), await DescribeAsync(storeId, ledger, history)));
     }
 

@@ -92,6 +92,7 @@ public static class PlatformSetup
         services.AddSingleton<Payments.Reconciliation.DailyReconciliation>();
         services.AddSingleton<PaymentDueWork>();
         services.AddSingleton<PlatformPayments>();
+        services.AddSingleton<PlatformPaymentNotices>();
         services.AddSingleton<SettlementRunner>();
         services.AddSingleton<WebhookDispatcher>();
         services.AddSingleton<ServerMetrics>();

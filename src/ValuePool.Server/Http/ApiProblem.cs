@@ -34,11 +34,16 @@ public static class ApiProblem
     /// <summary>The problem for a refused command, or null when the receipt is an acceptance.</summary>
     public static ProblemHttpResult? ForReceipt(Receipt receipt)
     {
-        if (receipt.Status == SubmitStatus.KeyConflict)
-            return Conflict("IdempotencyKeyConflict", new("该幂等键（Idempotency-Key）已用于另一个不同的请求",
-                "this idempotency key was used before for a different request"));
+        if (receipt.Status == SubmitStatus.KeyConflict) return KeyConflict();
         return receipt.Result.IsAccepted() ? null : ForResult(receipt.Result);
     }
+
+    /// <summary>The provider refused the charge or did not answer: nothing was charged, and asking again asks it again.</summary>
+    public static ProblemHttpResult ProviderFailed(string failure) => Of(StatusCodes.Status502BadGateway, "PaymentProviderFailed",
+        new($"支付机构未能受理支付（{failure}），请稍后重试", $"the payment provider did not take the payment ({failure}); try again later"));
+
+    public static ProblemHttpResult KeyConflict() => Conflict("IdempotencyKeyConflict", new("该幂等键（Idempotency-Key）已用于另一个不同的请求",
+        "this idempotency key was used before for a different request"));
 
     public static ProblemHttpResult ForResult(CommandResult result) => Of(StatusOf(result), result.ToString(), CommandResultTexts.Of(result));
 
@@ -63,4 +68,5 @@ public static class Unknown
     public static readonly Bilingual Member = new("会员不存在", "no member has this id");
     public static readonly Bilingual Product = new("商品不存在", "no product has this id");
     public static readonly Bilingual ShareLink = new("分享链接不存在", "no share link has this code");
+    public static readonly Bilingual PlatformPayment = new("付款记录不存在", "no payment of yours has this id");
 }

@@ -160,14 +160,12 @@ public sealed class OrderStore(ServerDatabase database, ServerWriter writer, Alo
     private static CallbackOutcome Decide(DbConnection c, DbTransaction t, PaymentNotice notice, long nowMs, long afterSalesMs, out OrderRecord? order)
     {
         order = null;
-        // Only an applied event is remembered: a real provider's event id is its transaction's, so a refused delivery of it (another
-        // amount) must not make the genuine one a duplicate. Inside the single writer's transaction, so no delivery races this check.
-        if (c.ExecuteScalar<long>("SELECT COUNT(*) FROM payment_event WHERE event_id = @EventId", new { notice.EventId }, t) > 0) return CallbackOutcome.Duplicate;
+        if (PaymentEvents.Seen(c, t, notice.EventId)) return CallbackOutcome.Duplicate;
         order = c.QuerySingleOrDefault<OrderRecord>($"SELECT {Columns} FROM customer_order WHERE id = @OrderId", new { notice.OrderId }, t);
         if (order is null || order.PaymentId != notice.PaymentId) return CallbackOutcome.UnknownOrder;
         if (order.AmountFen != notice.Amount.Fen) return CallbackOutcome.AmountMismatch;
         if (order.Status != OrderStatus.Created) return CallbackOutcome.OutOfOrder;
-        c.Execute("INSERT INTO payment_event (event_id, order_id, received_ms) VALUES (@EventId, @OrderId, @nowMs)", new { notice.EventId, notice.OrderId, nowMs }, t);
+        PaymentEvents.Remember(c, t, notice.EventId, notice.OrderId, nowMs);
         // In-store payments complete at once (MODEL.md §7); shipped ones wait out the after-sales window.
         var next = order.IsShipped ? OrderStatus.Paid : OrderStatus.Completing;
         long? dueMs = order.IsShipped ? nowMs + afterSalesMs : null;

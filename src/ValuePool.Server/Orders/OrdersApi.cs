@@ -121,14 +121,14 @@ public static class OrdersApi
         return paid.Step switch
         {
             OrderPayment.Step.NotPayable => ApiProblem.Conflict("OrderNotPayable", new($"订单当前状态为 {order.Status}，不能通过此接口支付", $"the order is {order.Status} and was not paid through this endpoint")),
-            OrderPayment.Step.ProviderFailed => ApiProblem.Of(StatusCodes.Status502BadGateway, "PaymentProviderFailed",
-                new($"支付机构未能受理支付（{paid.Outcome}），请稍后重试", $"the payment provider did not take the payment ({paid.Outcome}); try again later")),
+            OrderPayment.Step.ProviderFailed => ApiProblem.ProviderFailed(paid.Outcome),
             OrderPayment.Step.Pending or OrderPayment.Step.AwaitingPayer => TypedResults.Accepted($"/api/orders/{order.Id}", response),
             _ => TypedResults.Ok(response),
         };
     }
 
-    private static OrderPayment.Payer ReadPayer(string? channel, string? openId, HttpContext http, FieldErrors errors)
+    /// <summary>How the payer pays (<c>channel</c>, <c>openId</c>), for an order and for a platform payment alike.</summary>
+    internal static OrderPayment.Payer ReadPayer(string? channel, string? openId, HttpContext http, FieldErrors errors)
     {
         var chosen = errors.Choice("channel", channel, PayChannel.Qr);
         if (chosen == PayChannel.InApp && string.IsNullOrWhiteSpace(openId))

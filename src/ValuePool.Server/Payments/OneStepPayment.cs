@@ -4,9 +4,10 @@ using ValuePool.Server.Http;
 namespace ValuePool.Server.Payments;
 
 /// <summary>
-/// Payments confirmed while the payer waits (membership cards, platform products bought with points, agent fees, share
-/// investments, deposit top-ups) need a provider that confirms at once. A real provider confirms only by a later notification,
-/// so under one these requests are refused before anything is charged (docs/PAYMENTS.md); in-store payments and orders are not.
+/// Payments confirmed while the payer waits (membership cards, platform products bought with points) need a provider that
+/// confirms at once. A real provider confirms only by a later notification, so under one these requests are refused before
+/// anything is charged (docs/PAYMENTS.md); in-store payments, orders and the platform payments (agent fees, share investments,
+/// deposit top-ups: <see cref="PlatformPayments"/>) are paid in two steps instead.
 /// </summary>
 public static class OneStepPayment
 {

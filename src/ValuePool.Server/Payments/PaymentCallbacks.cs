@@ -5,11 +5,12 @@ using ValuePool.Server.Orders;
 namespace ValuePool.Server.Payments;
 
 /// <summary>
-/// Handles a provider's notification: verify it, apply its notice once, complete in-store orders at once, finish refunds.
+/// Handles a provider's notification: verify it, apply its notice once (an order's, or a platform payment's grant), complete in-store
+/// orders at once, finish refunds.
 /// A notification delivered twice, out of order, badly signed, stale, for another merchant or amount changes nothing and is logged.
 /// </summary>
-public sealed class PaymentCallbacks(OrderStore orders, OrderCompletion completion, OrderRefunds refunds, TimeProvider time, ServerMetrics metrics,
-    ILogger<PaymentCallbacks> log)
+public sealed class PaymentCallbacks(OrderStore orders, OrderCompletion completion, OrderRefunds refunds, PlatformPaymentNotices platformPayments,
+    TimeProvider time, ServerMetrics metrics, ILogger<PaymentCallbacks> log)
 {
     public async Task<CallbackOutcome> HandleAsync(IPaymentProvider provider, ProviderCallback callback)
     {
@@ -31,8 +32,17 @@ public sealed class PaymentCallbacks(OrderStore orders, OrderCompletion completi
     }
 
     /// <summary>Applies a payment the provider vouched for (a verified notification or the answer to a query).</summary>
+    /// <remarks>A platform payment's notice (its order id starts <c>pp_</c>) grants what it paid for; any other is an order's.</remarks>
     public async Task<CallbackOutcome> ApplyAsync(PaymentNotice notice)
     {
+        if (PlatformPaymentNotices.IsFor(notice))
+        {
+            var granted = await platformPayments.ApplyAsync(notice);
+            metrics.Callback(granted);
+            if (granted != CallbackOutcome.Applied)
+                log.LogInformation("Payment callback {Event} for platform payment {Payment} ignored: {Outcome}", notice.EventId, notice.OrderId, granted);
+            return granted;
+        }
         var (outcome, order) = await orders.ApplyPaymentAsync(notice, UnixTime.Ms(time.GetUtcNow()), completion.AfterSalesMs);
         metrics.Callback(outcome);
         if (outcome != CallbackOutcome.Applied)

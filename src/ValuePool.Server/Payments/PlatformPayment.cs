@@ -12,11 +12,14 @@ public enum PaymentPurpose
 }
 
 /// <summary>
-/// <c>applied</c>: the engine applied what was paid for. <c>refundDue</c>: the provider collected the money but the engine
-/// refused the command (the region was taken meanwhile…): nothing was granted and the payer is owed the amount back.
+/// <c>awaitingPayment</c>: a real provider's transaction is started and nothing is granted until its verified notification
+/// (or its signed answer to a query) says the payer paid. <c>applied</c>: the engine applied what was paid for.
+/// <c>refundDue</c>: the provider collected the money but the engine refused the command (the region was taken
+/// meanwhile…): nothing was granted and the payer is owed the amount back.
 /// </summary>
 public static class PlatformPaymentStatus
 {
+    public const string AwaitingPayment = "awaitingPayment";
     public const string Applied = "applied";
     public const string RefundDue = "refundDue";
 }
@@ -35,4 +38,9 @@ public sealed record PlatformPayment
     /// <summary>The engine's refusal (a <c>CommandResult</c> name) when <see cref="Status"/> is <c>refundDue</c>.</summary>
     public string? Refusal { get; init; }
     public long CreatedMs { get; init; }
+    /// <summary>
+    /// While <c>awaitingPayment</c>: the command the payment buys, as the journal encodes it (base64), submitted once the
+    /// provider vouches for the payment. Never shown to the payer.
+    /// </summary>
+    public string? GrantCommand { get; init; }
 }

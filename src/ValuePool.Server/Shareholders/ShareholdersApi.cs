@@ -7,6 +7,7 @@ using ValuePool.Server.Accounts;
 using ValuePool.Server.Audit;
 using ValuePool.Server.Http;
 using ValuePool.Server.Ledger;
+using ValuePool.Server.Orders;
 using ValuePool.Server.Payments;
 using ValuePool.Server.Stores;
 using ValuePool.Server.Wallet;
@@ -41,8 +42,9 @@ public static class ShareholdersApi
     /// owner's own shares) needs no payment. A line has no natural id, so send <c>Idempotency-Key</c> to make a retry safe
     /// (without one, each request is a new line and a new payment).
     /// </summary>
-    public static async Task<Results<Created<CapTableResponse>, ValidationProblem, ProblemHttpResult>> Add(string storeId, AddShareholderRequest request,
-        HttpRequest http, ClaimsPrincipal caller, StoreDirectory stores, UserStore users, LedgerGateway ledger, PlatformPayments payments, TimeProvider time)
+    public static async Task<Results<Created<CapTableResponse>, Accepted<PlatformPaymentStateResponse>, ValidationProblem, ProblemHttpResult>> Add(string storeId,
+        AddShareholderRequest request, string? channel, string? openId, HttpContext http, ClaimsPrincipal caller, StoreDirectory stores, UserStore users,
+        LedgerGateway ledger, PlatformPayments payments, TimeProvider time)
     {
         var (_, denied) = await stores.ManagedAsync(storeId, caller, new("只有店主和管理员可以修改股东名册", "only the store's owner and admins change its cap table"));
         if (denied is not null) return denied;
@@ -50,7 +52,8 @@ public static class ShareholdersApi
         var share = errors.Rate("share", request.Share, max: 1m);
         var invested = errors.MoneyOrZero("invested", request.Invested);
         if (request.MemberId is null || await users.FindAsync(request.MemberId) is null) errors.Add("memberId", FieldErrors.UnknownAccount);
-        var keyed = IdempotencyKeys.TryScoped(http, LedgerKeys.Scope.ShareInvestment(storeId), caller.Id(), out var key, errors);
+        var keyed = IdempotencyKeys.TryScoped(http.Request, LedgerKeys.Scope.ShareInvestment(storeId), caller.Id(), out var key, errors);
+        var payer = OrdersApi.ReadPayer(channel, openId, http, errors);
         if (errors.Any) return errors.ToProblem();
 
         var investor = request.MemberId!;
@@ -67,9 +70,9 @@ public static class ShareholdersApi
                 if (await ledger.ReadAsync(engine => engine.FindStore(storeId)?.SharesTotal) is not { } total) return ApiProblem.NotFound(Unknown.ApprovedStore);
                 if (share > Rate.One - total) return ApiProblem.ForResult(CommandResult.SharesAboveOne);
             }
-            if (payments.Unavailable() is { } unavailable) return unavailable;
-            var paid = await payments.PayThenApplyAsync(keyed ? key : null, investor, PaymentPurpose.ShareInvestment, storeId, invested, line);
+            var paid = await payments.PayThenApplyAsync(keyed ? key : null, investor, PaymentPurpose.ShareInvestment, storeId, invested, line, payer);
             if (PlatformPaymentsApi.ForOutcome(paid) is { } problem) return problem;
+            if (PlatformPaymentsApi.ForStarted(paid) is { } started) return started;
         }
         await users.AddRoleAsync(investor, Roles.Shareholder);
         return TypedResults.Created($"/api/stores/{storeId}/shareholders", (await ReadCapTableAsync(storeId, ledger))!);

@@ -1731,6 +1731,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/payments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlatformPaymentStateResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/wallet": {
         parameters: {
             query?: never;
@@ -2517,7 +2554,10 @@ export interface paths {
         put?: never;
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    channel?: string;
+                    openId?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -2535,6 +2575,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["AgentRegionResponse"];
+                    };
+                };
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlatformPaymentStateResponse"];
                     };
                 };
                 /** @description Bad Request */
@@ -3496,7 +3545,10 @@ export interface paths {
         put?: never;
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    channel?: string;
+                    openId?: string;
+                };
                 header?: never;
                 path: {
                     storeId: string;
@@ -3516,6 +3568,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["CapTableResponse"];
+                    };
+                };
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlatformPaymentStateResponse"];
                     };
                 };
                 /** @description Bad Request */
@@ -3618,7 +3679,10 @@ export interface paths {
         put?: never;
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    channel?: string;
+                    openId?: string;
+                };
                 header?: never;
                 path: {
                     storeId: string;
@@ -3638,6 +3702,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["TopUpResponse"];
+                    };
+                };
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlatformPaymentStateResponse"];
                     };
                 };
                 /** @description Bad Request */
@@ -4589,6 +4662,10 @@ export interface components {
             refusal: null | string;
             /** Format: date-time */
             createdAt: string;
+        };
+        PlatformPaymentStateResponse: {
+            payment: components["schemas"]["PlatformPaymentResponse"];
+            action: null | components["schemas"]["PayerAction"];
         };
         PoolResponse: {
             pool: string;
