@@ -10,6 +10,7 @@ const en: Messages = {
     copied: 'Copied',
   },
   nav: {
+    reconciliation: 'Reconciliation', statements: 'Offline statements',
     orders: 'Orders', products: 'Products', cards: 'Membership cards', partners: 'Partners and shareholders', deposit: 'Deposit', rewardList: 'Rewards', users: 'Users and roles', platformProducts: 'Platform products', webhooks: 'Webhooks', operatorLog: 'Operator log', shop: 'Points shop', stakes: 'My stores and dividends',
     wallet: 'Wallet', pay: 'Pay', history: 'History', me: 'Me', sell: 'Sell points', withdraw: 'Withdraw', rewards: 'My rewards', invite: 'Invite friends',
     shopping: 'Shopping points', dividends: 'Dividends', merchant: 'Merchant', finance: 'Finance', admin: 'Administration', agent: 'Agent',
@@ -67,6 +68,19 @@ const en: Messages = {
     queue: 'Withdrawals to review', member: 'Member', store: 'Store', requestedAt: 'Requested', fee: 'Fee', approve: 'Approve', reject: 'Reject',
     confirmApprove: "Approve {who}'s withdrawal of {amount} (fee {fee})? It will be paid.", confirmReject: "Reject {who}'s withdrawal of {amount}? It returns to their cash.",
     approved: 'Approved', rejected: 'Rejected', none: 'No withdrawal waits for review', payout: 'Store payout',
+  },
+  recon: {
+    run: 'Reconcile again', confirmRun: "Check the provider's bill of {day} again? It replaces that day's result.", ran: 'Reconciled',
+    note: "Matches a day's bill of the payment provider (China Standard Time) against the platform's payments and refunds; each day the previous one is checked.",
+    notRun: 'That day was not reconciled yet (it is once the bill is out); reconcile it now with the button.', provider: 'Provider', billLines: 'Bill lines', matched: 'Matched',
+    runAt: 'Run at', failure: 'No bill: {failure}', noDifferences: 'No difference', subject: 'Subject', reference: 'Reference', ours: 'Ours', theirs: "Provider's",
+  },
+  statements: {
+    note: 'What the offline-settled modes (differential, peer, shareholder dividend) owe, per month and payee; finance pays it outside the platform and marks it paid, which moves no money here.',
+    allPeriods: 'All months', period: 'Month', items: 'Items', settled: 'Settled', unsettled: 'Open', paidBy: 'settled by {who} at {at}: {amount}',
+    detail: 'Detail', markPaid: 'Mark paid', confirmPaid: 'Confirm {amount} was paid to {payee} outside the platform ({period}, {items} items)? This cannot be undone.',
+    markedPaid: 'Marked paid', detailTitle: '{period} · {payee}', total: 'Total {amount} in {items} items', day: 'Day', buyer: 'Buyer',
+    orderAmount: 'Order amount', sequence: 'Journal sequence',
   },
   admin: {
     confirmGrant: 'Grant {phone} the role {role}?', granted: 'Granted', confirmRevoke: 'Revoke the role {role} from {phone}? They sign in again.', revoked: 'Revoked', userId: 'User', roles: 'Roles', joinedAt: 'Joined', grant: 'Grant', pickRole: 'Role', webhookInvalid: 'An http(s) address and a signing secret of at least 16 characters', subscribed: 'Subscribed', webhookUrl: 'Address', webhookSecret: 'Signing secret', secretHint: 'At least 16 characters', subscribe: 'Subscribe', deliveries: 'Deliveries', attempts: 'Attempts', delivered: 'Delivered', retrying: 'Retrying', lastError: 'Last error', stores: 'Stores', confirmReject: 'Reject the store {name}?', rejected: 'Rejected', reject: 'Reject', event: { order: { completed: 'Order completed' }, reward: { credited: 'Reward credited' }, member: { forced_exit: 'Forced exit' }, withdrawal: { status_changed: 'Withdrawal status' } },
@@ -137,6 +151,11 @@ const en: Messages = {
       RequestWithdrawal: 'Withdrawal requested', RequestStorePayout: 'Store payout', SettlePlatformShareholders: "Shareholders' dividend settled", ReviewWithdrawal: 'Withdrawal reviewed', ReturnFailedPayout: 'Failed transfer returned', DefineCard: 'Card defined',
       BuyCard: 'Card bought', Unknown: 'Other',
     },
+    recon: { matched: 'All matched', differences: 'Differences', unavailable: 'No bill' },
+    difference: { missingFromBill: 'Not on the bill', missingHere: 'Not recorded here', amountDiffers: 'Amount differs' },
+    subject: { payment: 'Payment', refund: 'Refund' },
+    provider: { simulated: 'Simulated', wechatpay: 'WeChat Pay', alipay: 'Alipay' },
+    statementKind: { Differential: 'Differential reward', Peer: 'Peer reward', PlatformShareholderDividend: 'Shareholder dividend' },
     unknown: 'Other',
   },
   error: {

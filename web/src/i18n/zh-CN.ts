@@ -8,6 +8,7 @@ const zhCN = {
     time: '时间', amount: '金额', status: '状态', kind: '类型', detail: '说明', actions: '操作', search: '搜索', copy: '复制', copied: '已复制',
   },
   nav: {
+    reconciliation: '支付对账', statements: '财务宝（线下结算）',
     orders: '订单管理', products: '商品管理', cards: '会员卡', partners: '合伙人与股东', deposit: '保证金', rewardList: '奖励明细', users: '用户与角色', platformProducts: '平台商品', webhooks: '消息推送', operatorLog: '操作日志', shop: '积分商城', stakes: '我的门店与分红',
     wallet: '钱包', pay: '付款', history: '明细', me: '我的', sell: '卖出积分', withdraw: '提现', rewards: '我的奖励', invite: '邀请好友',
     shopping: '购物积分', dividends: '分红', merchant: '商家中心', finance: '财务审核', admin: '平台管理', agent: '代理中心',
@@ -64,6 +65,19 @@ const zhCN = {
     queue: '待审核提现', member: '会员', store: '门店', requestedAt: '申请时间', fee: '手续费', approve: '通过', reject: '驳回',
     confirmApprove: '通过 {who} 的提现 {amount}（手续费 {fee}）？通过后将打款。', confirmReject: '驳回 {who} 的提现 {amount}？金额将退回其零钱。',
     approved: '已通过', rejected: '已驳回', none: '没有待审核的提现', payout: '门店提现',
+  },
+  recon: {
+    run: '重新对账', confirmRun: '重新核对 {day} 的支付渠道账单？将替换该日原有的对账结果。', ran: '已对账',
+    note: '按北京时间核对某一天支付渠道账单与平台的付款、退款记录；每天自动核对前一天。',
+    notRun: '该日尚未对账（渠道账单出来后会自动核对），可点击“重新对账”立即核对。', provider: '支付渠道', billLines: '账单笔数', matched: '一致笔数',
+    runAt: '对账时间', failure: '未取得账单：{failure}', noDifferences: '没有差异', subject: '对象', reference: '单号', ours: '平台金额', theirs: '渠道金额',
+  },
+  statements: {
+    note: '线下结算的分销模式（级差奖、平级奖、股东加权分红）按月、按收款会员汇总，由财务线下打款后标记结清；标记不产生任何账户变动。',
+    allPeriods: '全部月份', period: '月份', items: '笔数', settled: '已结清', unsettled: '未结清', paidBy: '{who} 于 {at} 结清 {amount}',
+    detail: '明细', markPaid: '标记已打款', confirmPaid: '确认已线下向 {payee} 打款 {amount}（{period}，共 {items} 笔）？标记后不可撤销。',
+    markedPaid: '已标记结清', detailTitle: '{period} · 会员 {payee}', total: '合计 {amount}，共 {items} 笔', day: '日期', buyer: '下单会员',
+    orderAmount: '订单金额', sequence: '日志序号',
   },
   admin: {
     confirmGrant: '授予 {phone} 角色「{role}」？', granted: '已授予', confirmRevoke: '撤销 {phone} 的角色「{role}」？对方需重新登录。', revoked: '已撤销', userId: '用户编号', roles: '角色', joinedAt: '注册时间', grant: '授予', pickRole: '选择角色', webhookInvalid: '请填写 http(s) 地址和至少 16 位的签名密钥', subscribed: '已订阅', webhookUrl: '推送地址', webhookSecret: '签名密钥', secretHint: '至少 16 位', subscribe: '订阅', deliveries: '推送记录', attempts: '尝试次数', delivered: '已送达', retrying: '重试中', lastError: '最近错误', stores: '门店管理', confirmReject: '驳回门店「{name}」的申请？', rejected: '已驳回', reject: '驳回', event: { order: { completed: '订单完成' }, reward: { credited: '奖励到账' }, member: { forced_exit: '会员出局' }, withdrawal: { status_changed: '提现状态变更' } },
@@ -137,6 +151,11 @@ const zhCN = {
       RequestWithdrawal: '申请提现', RequestStorePayout: '门店提现', SettlePlatformShareholders: '股东加权分红结算', ReviewWithdrawal: '提现审核', ReturnFailedPayout: '转账失败退回', DefineCard: '发布会员卡', BuyCard: '购买会员卡',
       Unknown: '其他',
     },
+    recon: { matched: '全部一致', differences: '有差异', unavailable: '未取得账单' },
+    difference: { missingFromBill: '渠道账单缺少', missingHere: '平台缺少记录', amountDiffers: '金额不一致' },
+    subject: { payment: '付款', refund: '退款' },
+    provider: { simulated: '模拟渠道', wechatpay: '微信支付', alipay: '支付宝' },
+    statementKind: { Differential: '级差奖', Peer: '平级奖', PlatformShareholderDividend: '股东加权分红' },
     unknown: '其他',
   },
   // Server problem codes (the engine's CommandResult names and the server's own).
