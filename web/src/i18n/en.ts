@@ -43,6 +43,7 @@ const en: Messages = {
   withdraw: {
     title: 'Withdraw', cash: 'Cash (withdrawable)', amount: 'Amount', minimum: 'Minimum {min}, fee {fee}', confirmTitle: 'Confirm withdrawal',
     confirmBody: 'Withdraw {amount} (fee {fee})? Finance reviews it.', success: 'Submitted for review', records: 'Withdrawals', belowMinimum: 'Below the minimum',
+    payeeAccount: 'Payee account', payeeAccountHint: 'Optional: WeChat openid or Alipay account; without it finance pays by hand', payeeName: 'Payee name', payeeNameHint: 'Optional: needed for Alipay', toAccount: 'To account {account}.',
   },
   history: { title: 'History', cashAfter: 'Cash after', pointsAfter: 'Points after' },
   rewards: { title: 'My rewards', source: 'Source', total: 'Total {amount}' },
@@ -68,7 +69,9 @@ const en: Messages = {
     queue: 'Withdrawals to review', member: 'Member', store: 'Store', requestedAt: 'Requested', fee: 'Fee', approve: 'Approve', reject: 'Reject',
     confirmApprove: "Approve {who}'s withdrawal of {amount} (fee {fee})? It will be paid.", confirmReject: "Reject {who}'s withdrawal of {amount}? It returns to their cash.",
     approved: 'Approved', rejected: 'Rejected', none: 'No withdrawal waits for review', payout: 'Store payout',
+    payoutState: 'Payout', markPaid: 'Record paid by hand', confirmMarkPaid: 'Record that {amount} (fee {fee}) was paid to {who} by hand? Enter the bank reference; this cannot be undone.', bankReferenceHint: 'Bank reference', bankReferenceRequired: 'Enter a bank reference of 1 to 64 characters', markedPaid: 'Recorded as paid',
   },
+  payout: { account: 'account {account}', failure: 'failure {failure}', reference: 'bank reference {reference}' },
   recon: {
     run: 'Reconcile again', confirmRun: "Check the provider's bill of {day} again? It replaces that day's result.", ran: 'Reconciled',
     note: "Matches a day's bill of the payment provider (China Standard Time) against the platform's payments and refunds; each day the previous one is checked.",
@@ -126,6 +129,7 @@ const en: Messages = {
   field: {
     phone: 'Phone', password: 'Password', amount: 'Amount', points: 'Points', name: 'Name', 'region.province': 'Province', 'region.city': 'City',
     'region.district': 'District', memberId: 'Member id', ref: 'Invitation code', via: 'Store code', source: 'Source', benefit: 'Benefit',
+    payeeAccount: 'Payee account', payeeName: 'Payee name', bankReference: 'Bank reference', day: 'Day', period: 'Month',
   },
   enum: {
     status: { pending: 'Pending', approved: 'Approved', rejected: 'Rejected', created: 'Awaiting payment', paid: 'Paid', completed: 'Completed', refunded: 'Refunded', returned: 'Returned' },
@@ -155,6 +159,7 @@ const en: Messages = {
     difference: { missingFromBill: 'Not on the bill', missingHere: 'Not recorded here', amountDiffers: 'Amount differs' },
     subject: { payment: 'Payment', refund: 'Refund' },
     provider: { simulated: 'Simulated', wechatpay: 'WeChat Pay', alipay: 'Alipay' },
+    payout: { awaiting: 'Awaiting transfer', transferring: 'Transferring', transferred: 'Transferred', failed: 'Transfer failed', paidByHand: 'Paid by hand' },
     statementKind: { Differential: 'Differential reward', Peer: 'Peer reward', PlatformShareholderDividend: 'Shareholder dividend' },
     unknown: 'Other',
   },

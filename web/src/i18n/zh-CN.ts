@@ -39,6 +39,7 @@ const zhCN = {
   withdraw: {
     title: '提现', cash: '可提现零钱', amount: '提现金额', minimum: '最低提现 {min}，手续费 {fee}', confirmTitle: '确认提现',
     confirmBody: '提现 {amount}（手续费 {fee}），提交后由财务审核？', success: '已提交，等待财务审核', records: '提现记录', belowMinimum: '低于最低提现金额',
+    payeeAccount: '收款账户', payeeAccountHint: '选填：微信 openid 或支付宝账号，不填由财务线下打款', payeeName: '收款人姓名', payeeNameHint: '选填：支付宝收款需填写', toAccount: '到账账户 {account}。',
   },
   history: { title: '资金明细', cashAfter: '零钱余额', pointsAfter: '积分余额' },
   rewards: { title: '我的奖励', source: '来源', total: '合计 {amount}' },
@@ -65,7 +66,9 @@ const zhCN = {
     queue: '待审核提现', member: '会员', store: '门店', requestedAt: '申请时间', fee: '手续费', approve: '通过', reject: '驳回',
     confirmApprove: '通过 {who} 的提现 {amount}（手续费 {fee}）？通过后将打款。', confirmReject: '驳回 {who} 的提现 {amount}？金额将退回其零钱。',
     approved: '已通过', rejected: '已驳回', none: '没有待审核的提现', payout: '门店提现',
+    payoutState: '打款', markPaid: '登记线下打款', confirmMarkPaid: '登记已向 {who} 线下打款 {amount}（手续费 {fee}）？请填写银行流水号，登记后不可撤销。', bankReferenceHint: '银行流水号', bankReferenceRequired: '请填写 1 到 64 位的银行流水号', markedPaid: '已登记打款',
   },
+  payout: { account: '收款账户 {account}', failure: '失败原因 {failure}', reference: '银行流水号 {reference}' },
   recon: {
     run: '重新对账', confirmRun: '重新核对 {day} 的支付渠道账单？将替换该日原有的对账结果。', ran: '已对账',
     note: '按北京时间核对某一天支付渠道账单与平台的付款、退款记录；每天自动核对前一天。',
@@ -121,6 +124,7 @@ const zhCN = {
   field: {
     phone: '手机号', password: '密码', amount: '金额', points: '积分', name: '名称', 'region.province': '省', 'region.city': '市',
     'region.district': '区', memberId: '会员编号', ref: '邀请码', via: '门店码', source: '来源', benefit: '权益',
+    payeeAccount: '收款账户', payeeName: '收款人姓名', bankReference: '银行流水号', day: '日期', period: '月份',
   },
   enum: {
     status: {
@@ -155,6 +159,7 @@ const zhCN = {
     difference: { missingFromBill: '渠道账单缺少', missingHere: '平台缺少记录', amountDiffers: '金额不一致' },
     subject: { payment: '付款', refund: '退款' },
     provider: { simulated: '模拟渠道', wechatpay: '微信支付', alipay: '支付宝' },
+    payout: { awaiting: '待转账', transferring: '转账中', transferred: '已到账', failed: '转账失败', paidByHand: '已线下打款' },
     statementKind: { Differential: '级差奖', Peer: '平级奖', PlatformShareholderDividend: '股东加权分红' },
     unknown: '其他',
   },
