@@ -30,6 +30,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'shopping', component: () => import('./phone/ShoppingPage.vue') },
       { path: 'dividends', component: () => import('./phone/DividendsPage.vue') },
       { path: 'shop', component: () => import('./phone/ShopPage.vue') },
+      { path: 'holdings', component: () => import('./phone/HoldingsPage.vue') },
     ],
   },
   {
@@ -57,6 +58,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'admin/users', component: () => import('./office/admin/UsersPage.vue') },
       { path: 'admin/products', component: () => import('./office/merchant/ProductsPage.vue'), props: { platform: true } },
       { path: 'admin/webhooks', component: () => import('./office/admin/WebhooksPage.vue') },
+      { path: 'admin/holdings', component: () => import('./office/admin/HoldingsPage.vue') },
       { path: 'admin/operator-log', component: () => import('./office/admin/OperatorLogPage.vue') },
       { path: 'agent', component: () => import('./office/agent/AgentPage.vue') },
     ],

@@ -10,7 +10,7 @@ const en: Messages = {
     copied: 'Copied',
   },
   nav: {
-    reconciliation: 'Reconciliation', statements: 'Offline statements',
+    holdings: 'My holdings', holdingsSnapshot: 'Holdings snapshot', reconciliation: 'Reconciliation', statements: 'Offline statements',
     orders: 'Orders', products: 'Products', cards: 'Membership cards', partners: 'Partners and shareholders', deposit: 'Deposit', rewardList: 'Rewards', users: 'Users and roles', platformProducts: 'Platform products', webhooks: 'Webhooks', operatorLog: 'Operator log', shop: 'Points shop', stakes: 'My stores and dividends',
     wallet: 'Wallet', pay: 'Pay', history: 'History', me: 'Me', sell: 'Sell points', withdraw: 'Withdraw', rewards: 'My rewards', invite: 'Invite friends',
     shopping: 'Shopping points', dividends: 'Dividends', merchant: 'Merchant', finance: 'Finance', admin: 'Administration', agent: 'Agent',
@@ -72,6 +72,12 @@ const en: Messages = {
     payoutState: 'Payout', markPaid: 'Record paid by hand', confirmMarkPaid: 'Record that {amount} (fee {fee}) was paid to {who} by hand? Enter the bank reference; this cannot be undone.', bankReferenceHint: 'Bank reference', bankReferenceRequired: 'Enter a bank reference of 1 to 64 characters', markedPaid: 'Recorded as paid',
   },
   payout: { account: 'account {account}', failure: 'failure {failure}', reference: 'bank reference {reference}' },
+  holdings: {
+    points: 'Points', cash: 'Cash', shoppingPoints: 'Shopping points', sequence: 'Journal sequence', price: 'Price', fraction: 'Price fraction: pool {pool} fen ÷ {units} point units',
+    hash: 'Journal hash (up to that sequence)', check: 'In the published holdings snapshot of the same sequence and hash, your line is exactly this: check it yourself.',
+    adminNote: "Every member's holdings (points, cash, shopping points) at a journal sequence, with the journal hash and the price fraction, verifiable with the audit tool; blank for the latest.",
+    atHint: 'Journal sequence (blank: latest)', read: 'Read', json: 'Export JSON', holders: 'Holders',
+  },
   recon: {
     run: 'Reconcile again', confirmRun: "Check the provider's bill of {day} again? It replaces that day's result.", ran: 'Reconciled',
     note: "Matches a day's bill of the payment provider (China Standard Time) against the platform's payments and refunds; each day the previous one is checked.",

@@ -8,7 +8,7 @@ const zhCN = {
     time: '时间', amount: '金额', status: '状态', kind: '类型', detail: '说明', actions: '操作', search: '搜索', copy: '复制', copied: '已复制',
   },
   nav: {
-    reconciliation: '支付对账', statements: '财务宝（线下结算）',
+    holdings: '我的持仓', holdingsSnapshot: '持仓快照', reconciliation: '支付对账', statements: '财务宝（线下结算）',
     orders: '订单管理', products: '商品管理', cards: '会员卡', partners: '合伙人与股东', deposit: '保证金', rewardList: '奖励明细', users: '用户与角色', platformProducts: '平台商品', webhooks: '消息推送', operatorLog: '操作日志', shop: '积分商城', stakes: '我的门店与分红',
     wallet: '钱包', pay: '付款', history: '明细', me: '我的', sell: '卖出积分', withdraw: '提现', rewards: '我的奖励', invite: '邀请好友',
     shopping: '购物积分', dividends: '分红', merchant: '商家中心', finance: '财务审核', admin: '平台管理', agent: '代理中心',
@@ -69,6 +69,12 @@ const zhCN = {
     payoutState: '打款', markPaid: '登记线下打款', confirmMarkPaid: '登记已向 {who} 线下打款 {amount}（手续费 {fee}）？请填写银行流水号，登记后不可撤销。', bankReferenceHint: '银行流水号', bankReferenceRequired: '请填写 1 到 64 位的银行流水号', markedPaid: '已登记打款',
   },
   payout: { account: '收款账户 {account}', failure: '失败原因 {failure}', reference: '银行流水号 {reference}' },
+  holdings: {
+    points: '积分', cash: '零钱', shoppingPoints: '购物积分', sequence: '日志序号', price: '积分价格', fraction: '价格分数：盈利池 {pool} 分 ÷ {units} 积分单位',
+    hash: '日志哈希（截至该序号）', check: '平台公布的持仓快照文件中，同一序号、同一哈希下您这一行应与此处完全一致，可用于自行核对。',
+    adminNote: '导出某一日志序号时所有会员的持仓（积分、零钱、购物积分），附日志哈希与价格分数，可用审计工具核验；不填序号即最新。',
+    atHint: '日志序号（不填为最新）', read: '读取', json: '导出 JSON', holders: '持有人数',
+  },
   recon: {
     run: '重新对账', confirmRun: '重新核对 {day} 的支付渠道账单？将替换该日原有的对账结果。', ran: '已对账',
     note: '按北京时间核对某一天支付渠道账单与平台的付款、退款记录；每天自动核对前一天。',
