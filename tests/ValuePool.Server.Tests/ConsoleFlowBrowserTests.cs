@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
 using ValuePool.Server.Hosting;
@@ -8,7 +9,8 @@ namespace ValuePool.Server.Tests;
 
 /// <summary>
 /// The money flows of the console's roles in headless Chromium: a member sells and withdraws, finance approves one withdrawal and
-/// rejects another with a reason; an agent buys a region and sees its rewards by day; a shareholder sees the cap table and a dividend.
+/// rejects another with a reason; an agent buys a region and sees its rewards by day; a shareholder sees the cap table and a dividend;
+/// finance marks an offline statement (财务宝) paid.
 /// </summary>
 public sealed class ConsoleFlowBrowserTests(ConsoleBrowser browser) : IClassFixture<ConsoleBrowser>
 {
@@ -162,6 +164,53 @@ public sealed class ConsoleFlowBrowserTests(ConsoleBrowser browser) : IClassFixt
         await phone.AssertSoundAsync();
         await phone.ScreenshotAsync("member-dividends");
         await phone.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Finance_OpensAnOfflineStatement_AndMarksItPaidAfterConfirmingTheAmount()
+    {
+        await using var platform = new Platform();
+        platform.UseKestrel(0);
+        platform.StartServer();
+        var api = platform.CreateClient();
+        var admin = await platform.AdminAsync();
+        await admin.Http.PutAsJsonAsync("/api/admin/config", new
+        {
+            levels = new[] { new { name = "V1", teamSpend = "100.00", rate = "0.001" } }, differential = "offline", peer = "offline",
+        });
+        var (merchant, storeId, code) = await platform.OpenStoreAsync();
+        var member = await platform.RegisterAsync(code);
+        await member.BuyAsync(storeId, "1000.00"); // lifts the merchant to V1
+        await member.BuyAsync(storeId, "1000.00"); // owes them ¥1.00, settled offline
+        var finance = await platform.UserWithRoleAsync("finance");
+
+        var desk = await browser.OpenAsync(api.BaseAddress!, ConsoleBrowser.Desktop, finance);
+        var page = desk.Page;
+        await desk.GotoAsync("/office/finance/statements");
+        var row = page.Locator("[data-test=statement-list] .el-table__row").Filter(new() { HasText = merchant.Id }).First;
+        await Expect(row).ToContainTextAsync("¥1.00");
+        await Expect(row).ToContainTextAsync("未结清");
+        await row.Locator("[data-test=statement-detail]").ClickAsync();
+        var items = page.Locator("[data-test=statement-items]");
+        await Expect(items).ToContainTextAsync("级差奖");
+        await Expect(items).ToContainTextAsync(member.Id);
+        await Expect(items).ToContainTextAsync("¥1,000.00");
+        await desk.AssertSoundAsync();
+        await page.Locator(".el-dialog__headerbtn").ClickAsync();
+
+        await row.Locator("[data-test=statement-paid]").ClickAsync();
+        var confirm = page.Locator(".el-message-box");
+        await Expect(confirm).ToContainTextAsync($"确认已线下向 {merchant.Id} 打款 ¥1.00");
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "确认" }).ClickAsync();
+        await Expect(page.Locator(".el-message")).ToContainTextAsync("已标记结清");
+        await Expect(row).ToContainTextAsync("已结清");
+        await Expect(row).ToContainTextAsync($"{finance.Id} 于");
+        await Expect(row.Locator("[data-test=statement-paid]")).ToHaveCountAsync(0);
+        await desk.AssertSoundAsync();
+        await desk.ScreenshotAsync("finance-statements");
+        var period = platform.Clock.GetUtcNow().ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        Assert.Equal(finance.Id, (await finance.GetAsync($"/api/finance/statements/{period}/{merchant.Id}")).GetProperty("statement").Text("paidBy"));
+        await desk.CloseAsync();
     }
 
     /// <summary>"1234.5" as the console writes it: "¥1,234.50".</summary>

@@ -1,5 +1,7 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using ValuePool.Server.Payments.Reconciliation;
 
 namespace ValuePool.Server.Tests;
 
@@ -49,6 +51,11 @@ public sealed partial class ConsolePagesBrowserTests(ConsoleBrowser browser) : I
 
         // One user with every role, and something in every list.
         var admin = await platform.AdminAsync();
+        // The distribution modes settled offline, so the statements (财务宝) list one: the buyer's second order owes the store's owner.
+        await admin.Http.PutAsJsonAsync("/api/admin/config", new
+        {
+            levels = new[] { new { name = "V1", teamSpend = "100.00", rate = "0.001" } }, differential = "offline", peer = "offline",
+        });
         var store = await admin.PostAsync("/api/stores", new { name = "Tea House", region = new { province = "广东省", city = "深圳市", district = "南山区" } });
         var storeId = store.Text("id");
         var shareCode = (await admin.PostAsync($"/api/stores/{storeId}/approve", new { })).Text("shareCode");
@@ -64,6 +71,9 @@ public sealed partial class ConsolePagesBrowserTests(ConsoleBrowser browser) : I
         await buyer.BuyAsync(storeId, "1000.00");
         await admin.PostAsync($"/api/stores/{storeId}/partners", new { memberId = buyer.Id });
         await admin.BuyAsync(storeId, "1000.00");
+        await buyer.BuyAsync(storeId, "1000.00");
+        var yesterday = DateOnly.FromDateTime(platform.Clock.GetUtcNow().ToOffset(DailyReconciliation.ChinaStandardTime).Date).AddDays(-1);
+        await admin.PostAsync($"/api/payments/reconciliation/{yesterday:yyyy-MM-dd}", new { });
         await WalletAndWithdrawalTests.Sell(buyer, "112.0000", null);
         await buyer.PostAsync("/api/withdrawals", new { amount = "20.00" });
         await admin.PostAsync("/api/admin/webhooks", new { url = "http://127.0.0.1:9/hook", secret = "0123456789abcdef" });

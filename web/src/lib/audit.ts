@@ -22,8 +22,14 @@ export function findingText(finding: Finding, config: Config): string {
     const levels = Array.isArray(config.referralLevels) ? config.referralLevels.filter((r) => (toScaled(str(r), 6) ?? 0n) > 0n).length : 0
     return t('audit.referral-depth', { n: levels })
   }
-  if (code === 'multi-level-differential') return t('audit.multi-level-differential')
-  if (code === 'peer-reward') return t('audit.peer-reward', { rate: percent(str(config.peerReward)) })
+  const settlement = (mode: string) => t(`modes.settlement.${str(config[mode]) || 'off'}`)
+  const levels = Array.isArray(config.levels) ? config.levels.length : 0
+  if (code === 'multi-level-differential')
+    return t('audit.multi-level-differential', { levels, depth: str(config.depthMax), settlement: settlement('differential') })
+  if (code === 'peer-reward') return t('audit.peer-reward', { rate: percent(str(config.peerRate)), settlement: settlement('peer') })
+  if (code === 'platform-shareholder-dividend')
+    return t('audit.platform-shareholder-dividend', { share: percent(str(config.dividendShare)), settlement: settlement('shareholderDividend') })
+  if (code === 'payout-above-budget') return t('audit.payout-above-budget', { budget: percent(str(config.distributionBudget)) })
   if (code === 'static-return') {
     const m = str(config.exitMultiple)
     const p = str(config.payout)
@@ -43,7 +49,8 @@ export function findingText(finding: Finding, config: Config): string {
 export function ruleText(finding: Finding): string {
   const { t } = i18n.global
   const code = finding.code
-  if (/^(referral-depth|multi-level-differential|peer-reward|entry-fee)/.test(code)) return t('audit.rulePyramid')
+  if (/^(referral-depth|multi-level-differential|peer-reward|platform-shareholder-dividend|entry-fee)/.test(code)) return t('audit.rulePyramid')
+  if (code === 'payout-above-budget') return t('audit.ruleBudget')
   if (code === 'static-return') return t('audit.ruleRebate')
   if (code.startsWith('store-payouts')) return t('audit.ruleStore')
   if (code.startsWith('product-rates')) return t('audit.ruleLimits')

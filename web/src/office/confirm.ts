@@ -12,16 +12,22 @@ export async function confirmMoney(message: string): Promise<boolean> {
   }
 }
 
-/** Asks for the reason of a rejection, naming what is rejected; the reason, or null when cancelled. */
-export async function promptReason(message: string): Promise<string | null> {
+/** Asks for one line of text (1 to `lengthMax` characters) naming what it is for; the text, or null when cancelled. */
+export async function promptText(message: string, hint: string, invalid: string, lengthMax: number): Promise<string | null> {
   const { t } = i18n.global
   try {
     const { value } = await ElMessageBox.prompt(message, t('app.confirm'), {
-      confirmButtonText: t('app.confirm'), cancelButtonText: t('app.cancel'), inputPlaceholder: t('app.reasonHint'),
-      inputValidator: (text: string) => (text.trim().length > 0 && text.trim().length <= 200) || t('app.reasonRequired'), type: 'warning',
+      confirmButtonText: t('app.confirm'), cancelButtonText: t('app.cancel'), inputPlaceholder: hint,
+      inputValidator: (text: string) => (text.trim().length > 0 && text.trim().length <= lengthMax) || invalid, type: 'warning',
     })
     return value.trim()
   } catch {
     return null
   }
+}
+
+/** Asks for the reason of a rejection, naming what is rejected; the reason, or null when cancelled. */
+export function promptReason(message: string): Promise<string | null> {
+  const { t } = i18n.global
+  return promptText(message, t('app.reasonHint'), t('app.reasonRequired'), 200)
 }
