@@ -55,6 +55,33 @@ public sealed class CardsTests
     }
 
     [Fact]
+    public async Task AMembersCards_ShowTheirValidity_AndWhichOfTodaysBenefitsAreLeft()
+    {
+        await using var platform = new Platform();
+        var (merchant, storeId, _) = await platform.OpenStoreAsync();
+        var cardId = (await merchant.PostAsync($"/api/stores/{storeId}/cards", GoldCard)).Text("id");
+        var buyer = await platform.RegisterAsync();
+        Assert.Empty((await buyer.GetAsync("/api/cards/mine")).EnumerateArray());
+        await buyer.PostAsync($"/api/cards/{cardId}/purchases", new { });
+        await platform.TopUpDepositAsync(storeId, 100m);
+
+        var held = Assert.Single((await buyer.GetAsync("/api/cards/mine")).EnumerateArray());
+        Assert.Equal(("Gold", cardId), (held.GetProperty("card").Text("name"), held.GetProperty("card").Text("id")));
+        var opened = DateOnly.Parse(held.Text("openedOn"), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(opened.AddDays(364), DateOnly.Parse(held.Text("lastValidDay"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(held.GetProperty("valid").GetBoolean());
+        Assert.True(held.GetProperty("dailySpecialAvailable").GetBoolean());
+        Assert.True(held.GetProperty("freeItemAvailable").GetBoolean());
+
+        await CheckoutAsync(merchant, storeId, buyer, "25.00", "dailySpecial");
+        await CheckoutAsync(merchant, storeId, buyer, "30.00", "freeItem");
+        held = Assert.Single((await buyer.GetAsync("/api/cards/mine")).EnumerateArray());
+        Assert.False(held.GetProperty("dailySpecialAvailable").GetBoolean());
+        Assert.False(held.GetProperty("freeItemAvailable").GetBoolean());
+        Assert.True(held.GetProperty("valid").GetBoolean());
+    }
+
+    [Fact]
     public async Task ARetriedCheckout_AnswersTheFirstCharge_AndChargesOnce()
     {
         await using var platform = new Platform();

@@ -65,7 +65,8 @@ public sealed partial class ConsolePagesBrowserTests(ConsoleBrowser browser) : I
         await admin.PostKeyedAsync($"/api/stores/{storeId}/shareholders", new { memberId = admin.Id, share = "1", invested = "0.00" }, "owner");
         await admin.PostAsync($"/api/stores/{storeId}/products", new { name = "Tea", price = "10.00", shipped = false });
         await admin.PostAsync("/api/products", new { name = "Rice cooker", price = "500.00", shipped = true });
-        await admin.PostAsync($"/api/stores/{storeId}/cards", new { name = "Gold", price = "1000.00", discount = "0.1" });
+        var card = await admin.PostAsync($"/api/stores/{storeId}/cards", new { name = "Gold", price = "1000.00", discount = "0.1" });
+        await admin.PostAsync($"/api/cards/{card.Text("id")}/purchases", new { });
         await platform.TopUpDepositAsync(storeId, 500m);
         var buyer = await platform.RegisterAsync(shareCode);
         await buyer.BuyAsync(storeId, "1000.00");

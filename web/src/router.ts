@@ -31,6 +31,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'dividends', component: () => import('./phone/DividendsPage.vue') },
       { path: 'shop', component: () => import('./phone/ShopPage.vue') },
       { path: 'holdings', component: () => import('./phone/HoldingsPage.vue') },
+      { path: 'cards', component: () => import('./phone/CardsPage.vue') },
     ],
   },
   {

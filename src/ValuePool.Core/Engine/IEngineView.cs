@@ -35,6 +35,7 @@ public interface IEngineView
     IReadOnlyList<ShoppingLotView> ShoppingLotsOf(string memberId);
     IReadOnlyList<ShareholdingView>? CapTableOf(string storeId);
     MembershipCardView? FindCard(string cardId);
+    IReadOnlyList<HeldCardView> CardsHeldBy(string memberId, DateTimeOffset at);
     IEnumerable<StorePromise> StorePromises();
     ReferralTreeReport ReferralTree();
     Withdrawal? FindWithdrawal(string id);

@@ -48,12 +48,20 @@ public sealed partial class ValuePoolEngine
         var terms = _cards[holding.Card].Terms;
         return order.Benefit switch
         {
-            CheckoutBenefit.DailySpecial when terms.DailySpecialPrice is { } special && holding.LastSpecialDay != day => Money.Min(special, order.Amount),
-            CheckoutBenefit.FreeItem when day.DayNumber < holding.OpenedOn.DayNumber + terms.FreeItemDays && holding.LastFreeItemDay != day => Money.Zero,
+            CheckoutBenefit.DailySpecial when DailySpecialUnused(terms, holding, day) => Money.Min(terms.DailySpecialPrice!.Value, order.Amount),
+            CheckoutBenefit.FreeItem when FreeItemUnused(terms, holding, day) => Money.Zero,
             CheckoutBenefit.CardDiscount => order.Amount - order.Amount.Share(terms.Discount),
             _ => null,
         };
     }
+
+    /// <summary>The card has a daily special and it was not used on <paramref name="day"/>.</summary>
+    private static bool DailySpecialUnused(MembershipCardTerms terms, CardHolding holding, DateOnly day) =>
+        terms.DailySpecialPrice is not null && holding.LastSpecialDay != day;
+
+    /// <summary><paramref name="day"/> is within the card's free-item days and no free item was taken on it.</summary>
+    private static bool FreeItemUnused(MembershipCardTerms terms, CardHolding holding, DateOnly day) =>
+        day.DayNumber < holding.OpenedOn.DayNumber + terms.FreeItemDays && holding.LastFreeItemDay != day;
 
     /// <summary>A daily special or free item, once charged, is used for the day.</summary>
     private void UseBenefit(int member, int store, CheckoutBenefit benefit, DateOnly day)

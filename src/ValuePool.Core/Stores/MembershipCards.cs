@@ -24,6 +24,13 @@ internal sealed class MembershipCards
     /// <summary>A newly bought card replaces the member's card at that store.</summary>
     public void Open(int member, int card, DateOnly day) => _holdings[(member, _cards[card].Store)] = new CardHolding(card, day);
 
+    /// <summary>The member's cards, one per store, the newest bought there (valid or not).</summary>
+    public IEnumerable<(int Store, CardHolding Holding)> HeldBy(int member) =>
+        _holdings.Where(h => h.Key.Member == member).Select(h => (h.Key.Store, h.Value));
+
+    /// <summary>The last day <paramref name="holding"/> is valid on.</summary>
+    public DateOnly LastValidDay(CardHolding holding) => holding.OpenedOn.AddDays(_cards[holding.Card].Terms.ValidDays - 1);
+
     public void Write(BinaryWriter output)
     {
         output.Write(_cards.Count);

@@ -29,6 +29,7 @@ public static class CardsApi
         var api = routes.MapGroup("/api").WithTags("Membership cards").RequireAuthorization();
         api.MapPost("/stores/{storeId}/cards", Define).Logged("card.define");
         api.MapGet("/stores/{storeId}/cards", OfStore);
+        api.MapGet("/cards/mine", Mine);
         api.MapGet("/cards/{id}", Get);
         api.MapPost("/cards/{id}/purchases", Buy);
         return api;
@@ -66,6 +67,18 @@ public static class CardsApi
         if (errors.Any) return errors.ToProblem();
         var records = (await cards.OfStoreAsync(storeId)).Where(card => query.Matches(card.Name, card.Id));
         return TypedResults.Ok(await ledger.ReadAsync(engine => query.PageOf(records, SortValues, card => card.Id, card => CardResponse.Of(card, engine.FindCard(card.Id)!))));
+    }
+
+    /// <summary>The caller's cards, one per store, with today's validity and benefits (the 我的会员卡 page).</summary>
+    public static async Task<Ok<HeldCardResponse[]>> Mine(ClaimsPrincipal caller, CardCatalog cards, StoreDirectory stores, LedgerGateway ledger,
+        TimeProvider time)
+    {
+        var held = await ledger.ReadAsync(engine => engine.CardsHeldBy(caller.Id(), time.GetUtcNow()));
+        var mine = new List<HeldCardResponse>();
+        foreach (var card in held)
+            if (await cards.FindAsync(card.Card.Id) is { } record)
+                mine.Add(HeldCardResponse.Of(record, card, (await stores.FindAsync(card.Card.StoreId))?.Name ?? card.Card.StoreId));
+        return TypedResults.Ok(mine.ToArray());
     }
 
     public static async Task<Results<Ok<CardResponse>, ProblemHttpResult>> Get(string id, CardCatalog cards, LedgerGateway ledger) =>

@@ -91,6 +91,26 @@ public class MembershipCardTests
     }
 
     [Fact]
+    public void AMembersCards_SayTheirLastValidDay_AndWhichOfTheDaysBenefitsAreLeft()
+    {
+        var engine = WithCard();
+        Assert.Empty(engine.CardsHeldBy("u1", At(Day)));
+        engine.Apply(new BuyCard("u1", "coffee", null, At(Day)));
+        var held = Assert.Single(engine.CardsHeldBy("u1", At(Day)));
+        Assert.Equal(("coffee", "s1", Day, Day.AddDays(364)), (held.Card.Id, held.Card.StoreId, held.OpenedOn, held.LastValidDay));
+        Assert.Equal((true, true, true), (held.Valid, held.DailySpecialAvailable, held.FreeItemAvailable));
+
+        engine.BuyAt("u1", 38m, Day, benefit: CheckoutBenefit.DailySpecial);
+        Assert.Equal((true, false, true), Flags(engine.CardsHeldBy("u1", At(Day))[0]));
+        // The next day the special is back; after 90 days the free item is over; after 365 the card is.
+        Assert.Equal((true, true, true), Flags(engine.CardsHeldBy("u1", At(Day.AddDays(1)))[0]));
+        Assert.Equal((true, true, false), Flags(engine.CardsHeldBy("u1", At(Day.AddDays(90)))[0]));
+        Assert.Equal((false, false, false), Flags(engine.CardsHeldBy("u1", At(Day.AddDays(365)))[0]));
+
+        static (bool, bool, bool) Flags(HeldCardView card) => (card.Valid, card.DailySpecialAvailable, card.FreeItemAvailable);
+    }
+
+    [Fact]
     public void BadCards_AreRefused()
     {
         var engine = WithCard();

@@ -3815,6 +3815,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cards/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HeldCardResponse"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cards/{id}": {
         parameters: {
             query?: never;
@@ -4399,6 +4434,17 @@ export interface components {
         };
         /** @enum {unknown} */
         FindingSeverity: "Review" | "Risk";
+        HeldCardResponse: {
+            card: components["schemas"]["CardResponse"];
+            storeName: string;
+            /** Format: date */
+            openedOn: string;
+            /** Format: date */
+            lastValidDay: string;
+            valid: boolean;
+            dailySpecialAvailable: boolean;
+            freeItemAvailable: boolean;
+        };
         HistoryRow: {
             /** Format: int64 */
             sequence: number | string;

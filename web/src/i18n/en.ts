@@ -10,7 +10,7 @@ const en: Messages = {
     copied: 'Copied',
   },
   nav: {
-    holdings: 'My holdings', holdingsSnapshot: 'Holdings snapshot', reconciliation: 'Reconciliation', statements: 'Offline statements',
+    myCards: 'My cards', holdings: 'My holdings', holdingsSnapshot: 'Holdings snapshot', reconciliation: 'Reconciliation', statements: 'Offline statements',
     orders: 'Orders', products: 'Products', cards: 'Membership cards', partners: 'Partners and shareholders', deposit: 'Deposit', rewardList: 'Rewards', users: 'Users and roles', platformProducts: 'Platform products', webhooks: 'Webhooks', operatorLog: 'Operator log', shop: 'Points shop', stakes: 'My stores and dividends',
     wallet: 'Wallet', pay: 'Pay', history: 'History', me: 'Me', sell: 'Sell points', withdraw: 'Withdraw', rewards: 'My rewards', invite: 'Invite friends',
     shopping: 'Shopping points', dividends: 'Dividends', merchant: 'Merchant', finance: 'Finance', admin: 'Administration', agent: 'Agent',
@@ -72,6 +72,11 @@ const en: Messages = {
     payoutState: 'Payout', markPaid: 'Record paid by hand', confirmMarkPaid: 'Record that {amount} (fee {fee}) was paid to {who} by hand? Enter the bank reference; this cannot be undone.', bankReferenceHint: 'Bank reference', bankReferenceRequired: 'Enter a bank reference of 1 to 64 characters', markedPaid: 'Recorded as paid',
   },
   payout: { account: 'account {account}', failure: 'failure {failure}', reference: 'bank reference {reference}' },
+  myCards: {
+    none: 'You hold no membership card yet; stores sell them.', valid: 'Valid', expired: 'Expired', validUntil: 'Valid until {day}', discount: 'In-store discount',
+    dailySpecial: 'Daily special at {price}', freeItem: 'A free item a day for {days} days from opening', available: 'Available today', used: 'Used today',
+    openingPoints: 'Shopping points on opening', openedOn: 'Opened {day}', note: 'Ask at the till to use a card benefit; each is once a day.',
+  },
   holdings: {
     points: 'Points', cash: 'Cash', shoppingPoints: 'Shopping points', sequence: 'Journal sequence', price: 'Price', fraction: 'Price fraction: pool {pool} fen ÷ {units} point units',
     hash: 'Journal hash (up to that sequence)', check: 'In the published holdings snapshot of the same sequence and hash, your line is exactly this: check it yourself.',

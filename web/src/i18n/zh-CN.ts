@@ -8,7 +8,7 @@ const zhCN = {
     time: '时间', amount: '金额', status: '状态', kind: '类型', detail: '说明', actions: '操作', search: '搜索', copy: '复制', copied: '已复制',
   },
   nav: {
-    holdings: '我的持仓', holdingsSnapshot: '持仓快照', reconciliation: '支付对账', statements: '财务宝（线下结算）',
+    myCards: '我的会员卡', holdings: '我的持仓', holdingsSnapshot: '持仓快照', reconciliation: '支付对账', statements: '财务宝（线下结算）',
     orders: '订单管理', products: '商品管理', cards: '会员卡', partners: '合伙人与股东', deposit: '保证金', rewardList: '奖励明细', users: '用户与角色', platformProducts: '平台商品', webhooks: '消息推送', operatorLog: '操作日志', shop: '积分商城', stakes: '我的门店与分红',
     wallet: '钱包', pay: '付款', history: '明细', me: '我的', sell: '卖出积分', withdraw: '提现', rewards: '我的奖励', invite: '邀请好友',
     shopping: '购物积分', dividends: '分红', merchant: '商家中心', finance: '财务审核', admin: '平台管理', agent: '代理中心',
@@ -69,6 +69,11 @@ const zhCN = {
     payoutState: '打款', markPaid: '登记线下打款', confirmMarkPaid: '登记已向 {who} 线下打款 {amount}（手续费 {fee}）？请填写银行流水号，登记后不可撤销。', bankReferenceHint: '银行流水号', bankReferenceRequired: '请填写 1 到 64 位的银行流水号', markedPaid: '已登记打款',
   },
   payout: { account: '收款账户 {account}', failure: '失败原因 {failure}', reference: '银行流水号 {reference}' },
+  myCards: {
+    none: '您还没有会员卡，可在门店购买。', valid: '有效', expired: '已过期', validUntil: '有效期至 {day}', discount: '店内折扣',
+    dailySpecial: '每日特价 {price}', freeItem: '开卡 {days} 天内每日免费领取一份', available: '今日可用', used: '今日已用',
+    openingPoints: '开卡赠送购物积分', openedOn: '开卡日 {day}', note: '结账时告诉店员使用会员卡权益，每项每日限用一次。',
+  },
   holdings: {
     points: '积分', cash: '零钱', shoppingPoints: '购物积分', sequence: '日志序号', price: '积分价格', fraction: '价格分数：盈利池 {pool} 分 ÷ {units} 积分单位',
     hash: '日志哈希（截至该序号）', check: '平台公布的持仓快照文件中，同一序号、同一哈希下您这一行应与此处完全一致，可用于自行核对。',
