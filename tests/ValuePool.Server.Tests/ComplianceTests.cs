@@ -5,7 +5,7 @@ namespace ValuePool.Server.Tests;
 public sealed class ComplianceTests
 {
     [Fact]
-    public async Task TheAdminSeesEveryStoresPromise_AndTheMerchantOnlyTheirOwn()
+    public async Task TheAdminSeesEveryStoresPromise_AndTheMerchantOnlyTheirOwn_EachNamed()
     {
         await using var platform = new Platform();
         var (merchant, storeId, _) = await platform.OpenStoreAsync();
@@ -24,6 +24,7 @@ public sealed class ComplianceTests
         var promise = Assert.Single(own.GetProperty("stores").EnumerateArray());
         // Commission 20% + 58% × 5% in dividends + the initiator's 2% bonus.
         Assert.Equal("0.2490", promise.Text("promisedShareOfRevenue"));
+        Assert.Equal("Tea House", promise.Text("storeName"));
         Assert.All(own.GetProperty("findings").EnumerateArray(), f => Assert.EndsWith(":" + storeId, f.Text("code")));
 
         await (await otherMerchant.Http.GetAsync($"/api/stores/{storeId}/promise")).AssertProblem(HttpStatusCode.Forbidden);

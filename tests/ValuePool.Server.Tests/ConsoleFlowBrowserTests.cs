@@ -167,6 +167,59 @@ public sealed class ConsoleFlowBrowserTests(ConsoleBrowser browser) : IClassFixt
     }
 
     [Fact]
+    public async Task AMember_BuysAStoresMembershipCard_AfterConfirmingItsPrice_AndSeesItAmongTheirCards()
+    {
+        await using var platform = new Platform();
+        platform.UseKestrel(0);
+        platform.StartServer();
+        var api = platform.CreateClient();
+        var (merchant, storeId, _) = await platform.OpenStoreAsync();
+        await merchant.PostAsync($"/api/stores/{storeId}/cards", new { name = "Gold", price = "300.00", discount = "0.1", openingShoppingPoints = "50.00" });
+        var member = await platform.RegisterAsync();
+
+        var phone = await browser.OpenAsync(api.BaseAddress!, ConsoleBrowser.Phone, member);
+        var page = phone.Page;
+        await phone.GotoAsync($"/m/stores/{storeId}/cards");
+        await Expect(page.Locator("[data-test=store-card]")).ToContainTextAsync("Gold");
+        await phone.ScreenshotAsync("member-store-cards");
+        await page.GetByRole(AriaRole.Button, new() { Name = "购买 ¥300.00" }).TapAsync();
+        var dialog = page.Locator(".van-dialog");
+        await Expect(dialog).ToContainTextAsync("购买 Tea House 的「Gold」，支付 ¥300.00？");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "确认" }).TapAsync();
+        await Expect(page.Locator("[data-test=held-card]")).ToContainTextAsync("Gold");
+        await Expect(page.Locator("[data-test=held-card]")).ToContainTextAsync("有效");
+        await phone.AssertSoundAsync();
+        Assert.Equal("50.00", (await member.GetAsync("/api/shopping-points")).Text("balance"));
+        await phone.CloseAsync();
+    }
+
+    [Fact]
+    public async Task AMember_ChangesTheirPassword_ThenSignsOutEverywhere()
+    {
+        await using var platform = new Platform();
+        platform.UseKestrel(0);
+        platform.StartServer();
+        var api = platform.CreateClient();
+        var member = await platform.RegisterAsync();
+
+        var phone = await browser.OpenAsync(api.BaseAddress!, ConsoleBrowser.Phone, member);
+        var page = phone.Page;
+        await phone.GotoAsync("/m/account");
+        await page.Locator("input[name=oldPassword]").FillAsync(Platform.MemberPassword);
+        await page.Locator("input[name=newPassword]").FillAsync("new-password-2");
+        await page.Locator("input[name=repeated]").FillAsync("new-password-2");
+        await page.GetByRole(AriaRole.Button, new() { Name = "修改密码" }).TapAsync();
+        await Expect(page.Locator(".van-toast")).ToContainTextAsync("密码已修改");
+        await platform.LoginAsync(member.Phone, "new-password-2");
+
+        await page.Locator("[data-test=sign-out-everywhere]").TapAsync();
+        await page.Locator(".van-dialog").GetByRole(AriaRole.Button, new() { Name = "确认" }).TapAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login$"));
+        await phone.AssertSoundAsync();
+        await phone.CloseAsync();
+    }
+
+    [Fact]
     public async Task Finance_OpensAnOfflineStatement_AndMarksItPaidAfterConfirmingTheAmount()
     {
         await using var platform = new Platform();

@@ -81,7 +81,7 @@ public sealed partial class ConsolePagesBrowserTests(ConsoleBrowser browser) : I
         await (await platform.RegisterAsync()).PostAsync("/api/stores", new { name = "Noodle Bar", region = new { province = "广东省", city = "深圳市", district = "福田区" } });
 
         var console = await browser.OpenAsync(api.BaseAddress!, width, admin);
-        var pages = RoutedPages().Concat([$"/pay/{shareCode}"]).ToList();
+        var pages = RoutedPages().Select(path => path.Replace(":storeId", storeId, StringComparison.Ordinal)).Concat([$"/pay/{shareCode}"]).ToList();
         foreach (var path in pages)
         {
             await console.GotoAsync(path);
@@ -110,9 +110,10 @@ public sealed partial class ConsolePagesBrowserTests(ConsoleBrowser browser) : I
     [
         ("/office/merchant/orders", "merchant-orders", ConsoleBrowser.Phone), ("/office/merchant/orders", "merchant-orders", ConsoleBrowser.Desktop),
         ("/office/merchant/deposit", "merchant-deposit", ConsoleBrowser.Phone), ("/office/admin/users", "admin-users", ConsoleBrowser.Desktop),
-        ("/office/admin/operator-log", "admin-operator-log", ConsoleBrowser.Desktop),
+        ("/office/admin/operator-log", "admin-operator-log", ConsoleBrowser.Desktop), ("/office/admin/compliance", "admin-compliance", ConsoleBrowser.Desktop),
+        ("/m/account", "member-account", ConsoleBrowser.Phone),
     ];
 
-    [GeneratedRegex(@"\{ path: '([\w/-]*)'")]
+    [GeneratedRegex(@"\{ path: '([\w/:-]*)'")]
     private static partial Regex ChildPath();
 }

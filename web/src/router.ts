@@ -32,6 +32,8 @@ const routes: RouteRecordRaw[] = [
       { path: 'shop', component: () => import('./phone/ShopPage.vue') },
       { path: 'holdings', component: () => import('./phone/HoldingsPage.vue') },
       { path: 'cards', component: () => import('./phone/CardsPage.vue') },
+      { path: 'stores/:storeId/cards', component: () => import('./phone/StoreCardsPage.vue') },
+      { path: 'account', component: () => import('./phone/AccountPage.vue') },
     ],
   },
   {
@@ -60,6 +62,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'admin/products', component: () => import('./office/merchant/ProductsPage.vue'), props: { platform: true } },
       { path: 'admin/webhooks', component: () => import('./office/admin/WebhooksPage.vue') },
       { path: 'admin/holdings', component: () => import('./office/admin/HoldingsPage.vue') },
+      { path: 'admin/compliance', component: () => import('./office/admin/CompliancePage.vue') },
       { path: 'admin/operator-log', component: () => import('./office/admin/OperatorLogPage.vue') },
       { path: 'agent', component: () => import('./office/agent/AgentPage.vue') },
     ],

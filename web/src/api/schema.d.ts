@@ -4954,6 +4954,7 @@ export interface components {
         };
         StorePromiseResponse: {
             storeId: string;
+            storeName: string;
             promisedShareOfRevenue: string;
             partnerPool: boolean;
             holdings: components["schemas"]["PromisedHoldingResponse"][];

@@ -10,7 +10,7 @@ const en: Messages = {
     copied: 'Copied',
   },
   nav: {
-    myCards: 'My cards', holdings: 'My holdings', holdingsSnapshot: 'Holdings snapshot', reconciliation: 'Reconciliation', statements: 'Offline statements',
+    myCards: 'My cards', accountSecurity: 'Account and security', compliance: 'Compliance', holdings: 'My holdings', holdingsSnapshot: 'Holdings snapshot', reconciliation: 'Reconciliation', statements: 'Offline statements',
     orders: 'Orders', products: 'Products', cards: 'Membership cards', partners: 'Partners and shareholders', deposit: 'Deposit', rewardList: 'Rewards', users: 'Users and roles', platformProducts: 'Platform products', webhooks: 'Webhooks', operatorLog: 'Operator log', shop: 'Points shop', stakes: 'My stores and dividends',
     wallet: 'Wallet', pay: 'Pay', history: 'History', me: 'Me', sell: 'Sell points', withdraw: 'Withdraw', rewards: 'My rewards', invite: 'Invite friends',
     shopping: 'Shopping points', dividends: 'Dividends', merchant: 'Merchant', finance: 'Finance', admin: 'Administration', agent: 'Agent',
@@ -77,6 +77,23 @@ const en: Messages = {
     dailySpecial: 'Daily special at {price}', freeItem: 'A free item a day for {days} days from opening', available: 'Available today', used: 'Used today',
     openingPoints: 'Shopping points on opening', openedOn: 'Opened {day}', note: 'Ask at the till to use a card benefit; each is once a day.',
   },
+  storeCards: {
+    title: '{store} membership cards', none: 'This store has no membership card yet.', price: 'Price', validDays: 'Valid for {days} days', buy: 'Buy for {price}',
+    confirmTitle: 'Confirm purchase', confirmBody: 'Buy "{name}" of {store} for {price}?', bought: 'Card opened', more: "This store's cards",
+  },
+  account: {
+    title: 'Account and security', oldPassword: 'Current password', newPassword: 'New password', repeat: 'Repeat new password',
+    repeatDiffers: 'The two new passwords differ', change: 'Change password', changed: 'Password changed; other devices are signed out',
+    changeNote: 'Changing it signs out every other device.', everywhere: 'Sign out everywhere',
+    everywhereBody: 'Every device, this one included, will be signed out and must sign in again. Continue?',
+    everywhereNote: 'For a lost phone or a computer someone else uses.',
+  },
+  compliance: {
+    platform: "Findings on the platform's configuration", stores: "Stores' promises", storesNote: "What each store promises to pay out (the platform's commission, the partner pool, shareholder dividends, the initiator's bonus) as a share of its revenue: above 100% it promises more than it takes in; each stake sold for money with the revenue at which it comes back at the dividend rate (the entry-fee review).",
+    promised: 'Promised share of revenue', overRevenue: 'above revenue', partnerPool: 'Partner pool', stakesSold: 'Stakes sold', stake: '{share} sold for {invested}: comes back after {breakEven} of revenue',
+    initiator: 'Initiator', mine: 'This store promises {share} of its revenue', mineOver: 'This store promises {share} of its revenue, more than it takes in: lower the dividends or the commission',
+  },
+  memberWallet: { show: 'Wallet', title: "{phone}'s wallet", consumed: 'Spent this cycle', realized: 'Sold this cycle', exitTarget: 'Exit target', progress: 'Progress to exit', exits: 'Exits so far' },
   holdings: {
     points: 'Points', cash: 'Cash', shoppingPoints: 'Shopping points', sequence: 'Journal sequence', price: 'Price', fraction: 'Price fraction: pool {pool} fen ÷ {units} point units',
     hash: 'Journal hash (up to that sequence)', check: 'In the published holdings snapshot of the same sequence and hash, your line is exactly this: check it yourself.',

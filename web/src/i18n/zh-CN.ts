@@ -8,7 +8,7 @@ const zhCN = {
     time: '时间', amount: '金额', status: '状态', kind: '类型', detail: '说明', actions: '操作', search: '搜索', copy: '复制', copied: '已复制',
   },
   nav: {
-    myCards: '我的会员卡', holdings: '我的持仓', holdingsSnapshot: '持仓快照', reconciliation: '支付对账', statements: '财务宝（线下结算）',
+    myCards: '我的会员卡', accountSecurity: '账号与安全', compliance: '合规审计', holdings: '我的持仓', holdingsSnapshot: '持仓快照', reconciliation: '支付对账', statements: '财务宝（线下结算）',
     orders: '订单管理', products: '商品管理', cards: '会员卡', partners: '合伙人与股东', deposit: '保证金', rewardList: '奖励明细', users: '用户与角色', platformProducts: '平台商品', webhooks: '消息推送', operatorLog: '操作日志', shop: '积分商城', stakes: '我的门店与分红',
     wallet: '钱包', pay: '付款', history: '明细', me: '我的', sell: '卖出积分', withdraw: '提现', rewards: '我的奖励', invite: '邀请好友',
     shopping: '购物积分', dividends: '分红', merchant: '商家中心', finance: '财务审核', admin: '平台管理', agent: '代理中心',
@@ -74,6 +74,21 @@ const zhCN = {
     dailySpecial: '每日特价 {price}', freeItem: '开卡 {days} 天内每日免费领取一份', available: '今日可用', used: '今日已用',
     openingPoints: '开卡赠送购物积分', openedOn: '开卡日 {day}', note: '结账时告诉店员使用会员卡权益，每项每日限用一次。',
   },
+  storeCards: {
+    title: '{store} 会员卡', none: '这家门店还没有会员卡。', price: '售价', validDays: '有效期 {days} 天', buy: '购买 {price}', confirmTitle: '确认购买',
+    confirmBody: '购买 {store} 的「{name}」，支付 {price}？', bought: '已开卡', more: '本店会员卡',
+  },
+  account: {
+    title: '账号与安全', oldPassword: '原密码', newPassword: '新密码', repeat: '确认新密码', repeatDiffers: '两次输入的新密码不一致', change: '修改密码',
+    changed: '密码已修改，其他设备已退出', changeNote: '修改后，其他设备上的登录全部失效。', everywhere: '退出所有设备',
+    everywhereBody: '所有设备（包括本机）上的登录都将失效，需要重新登录。继续？', everywhereNote: '手机丢失或在他人电脑上登录过时使用。',
+  },
+  compliance: {
+    platform: '平台配置的合规提示', stores: '门店承诺', storesNote: '每家门店承诺支付的部分（平台佣金、合伙人分红池、股东分红、发起人奖励）占其营业额的比例，超过 100% 即承诺多于收入；出售的门店股份按股东分红比例计算需要多少营业额才能回本（入门费风险，需人工复核）。',
+    promised: '承诺支出占营业额', overRevenue: '超过营业额', partnerPool: '合伙人分红池', stakesSold: '出售的股份', stake: '{share} 售价 {invested}，营业额达 {breakEven} 才能回本',
+    initiator: '发起人', mine: '本店承诺支出占营业额 {share}', mineOver: '本店承诺支出占营业额 {share}，超过营业额，请调整分红或佣金设置',
+  },
+  memberWallet: { show: '钱包', title: '{phone} 的钱包', consumed: '本轮消费', realized: '本轮卖出所得', exitTarget: '出局目标', progress: '出局进度', exits: '已出局次数' },
   holdings: {
     points: '积分', cash: '零钱', shoppingPoints: '购物积分', sequence: '日志序号', price: '积分价格', fraction: '价格分数：盈利池 {pool} 分 ÷ {units} 积分单位',
     hash: '日志哈希（截至该序号）', check: '平台公布的持仓快照文件中，同一序号、同一哈希下您这一行应与此处完全一致，可用于自行核对。',

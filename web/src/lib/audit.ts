@@ -6,12 +6,14 @@ type Config = Record<string, unknown>
 
 const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '')
 
-function divideToYuan(fee: string, rate: string): string {
-  const f = toScaled(fee, 2)
-  const r = toScaled(rate, 6)
-  if (f === null || r === null || r === 0n) return ''
-  const fen = (f * 1_000_000n) / r
-  return `${fen / 100n}.${(fen % 100n).toString().padStart(2, '0')}`
+/** `amount ÷ (rate₁ · rate₂ …)` rounded down to the fen (the revenue at which a fee or an investment comes back), or '' when it cannot be. */
+export function divideToYuan(amount: string, ...rates: string[]): string {
+  const fen = toScaled(amount, 2)
+  const scaled = rates.map((rate) => toScaled(rate, 6))
+  if (fen === null || scaled.some((r) => r === null || r === 0n)) return ''
+  const divisor = scaled.reduce<bigint>((product, r) => product * r!, 1n)
+  const quotient = (fen * 1_000_000n ** BigInt(rates.length)) / divisor
+  return `${quotient / 100n}.${(quotient % 100n).toString().padStart(2, '0')}`
 }
 
 /** A compliance finding in the reader's language, its figures taken from the configuration that was audited. */
