@@ -167,7 +167,7 @@ public sealed class ConsoleFlowBrowserTests(ConsoleBrowser browser) : IClassFixt
     }
 
     [Fact]
-    public async Task AMember_BuysAStoresMembershipCard_AfterConfirmingItsPrice_AndSeesItAmongTheirCards()
+    public async Task AMember_BuysAProductAndACard_OnTheStoresPage_ThenRefundsTheProductWithinItsAfterSalesWindow()
     {
         await using var platform = new Platform();
         platform.UseKestrel(0);
@@ -175,15 +175,36 @@ public sealed class ConsoleFlowBrowserTests(ConsoleBrowser browser) : IClassFixt
         var api = platform.CreateClient();
         var (merchant, storeId, _) = await platform.OpenStoreAsync();
         await merchant.PostAsync($"/api/stores/{storeId}/cards", new { name = "Gold", price = "300.00", discount = "0.1", openingShoppingPoints = "50.00" });
+        await merchant.PostAsync($"/api/stores/{storeId}/products", new { name = "Tea gift box", price = "88.00", shipped = true });
         var member = await platform.RegisterAsync();
 
         var phone = await browser.OpenAsync(api.BaseAddress!, ConsoleBrowser.Phone, member);
         var page = phone.Page;
-        await phone.GotoAsync($"/m/stores/{storeId}/cards");
-        await Expect(page.Locator("[data-test=store-card]")).ToContainTextAsync("Gold");
-        await phone.ScreenshotAsync("member-store-cards");
-        await page.GetByRole(AriaRole.Button, new() { Name = "购买 ¥300.00" }).TapAsync();
         var dialog = page.Locator(".van-dialog");
+        await phone.GotoAsync($"/m/stores/{storeId}");
+        await Expect(page.Locator("[data-test=store-name]")).ToHaveTextAsync("Tea House");
+        var product = page.Locator("[data-test=store-product]");
+        await product.Locator(".van-stepper__plus").TapAsync();
+        await phone.ScreenshotAsync("member-store");
+        await product.GetByRole(AriaRole.Button, new() { Name = "购买" }).TapAsync();
+        await Expect(dialog).ToContainTextAsync("在 Tea House 购买「Tea gift box」× 2，支付 ¥176.00？");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "确认" }).TapAsync();
+        var order = page.Locator("[data-test=member-order]");
+        await Expect(order).ToContainTextAsync("Tea gift box");
+        await Expect(order).ToContainTextAsync("¥176.00");
+        await Expect(order).ToContainTextAsync("已付款");
+        await Expect(order).ToContainTextAsync("售后期至");
+        await phone.AssertSoundAsync();
+        await phone.ScreenshotAsync("member-orders");
+
+        await order.GetByRole(AriaRole.Button, new() { Name = "申请退款" }).TapAsync();
+        await Expect(dialog).ToContainTextAsync("退回「Tea gift box」的 ¥176.00？");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "确认" }).TapAsync();
+        await Expect(order).ToContainTextAsync("已退款");
+
+        await phone.GotoAsync($"/m/stores/{storeId}");
+        await Expect(page.Locator("[data-test=store-card]")).ToContainTextAsync("Gold");
+        await page.GetByRole(AriaRole.Button, new() { Name = "购买 ¥300.00" }).TapAsync();
         await Expect(dialog).ToContainTextAsync("购买 Tea House 的「Gold」，支付 ¥300.00？");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "确认" }).TapAsync();
         await Expect(page.Locator("[data-test=held-card]")).ToContainTextAsync("Gold");

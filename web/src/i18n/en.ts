@@ -10,7 +10,7 @@ const en: Messages = {
     copied: 'Copied',
   },
   nav: {
-    myCards: 'My cards', accountSecurity: 'Account and security', compliance: 'Compliance', holdings: 'My holdings', holdingsSnapshot: 'Holdings snapshot', reconciliation: 'Reconciliation', statements: 'Offline statements',
+    myCards: 'My cards', accountSecurity: 'Account and security', myOrders: 'My orders', compliance: 'Compliance', holdings: 'My holdings', holdingsSnapshot: 'Holdings snapshot', reconciliation: 'Reconciliation', statements: 'Offline statements',
     orders: 'Orders', products: 'Products', cards: 'Membership cards', partners: 'Partners and shareholders', deposit: 'Deposit', rewardList: 'Rewards', users: 'Users and roles', platformProducts: 'Platform products', webhooks: 'Webhooks', operatorLog: 'Operator log', shop: 'Points shop', stakes: 'My stores and dividends',
     wallet: 'Wallet', pay: 'Pay', history: 'History', me: 'Me', sell: 'Sell points', withdraw: 'Withdraw', rewards: 'My rewards', invite: 'Invite friends',
     shopping: 'Shopping points', dividends: 'Dividends', merchant: 'Merchant', finance: 'Finance', admin: 'Administration', agent: 'Agent',
@@ -79,7 +79,7 @@ const en: Messages = {
   },
   storeCards: {
     title: '{store} membership cards', none: 'This store has no membership card yet.', price: 'Price', validDays: 'Valid for {days} days', buy: 'Buy for {price}',
-    confirmTitle: 'Confirm purchase', confirmBody: 'Buy "{name}" of {store} for {price}?', bought: 'Card opened', more: "This store's cards",
+    confirmTitle: 'Confirm purchase', confirmBody: 'Buy "{name}" of {store} for {price}?', bought: 'Card opened', more: "The store's page (products and cards)",
   },
   account: {
     title: 'Account and security', oldPassword: 'Current password', newPassword: 'New password', repeat: 'Repeat new password',
@@ -94,6 +94,14 @@ const en: Messages = {
     initiator: 'Initiator', mine: 'This store promises {share} of its revenue', mineOver: 'This store promises {share} of its revenue, more than it takes in: lower the dividends or the commission',
   },
   memberWallet: { show: 'Wallet', title: "{phone}'s wallet", consumed: 'Spent this cycle', realized: 'Sold this cycle', exitTarget: 'Exit target', progress: 'Progress to exit', exits: 'Exits so far' },
+  storePage: {
+    products: "This store's products", shipped: 'Delivered', inStore: 'Used in store', buy: 'Buy', confirmProduct: 'Buy "{name}" × {quantity} at {store} for {total}?',
+    ordered: 'Ordered and paid',
+  },
+  orders: {
+    title: 'My orders', order: 'Order', confirmPay: 'Pay {amount} for "{what}"?', refund: 'Refund', confirmRefund: 'Refund {amount} of "{what}"? It goes back the way it was paid.',
+    refundAsked: 'Refund asked', completesOn: 'After-sales window until {day}; then it completes and the points arrive',
+  },
   holdings: {
     points: 'Points', cash: 'Cash', shoppingPoints: 'Shopping points', sequence: 'Journal sequence', price: 'Price', fraction: 'Price fraction: pool {pool} fen ÷ {units} point units',
     hash: 'Journal hash (up to that sequence)', check: 'In the published holdings snapshot of the same sequence and hash, your line is exactly this: check it yourself.',

@@ -8,7 +8,7 @@ const zhCN = {
     time: '时间', amount: '金额', status: '状态', kind: '类型', detail: '说明', actions: '操作', search: '搜索', copy: '复制', copied: '已复制',
   },
   nav: {
-    myCards: '我的会员卡', accountSecurity: '账号与安全', compliance: '合规审计', holdings: '我的持仓', holdingsSnapshot: '持仓快照', reconciliation: '支付对账', statements: '财务宝（线下结算）',
+    myCards: '我的会员卡', accountSecurity: '账号与安全', myOrders: '我的订单', compliance: '合规审计', holdings: '我的持仓', holdingsSnapshot: '持仓快照', reconciliation: '支付对账', statements: '财务宝（线下结算）',
     orders: '订单管理', products: '商品管理', cards: '会员卡', partners: '合伙人与股东', deposit: '保证金', rewardList: '奖励明细', users: '用户与角色', platformProducts: '平台商品', webhooks: '消息推送', operatorLog: '操作日志', shop: '积分商城', stakes: '我的门店与分红',
     wallet: '钱包', pay: '付款', history: '明细', me: '我的', sell: '卖出积分', withdraw: '提现', rewards: '我的奖励', invite: '邀请好友',
     shopping: '购物积分', dividends: '分红', merchant: '商家中心', finance: '财务审核', admin: '平台管理', agent: '代理中心',
@@ -76,7 +76,7 @@ const zhCN = {
   },
   storeCards: {
     title: '{store} 会员卡', none: '这家门店还没有会员卡。', price: '售价', validDays: '有效期 {days} 天', buy: '购买 {price}', confirmTitle: '确认购买',
-    confirmBody: '购买 {store} 的「{name}」，支付 {price}？', bought: '已开卡', more: '本店会员卡',
+    confirmBody: '购买 {store} 的「{name}」，支付 {price}？', bought: '已开卡', more: '门店主页（商品与会员卡）',
   },
   account: {
     title: '账号与安全', oldPassword: '原密码', newPassword: '新密码', repeat: '确认新密码', repeatDiffers: '两次输入的新密码不一致', change: '修改密码',
@@ -89,6 +89,14 @@ const zhCN = {
     initiator: '发起人', mine: '本店承诺支出占营业额 {share}', mineOver: '本店承诺支出占营业额 {share}，超过营业额，请调整分红或佣金设置',
   },
   memberWallet: { show: '钱包', title: '{phone} 的钱包', consumed: '本轮消费', realized: '本轮卖出所得', exitTarget: '出局目标', progress: '出局进度', exits: '已出局次数' },
+  storePage: {
+    products: '本店商品', shipped: '快递配送', inStore: '到店使用', buy: '购买', confirmProduct: '在 {store} 购买「{name}」× {quantity}，支付 {total}？',
+    ordered: '已下单并付款',
+  },
+  orders: {
+    title: '我的订单', order: '订单', confirmPay: '支付「{what}」{amount}？', refund: '申请退款', confirmRefund: '退回「{what}」的 {amount}？款项原路退回。',
+    refundAsked: '已申请退款', completesOn: '售后期至 {day}，之后完成并发放积分',
+  },
   holdings: {
     points: '积分', cash: '零钱', shoppingPoints: '购物积分', sequence: '日志序号', price: '积分价格', fraction: '价格分数：盈利池 {pool} 分 ÷ {units} 积分单位',
     hash: '日志哈希（截至该序号）', check: '平台公布的持仓快照文件中，同一序号、同一哈希下您这一行应与此处完全一致，可用于自行核对。',

@@ -1,0 +1,23 @@
+import { api, unwrap } from '../api/client'
+
+/** Pays the member's order through the provider (the order's id makes a retry the same payment). */
+export const payOrder = (id: string) => unwrap(api.POST('/api/orders/{id}/pay', { params: { path: { id } } }))
+
+/**
+ * One intended purchase of a store's product: its order is created once for these figures (product and quantity) and every
+ * retry or double tap pays that same order, until it is answered; other figures are another purchase.
+ */
+export class IntendedOrder {
+  private pending: { figures: string; orderId: string } | null = null
+
+  async buy(productId: string, quantity: number) {
+    const figures = JSON.stringify([productId, quantity])
+    if (this.pending?.figures !== figures) {
+      const created = await unwrap(api.POST('/api/orders', { body: { productId, quantity, storeId: null, amount: null, via: null } }))
+      this.pending = { figures, orderId: created.id }
+    }
+    const paid = await payOrder(this.pending.orderId)
+    this.pending = null
+    return paid
+  }
+}
