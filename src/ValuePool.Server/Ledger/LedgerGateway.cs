@@ -99,21 +99,30 @@ public sealed class LedgerGateway : IHostedService, IAsyncDisposable, IDisposabl
     public long? Epoch => _lease?.Epoch;
 
     /// <summary>
-    /// The address the current leader takes writes on (a follower forwards them there), read from the database at most every
-    /// <see cref="CampaignEvery"/> (a new leader is forwarded to within that); null on SQLite or before any leader advertised one.
+    /// The current leader as a follower forwards writes to it: the address it takes writes on and its peer token, read from the
+    /// database at most every <see cref="CampaignEvery"/> (a new leader is forwarded to within that); null on SQLite or before
+    /// any leader advertised one.
     /// </summary>
-    public string? LeaderAddress()
+    public LeaderContact? Leader()
     {
         if (!StoreLocation.IsPostgres(_location)) return null;
-        if (_leaderAddress is not { } read || Stopwatch.GetElapsedTime(read.At) > CampaignEvery)
-            _leaderAddress = read = new AddressRead(LeaderLease.Current(StoreLocation.PostgresConnectionString(_location)).Address, Stopwatch.GetTimestamp());
-        return read.Address.Length > 0 ? read.Address : null;
+        if (_leader is not { } read || Stopwatch.GetElapsedTime(read.At) > CampaignEvery)
+        {
+            var (_, address, peerToken) = LeaderLease.Current(StoreLocation.PostgresConnectionString(_location));
+            _leader = read = new LeaderRead(new LeaderContact(address, peerToken), Stopwatch.GetTimestamp());
+        }
+        return read.Contact.Address.Length > 0 ? read.Contact : null;
     }
 
-    /// <summary>The leader's address as last read, and when (a timestamp): replaced whole, so any thread sees a consistent pair.</summary>
-    private sealed record AddressRead(string Address, long At);
+    /// <summary>Whether <paramref name="peerToken"/> is this leader's, so the request comes from another node of the platform.</summary>
+    public bool IsPeer(string? peerToken) =>
+        _lease is { } lease && peerToken is not null &&
+        System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(peerToken), System.Text.Encoding.ASCII.GetBytes(lease.PeerToken));
 
-    private volatile AddressRead? _leaderAddress;
+    /// <summary>The leader as last read, and when (a timestamp): replaced whole, so any thread sees a consistent pair.</summary>
+    private sealed record LeaderRead(LeaderContact Contact, long At);
+
+    private volatile LeaderRead? _leader;
 
     /// <summary>The journal's last entry this node holds: the head, read on the sequencer's loop, on a leader; the last applied on a follower.</summary>
     public Task<long> HeadSequenceAsync() =>

@@ -7,6 +7,8 @@ namespace ValuePool.Storage.Postgres;
 /// epoch this node raised in <c>sequencer_leader</c> when it took the lock, with the address it takes writes on.
 /// PostgreSQL releases the lock when the session ends (the process died, its connection was cut), so another node can
 /// take it; the epoch then fences whatever the old leader still tries to write (<see cref="PostgresJournalStore.Fence"/>).
+/// Each epoch has a random <see cref="PeerToken"/>, readable only through the database: the nodes' proof to the leader that a
+/// forwarded request comes from one of them.
 /// </summary>
 public sealed class LeaderLease : IDisposable
 {
@@ -15,13 +17,16 @@ public sealed class LeaderLease : IDisposable
 
     private readonly NpgsqlConnection _connection;
 
-    private LeaderLease(NpgsqlConnection connection, long epoch)
+    private LeaderLease(NpgsqlConnection connection, long epoch, string peerToken)
     {
         _connection = connection;
         Epoch = epoch;
+        PeerToken = peerToken;
     }
 
     public long Epoch { get; }
+
+    public string PeerToken { get; }
 
     /// <summary>
     /// Takes the lock if no session holds it, then raises the epoch and records <paramref name="advertisedAddress"/>; null when
@@ -39,9 +44,12 @@ public sealed class LeaderLease : IDisposable
             {
                 if (!(bool)take.ExecuteScalar()!) { connection.Dispose(); return null; }
             }
-            using var raise = new NpgsqlCommand("UPDATE sequencer_leader SET epoch = epoch + 1, address = @address WHERE id = 1 RETURNING epoch", connection);
+            var peerToken = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+            using var raise = new NpgsqlCommand(
+                "UPDATE sequencer_leader SET epoch = epoch + 1, address = @address, peer_token = @peerToken WHERE id = 1 RETURNING epoch", connection);
             raise.Parameters.AddWithValue("address", advertisedAddress);
-            return new LeaderLease(connection, (long)raise.ExecuteScalar()!);
+            raise.Parameters.AddWithValue("peerToken", peerToken);
+            return new LeaderLease(connection, (long)raise.ExecuteScalar()!, peerToken);
         }
         catch
         {
@@ -67,14 +75,14 @@ public sealed class LeaderLease : IDisposable
         }
     }
 
-    /// <summary>The current leader's epoch and advertised address (empty: none has led yet).</summary>
-    public static (long Epoch, string Address) Current(string connectionString)
+    /// <summary>The current leader's epoch, advertised address and peer token (empty: none has led yet).</summary>
+    public static (long Epoch, string Address, string PeerToken) Current(string connectionString)
     {
         using var connection = new NpgsqlConnection(connectionString);
         connection.Open();
-        using var read = new NpgsqlCommand("SELECT epoch, address FROM sequencer_leader WHERE id = 1", connection);
+        using var read = new NpgsqlCommand("SELECT epoch, address, peer_token FROM sequencer_leader WHERE id = 1", connection);
         using var reader = read.ExecuteReader();
-        return reader.Read() ? (reader.GetInt64(0), reader.GetString(1)) : (0, "");
+        return reader.Read() ? (reader.GetInt64(0), reader.GetString(1), reader.GetString(2)) : (0, "", "");
     }
 
     /// <summary>Ends the session, which releases the lock.</summary>

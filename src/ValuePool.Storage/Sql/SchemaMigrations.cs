@@ -81,5 +81,10 @@ public static class SchemaMigrations
             address TEXT NOT NULL);
         INSERT INTO sequencer_leader (id, epoch, address) VALUES (1, 0, '');
         """,
+        // The leader's secret for its peers (new with each epoch): a follower forwarding a write sends it with the client's
+        // address, and the leader believes that address only beside it, so its limits per client count the real client.
+        """
+        ALTER TABLE sequencer_leader ADD COLUMN peer_token TEXT NOT NULL DEFAULT '';
+        """,
     ];
 }

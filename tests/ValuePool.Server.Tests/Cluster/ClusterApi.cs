@@ -1,4 +1,6 @@
+using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -12,6 +14,29 @@ public static class ClusterApi
     {
         Timeout = TimeSpan.FromSeconds(15),
     };
+
+    /// <summary>
+    /// A client whose connections leave from <paramref name="local"/> (any 127.x.y.z is this machine's loopback), so a node sees
+    /// it as a client of its own address.
+    /// </summary>
+    public static HttpClient From(IPAddress local) => new(new SocketsHttpHandler
+    {
+        ConnectCallback = async (context, cancel) =>
+        {
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                socket.Bind(new IPEndPoint(local, 0));
+                await socket.ConnectAsync(context.DnsEndPoint, cancel);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    });
 
     public static HttpRequestMessage Request(HttpMethod method, string url, string? token, object? body = null, string? idempotencyKey = null)
     {

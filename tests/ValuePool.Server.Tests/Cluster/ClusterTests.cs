@@ -22,7 +22,7 @@ public sealed class ClusterTests(PostgresServer postgres, ITestOutputHelper outp
     private readonly List<ServerNode> _nodes = [];
 
     [Fact]
-    public async Task AFollower_ServesReads_ForwardsWrites_AndReadsItsOwnWrites()
+    public async Task AFollower_ServesReads_ForwardsWrites_ReadsItsOwnWrites_AndNamesEachClientToTheLeader()
     {
         var (leader, follower) = (await StartAsync(2)) is [var a, var b] ? (a, b) : default;
         Assert.Equal("leader", await leader.RoleAsync());
@@ -47,6 +47,27 @@ public sealed class ClusterTests(PostgresServer postgres, ITestOutputHelper outp
         // The retry of the order under its key, through the leader this time, changes nothing.
         using var again = await ClusterApi.Http.SendAsync(ClusterApi.Request(HttpMethod.Post, $"{leader.Url}/api/stores/{storeId}/pay", members[0], new { amount = "100.00" }, "first"));
         Assert.Contains("\"outcome\":\"Duplicate\"", await again.Content.ReadAsStringAsync());
+
+        // The leader's limits per client count the client behind the follower, not the follower: a stranger's wrong passwords
+        // lock only the stranger out of the admin's number, and a client cannot claim another's address to the leader.
+        using var stranger = ClusterApi.From(IPAddress.Parse("127.0.0.2"));
+        using var owner = ClusterApi.From(IPAddress.Parse("127.0.0.3"));
+        var wrong = new { phone = ServerNode.AdminPhone, password = "not-the-password" };
+        for (var i = 0; i < 10; i++)
+            using (var failed = await stranger.SendAsync(ClusterApi.Request(HttpMethod.Post, $"{follower.Url}/api/accounts/login", null, wrong)))
+                Assert.Equal(HttpStatusCode.Unauthorized, failed.StatusCode);
+        var right = new { phone = ServerNode.AdminPhone, password = ServerNode.AdminPassword };
+        using (var lockedOut = await stranger.SendAsync(ClusterApi.Request(HttpMethod.Post, $"{follower.Url}/api/accounts/login", null, right)))
+            Assert.Equal(HttpStatusCode.TooManyRequests, lockedOut.StatusCode);
+        using (var claiming = ClusterApi.Request(HttpMethod.Post, $"{leader.Url}/api/accounts/login", null, right))
+        {
+            claiming.Headers.Add("ValuePool-Forwarded", "guessed");
+            claiming.Headers.Add("ValuePool-Forwarded-For", "127.0.0.4");
+            using var stillLockedOut = await stranger.SendAsync(claiming);
+            Assert.Equal(HttpStatusCode.TooManyRequests, stillLockedOut.StatusCode);
+        }
+        using (var signedIn = await owner.SendAsync(ClusterApi.Request(HttpMethod.Post, $"{follower.Url}/api/accounts/login", null, right)))
+            Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
     }
 
     [Fact]

@@ -19,7 +19,8 @@ public sealed class LeaderLeaseTests(PostgresServer server)
         using var leaseA = LeaderLease.TryTake(_connectionString, "http://a.example")!;
         Assert.NotNull(leaseA);
         Assert.Null(LeaderLease.TryTake(_connectionString, "http://b.example"));
-        Assert.Equal((leaseA.Epoch, "http://a.example"), LeaderLease.Current(_connectionString));
+        Assert.Equal((leaseA.Epoch, "http://a.example", leaseA.PeerToken), LeaderLease.Current(_connectionString));
+        Assert.Equal(64, leaseA.PeerToken.Length);
         storeA.Fence(leaseA.Epoch);
         await using var leaderA = Sequencer.Start(storeA);
         for (var i = 0; i < 10; i++) Assert.Equal(SubmitStatus.Applied, (await leaderA.SubmitAsync($"k{i}", commands[i])).Status);
@@ -28,6 +29,7 @@ public sealed class LeaderLeaseTests(PostgresServer server)
         server.Execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'valuepool-leader'");
         var leaseB = await TakeWithinAsync(TimeSpan.FromSeconds(5));
         Assert.Equal(leaseA.Epoch + 1, leaseB.Epoch);
+        Assert.NotEqual(leaseA.PeerToken, leaseB.PeerToken);
         Assert.False(leaseA.IsHeld());
 
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => leaderA.SubmitAsync("k10", commands[10]));
