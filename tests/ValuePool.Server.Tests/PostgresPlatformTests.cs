@@ -1,7 +1,10 @@
 using System.Net;
+using System.Net.Http.Json;
+using Npgsql;
 using ValuePool.Server.Hosting;
 using ValuePool.Server.Payments.Reconciliation;
 using ValuePool.Server.Tests.Providers;
+using ValuePool.Storage;
 using ValuePool.Testing;
 
 namespace ValuePool.Server.Tests;
@@ -35,6 +38,30 @@ public sealed class PostgresPlatformTests(PostgresServer server)
         await member.PostAsync($"/api/stores/{storeId}/pay", new { amount = "10.00" });
         Assert.Equal(["10.00", "1000.00"], (await member.GetAsync("/api/orders")).GetProperty("items").EnumerateArray().Select(o => o.Text("amount")).Order());
         Assert.Contains((await member.GetAsync("/api/wallet/history")).GetProperty("items").EnumerateArray(), row => row.Text("kind") == "Consume");
+    }
+
+    [Fact]
+    public async Task AWriteReachingADeposedLeader_Answers503ToRetryElsewhere_AndNothingOfItCommits()
+    {
+        var db = server.NewSchemaUri();
+        await using var platform = new Platform(new() { ["ValuePool:Db"] = db });
+        var (_, storeId, _) = await platform.OpenStoreAsync();
+        var member = await platform.RegisterAsync();
+        await member.BuyAsync(storeId, "100.00");
+        await using var database = new NpgsqlConnection(StoreLocation.PostgresConnectionString(db));
+        await database.OpenAsync();
+        var entries = await new NpgsqlCommand("SELECT COUNT(*) FROM journal", database).ExecuteScalarAsync();
+        // Another node takes the leadership: the epoch rises under this one, whose next batch is refused (fencing).
+        await new NpgsqlCommand("UPDATE sequencer_leader SET epoch = epoch + 1", database).ExecuteNonQueryAsync();
+
+        using var pay = new HttpRequestMessage(HttpMethod.Post, $"/api/stores/{storeId}/pay") { Content = JsonContent.Create(new { amount = "50.00" }) };
+        pay.Headers.Add("Idempotency-Key", "after-the-takeover");
+        using var refused = await member.Http.SendAsync(pay);
+        var problem = await refused.AssertProblem(HttpStatusCode.ServiceUnavailable);
+        Assert.Equal("NodeStopped", problem.Text("code"));
+        Assert.Contains("同一幂等键重试", problem.Text("detail"));
+        Assert.Equal("1", refused.Headers.GetValues("Retry-After").Single());
+        Assert.Equal(entries, await new NpgsqlCommand("SELECT COUNT(*) FROM journal", database).ExecuteScalarAsync());
     }
 
     [Fact]

@@ -108,6 +108,7 @@ public static class PlatformSetup
         AddAuth(services, options);
         // Every problem in the request's language (Accept-Language: Chinese unless English is preferred), the framework's too.
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemTexts.Customize);
+        services.AddExceptionHandler<NodeStoppedHandler>();
         // A body that does not bind (an amount sent as a JSON number, broken JSON) is the client's 400, in every environment.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = false);
         services.ConfigureHttpJsonOptions(json =>

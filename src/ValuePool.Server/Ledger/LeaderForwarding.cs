@@ -128,7 +128,8 @@ public sealed class LeaderForwarding(RequestDelegate next, LedgerGateway ledger,
         }
     }
 
-    private static Task Unavailable(HttpContext context, string code, Bilingual detail)
+    /// <summary>503 with <c>Retry-After: 1</c>: this node cannot take the request now, and the same request (same key) can be sent again.</summary>
+    public static Task Unavailable(HttpContext context, string code, Bilingual detail)
     {
         context.Response.Headers.RetryAfter = "1";
         return ApiProblem.Of(StatusCodes.Status503ServiceUnavailable, code, detail).ExecuteAsync(context);

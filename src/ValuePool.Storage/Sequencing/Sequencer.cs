@@ -335,6 +335,6 @@ public sealed class Sequencer : IAsyncDisposable
         _lastSnapshotSequence = _head.Sequence;
     }
 
-    private InvalidOperationException Stopped() =>
+    private SequencerStoppedException Stopped() =>
         new(_fault is null ? "the sequencer has stopped" : $"the sequencer stopped after a failure: {_fault.Message}", _fault);
 }

@@ -114,6 +114,7 @@ public sealed class ClusterTests(PostgresServer postgres, ITestOutputHelper outp
         await stop.CancelAsync();
         await running;
 
+        Assert.Empty(load.ServerErrors);
         var answered = load.Answered.ToList();
         output.WriteLine($"{answered.Count} orders answered ({answered.Count(a => a.Outcome == "Duplicate")} of them on a retry as Duplicate), {load.Retries} retries");
         Assert.Equal(answered.Count, answered.Select(a => a.Key).Distinct().Count());

@@ -6,8 +6,9 @@ namespace ValuePool.Server.Tests.Cluster;
 
 /// <summary>
 /// Members paying in store through every node in turn, each order under an Idempotency-Key of its own. A failed attempt
-/// (no answer, 5xx) is retried under the same key on the next node until answered, as a client should across a failover;
-/// an order still unanswered after <see cref="RetryLimit"/> fails the run. Bounded: it stops when told.
+/// (no answer, 503) is retried under the same key on the next node until answered, as a client should across a failover;
+/// an order still unanswered after <see cref="RetryLimit"/> fails the run. Any other 5xx is kept in <see cref="ServerErrors"/>
+/// (and retried): a node that cannot take a request says so with 503. Bounded: it stops when told.
 /// </summary>
 public sealed class OrderLoad(IReadOnlyList<ServerNode> nodes, string storeId, IReadOnlyList<string> members)
 {
@@ -17,10 +18,12 @@ public sealed class OrderLoad(IReadOnlyList<ServerNode> nodes, string storeId, I
     public sealed record Acknowledged(string Key, string OrderId, string Outcome, TimeSpan At);
 
     private readonly ConcurrentQueue<Acknowledged> _acknowledged = new();
+    private readonly ConcurrentQueue<string> _serverErrors = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private long _retries;
 
     public IReadOnlyCollection<Acknowledged> Answered => _acknowledged;
+    public IReadOnlyCollection<string> ServerErrors => _serverErrors;
     public long Retries => Interlocked.Read(ref _retries);
     public TimeSpan Now => _clock.Elapsed;
 
@@ -51,8 +54,12 @@ public sealed class OrderLoad(IReadOnlyList<ServerNode> nodes, string storeId, I
         try
         {
             using var response = await ClusterApi.Http.SendAsync(ClusterApi.Request(HttpMethod.Post, $"{node}/api/stores/{storeId}/pay", token, new { amount = "1.00" }, key));
-            if ((int)response.StatusCode >= 500) return null;
             var body = await response.Content.ReadAsStringAsync();
+            if ((int)response.StatusCode >= 500)
+            {
+                if (response.StatusCode != System.Net.HttpStatusCode.ServiceUnavailable) _serverErrors.Enqueue($"order {key} on {node}: {(int)response.StatusCode} {body}");
+                return null;
+            }
             if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"order {key} on {node}: {(int)response.StatusCode} {body}");
             var answer = JsonDocument.Parse(body).RootElement;
             return new Acknowledged(key, answer.GetProperty("order").GetProperty("id").GetString()!, answer.GetProperty("outcome").GetString()!, _clock.Elapsed);

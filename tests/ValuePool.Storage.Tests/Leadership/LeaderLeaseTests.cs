@@ -32,7 +32,7 @@ public sealed class LeaderLeaseTests(PostgresServer server)
         Assert.NotEqual(leaseA.PeerToken, leaseB.PeerToken);
         Assert.False(leaseA.IsHeld());
 
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => leaderA.SubmitAsync("k10", commands[10]));
+        var refused = await Assert.ThrowsAsync<SequencerStoppedException>(() => leaderA.SubmitAsync("k10", commands[10]));
         Assert.IsType<LeadershipLostException>(refused.InnerException);
         var storeB = PostgresJournalStore.Open(_connectionString);
         storeB.Fence(leaseB.Epoch);
