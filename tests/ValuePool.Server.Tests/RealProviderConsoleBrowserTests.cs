@@ -45,6 +45,7 @@ public sealed class RealProviderConsoleBrowserTests(ConsoleBrowser browser) : IC
         await Expect(page.Locator("[data-test=payer-qr] svg")).ToBeVisibleAsync();
         await Expect(page.Locator("[data-test=payer-hint]")).ToHaveTextAsync("请用微信扫码支付");
         await Expect(page.Locator("[data-test=payment-waiting]")).ToContainTextAsync("等待支付 · ¥250.00");
+        await Expect(dialog).ToBeHiddenAsync();
         await phone.AssertSoundAsync();
         await phone.ScreenshotAsync("member-pay-qr");
         var order = (await member.GetAsync("/api/orders")).GetProperty("items")[0];
@@ -87,6 +88,7 @@ public sealed class RealProviderConsoleBrowserTests(ConsoleBrowser browser) : IC
         await Expect(page.Locator("[data-test=payer-qr] svg")).ToBeVisibleAsync();
         await Expect(page.Locator("[data-test=payer-hint]")).ToHaveTextAsync("请用支付宝扫码支付");
         await Expect(page.Locator("[data-test=payment-waiting]")).ToContainTextAsync("等待支付 · ¥300.00");
+        await Expect(page.Locator(".el-message-box")).ToBeHiddenAsync();
         await Expect(page.Locator("[data-test=deposit]")).ToHaveTextAsync("¥0.00"); // nothing granted before the money is collected
         await office.AssertSoundAsync();
         await office.ScreenshotAsync("merchant-deposit-qr");
