@@ -52,6 +52,12 @@ public sealed class RealProviderConsoleBrowserTests(ConsoleBrowser browser) : IC
         Assert.Equal(("created", "250.00"), (order.Text("status"), order.Text("amount")));
         Assert.Equal("0.0000", (await member.WalletAsync()).Text("points"));
 
+        // The page loaded anew (the payer back from the provider's page) follows the same order: the same code, no new order.
+        await page.ReloadAsync();
+        await Expect(page.Locator("[data-test=payer-qr] svg")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-test=payment-waiting]")).ToContainTextAsync("等待支付 · ¥250.00");
+        Assert.Equal(1, (await member.GetAsync("/api/orders")).GetProperty("items").GetArrayLength());
+
         // The payer paid; WeChat Pay sends no notification here, so only the page's poll (pay again: a signed query) finds it.
         fake.MarkPaid(order.Text("paymentId"));
         await Expect(page.Locator("[data-test=pay-result]")).ToContainTextAsync("付款成功", new() { Timeout = 15_000 });
