@@ -118,4 +118,41 @@ public sealed class RealProviderConsoleBrowserTests(ConsoleBrowser browser) : IC
         Assert.Single(deposit.GetProperty("movements").EnumerateArray());
         Assert.Equal("applied", (await merchant.GetAsync("/api/payments"))[0].Text("status"));
     }
+
+    [Fact]
+    public async Task AMerchant_AddsAPayingShareholder_TheInvestorScansTheCodeOnTheMerchantsScreen_AndTheLineAppearsOncePaid()
+    {
+        await using var fake = await TwoStepFake.StartAsync("wechatpay");
+        await using var platform = await StartAsync(fake);
+        var api = platform.CreateClient();
+        var (merchant, storeId, _) = await platform.OpenStoreAsync();
+        var investor = await platform.RegisterAsync();
+
+        var office = await browser.OpenAsync(api.BaseAddress!, ConsoleBrowser.Desktop, merchant);
+        var page = office.Page;
+        await office.GotoAsync("/office/merchant/people");
+        await page.Locator("input[name=holderId]").FillAsync(investor.Id);
+        await page.Locator("input[name=share]").FillAsync("0.10");
+        await page.Locator("input[name=invested]").FillAsync("30");
+        await page.GetByRole(AriaRole.Button, new() { Name = "添加股东" }).ClickAsync();
+        await Expect(page.Locator(".el-message-box")).ToContainTextAsync("投资 ¥30.00 将向其收取");
+        await page.Locator(".el-message-box").GetByRole(AriaRole.Button, new() { Name = "确认" }).ClickAsync();
+
+        await Expect(page.Locator("[data-test=payer-qr] svg")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-test=payer-hint]")).ToHaveTextAsync("请用微信扫码支付");
+        await Expect(page.GetByText("请投资人扫码支付投资款")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-test=cap-table]")).Not.ToContainTextAsync(investor.Id); // not granted before it is paid
+        await office.AssertSoundAsync();
+
+        // The investor scanned and paid: the merchant's poll asks WeChat Pay and the line is granted.
+        var payment = (await investor.GetAsync("/api/payments"))[0];
+        Assert.Equal(("shareInvestment", "30.00"), (payment.Text("purpose"), payment.Text("amount")));
+        fake.MarkPaid(payment.Text("paymentId"));
+        await Expect(page.Locator("[data-test=cap-table]")).ToContainTextAsync(investor.Id, new() { Timeout = 15_000 });
+        await Expect(page.Locator("[data-test=cap-table]")).ToContainTextAsync("¥30.00");
+        await Expect(page.Locator("[data-test=payment-paid]")).ToContainTextAsync("已支付 · ¥30.00");
+        await office.AssertSoundAsync();
+        await office.CloseAsync();
+        Assert.Equal("applied", (await investor.GetAsync("/api/payments"))[0].Text("status"));
+    }
 }
