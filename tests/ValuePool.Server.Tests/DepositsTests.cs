@@ -15,6 +15,7 @@ public sealed class DepositsTests
         await using var platform = new Platform();
         var (merchant, storeId, _) = await platform.OpenStoreAsync();
         var topUps = $"/api/stores/{storeId}/deposit/top-ups";
+        var toppedUpAt = platform.Clock.GetUtcNow();
         var topUp = await merchant.PostKeyedAsync(topUps, new { amount = "500.00" }, "top-up-1");
         Assert.False(topUp.GetProperty("replayed").GetBoolean());
         Assert.Equal(("depositTopUp", storeId, "applied"), (topUp.GetProperty("payment").Text("purpose"), topUp.GetProperty("payment").Text("subject"),
@@ -27,6 +28,7 @@ public sealed class DepositsTests
 
         // No HTTP till records offline sales yet: one goes to the ledger directly, and its commission leaves the deposit.
         var buyer = await platform.RegisterAsync();
+        platform.Clock.Advance(TimeSpan.FromHours(2));
         var sale = new Consume(buyer.Id, storeId, Money.FromYuan(100), platform.Clock.GetUtcNow()) { Payment = OrderPayment.OfflineTill };
         Assert.True((await platform.Service<LedgerGateway>().SubmitAsync("test:offline-sale", sale)).Result.IsAccepted());
 
@@ -34,6 +36,9 @@ public sealed class DepositsTests
         Assert.Equal("480.00", deposit.Text("balance"));
         Assert.Equal([("topUp", "500.00"), ("tillCommission", "-20.00")],
             deposit.GetProperty("movements").EnumerateArray().Select(m => (m.Text("kind"), m.Text("amount"))));
+        // Each movement says when it happened: its journal entry's time.
+        Assert.Equal([toppedUpAt.ToUnixTimeMilliseconds(), sale.At.ToUnixTimeMilliseconds()],
+            deposit.GetProperty("movements").EnumerateArray().Select(m => m.GetProperty("at").GetDateTimeOffset().ToUnixTimeMilliseconds()));
         Assert.Single((await merchant.GetAsync("/api/payments")).EnumerateArray());
     }
 

@@ -13,8 +13,11 @@ using ValuePool.Storage.Sequencing;
 namespace ValuePool.Server.Deposits;
 
 public sealed record TopUpRequest(string? Amount);
-/// <summary><c>kind</c>: <c>topUp</c> (in) or <c>tillCommission</c> (out: an offline till sale's commission); <c>amount</c> is signed.</summary>
-public sealed record DepositMovementResponse(long Sequence, string Kind, string Amount, string Source);
+/// <summary>
+/// <c>kind</c>: <c>topUp</c> (in) or <c>tillCommission</c> (out: an offline till sale's commission); <c>amount</c> is signed;
+/// <c>at</c>: when it happened (its journal entry's time).
+/// </summary>
+public sealed record DepositMovementResponse(long Sequence, string Kind, string Amount, string Source, DateTimeOffset? At);
 public sealed record DepositResponse(string StoreId, string Balance, IReadOnlyList<DepositMovementResponse> Movements);
 public sealed record TopUpResponse(bool Replayed, PlatformPaymentResponse Payment, DepositResponse Deposit);
 
@@ -78,6 +81,6 @@ public static class DepositsApi
         var movements = await history.OfStoreAsync(storeId);
         var balance = await ledger.ReadAsync(engine => engine.FindStore(storeId)?.Deposit ?? Core.Amounts.Money.Zero);
         return new DepositResponse(storeId, balance.Text(), movements.Select(m =>
-            new DepositMovementResponse(m.Sequence, m.AmountFen > 0 ? TopUp : TillCommission, AmountJson.FenText(m.AmountFen), m.Source)).ToArray());
+            new DepositMovementResponse(m.Sequence, m.AmountFen > 0 ? TopUp : TillCommission, AmountJson.FenText(m.AmountFen), m.Source, m.At)).ToArray());
     }
 }

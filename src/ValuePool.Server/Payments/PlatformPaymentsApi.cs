@@ -4,6 +4,7 @@ using ValuePool.Core.Engine;
 using ValuePool.Server.Accounts;
 using ValuePool.Server.Data;
 using ValuePool.Server.Http;
+using ValuePool.Server.Stores;
 
 namespace ValuePool.Server.Payments;
 
@@ -38,17 +39,22 @@ public static class PlatformPaymentsApi
         TypedResults.Ok((await payments.RefundsDueAsync(ListCountMax)).Select(Describe).ToArray());
 
     /// <summary>
-    /// One payment, for its payer (or finance and admins). While it awaits the payer, the provider is asked (a signed query)
-    /// whether they paid, and a paid one is granted then, as its notification would: polling this is how the console follows it.
+    /// One payment, for its payer (or finance and admins; for a share investment, also the store's owner, who asked the investor
+    /// to pay and shows them the code). While it awaits the payer, the provider is asked (a signed query) whether they paid, and
+    /// a paid one is granted then, as its notification would: polling this is how the console follows it.
     /// </summary>
-    public static async Task<Results<Ok<PlatformPaymentStateResponse>, ProblemHttpResult>> One(string id, ClaimsPrincipal caller, PlatformPayments payments)
+    public static async Task<Results<Ok<PlatformPaymentStateResponse>, ProblemHttpResult>> One(string id, ClaimsPrincipal caller, PlatformPayments payments,
+        StoreDirectory stores)
     {
         var payment = await payments.FindAsync(id);
-        if (payment is null || (payment.PayerId != caller.Id() && !caller.IsInRole(Roles.Finance) && !caller.IsInRole(Roles.Admin)))
-            return ApiProblem.NotFound(Unknown.PlatformPayment);
+        if (payment is null || !await MaySeeAsync(caller, payment, stores)) return ApiProblem.NotFound(Unknown.PlatformPayment);
         var current = await payments.RefreshAsync(payment);
         return TypedResults.Ok(new PlatformPaymentStateResponse(Describe(current), await payments.ActionOfAsync(current)));
     }
+
+    private static async Task<bool> MaySeeAsync(ClaimsPrincipal caller, PlatformPayment payment, StoreDirectory stores) =>
+        payment.PayerId == caller.Id() || caller.IsInRole(Roles.Finance) || caller.IsInRole(Roles.Admin)
+        || (payment.Purpose == PaymentPurpose.ShareInvestment.Text() && await stores.FindAsync(payment.Subject) is { } store && StoresApi.MayManage(caller, store));
 
     /// <summary>
     /// The problem for a paid command that was not granted (or null when it was, or when it awaits the payer). A refusal after the

@@ -120,6 +120,26 @@ public sealed class PlatformPaymentTests
         Assert.Equal("25.50", (await admin.GetAsync($"/api/stores/{storeId}/deposit")).Text("balance"));
     }
 
+    [Theory]
+    [InlineData("wechatpay")]
+    [InlineData("alipay")]
+    public async Task AShareInvestment_IsFollowedByTheStoresOwnerWhoAskedForIt_AndByNoOtherMember(string provider)
+    {
+        await using var fake = await TwoStepFake.StartAsync(provider);
+        await using var platform = new Platform(fake.Settings());
+        var (merchant, storeId, _) = await platform.OpenStoreAsync();
+        var (investor, stranger) = (await platform.RegisterAsync(), await platform.RegisterAsync());
+        var payment = await StartAsync(merchant, $"/api/stores/{storeId}/shareholders", new { memberId = investor.Id, share = "0.10", invested = "30.00" }, fake, 3000);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Http.GetAsync($"/api/payments/{payment.Id}")).StatusCode);
+        Assert.Equal("awaitingPayment", (await investor.GetAsync($"/api/payments/{payment.Id}")).GetProperty("payment").Text("status"));
+        fake.MarkPaid(payment.PaymentId);
+        // The owner's poll asks the provider too, and grants the line.
+        Assert.Equal("applied", (await merchant.GetAsync($"/api/payments/{payment.Id}")).GetProperty("payment").Text("status"));
+        Assert.Contains((await merchant.GetAsync($"/api/stores/{storeId}/shareholders")).GetProperty("holdings").EnumerateArray(),
+            line => line.Text("memberId") == investor.Id && line.Text("invested") == "30.00");
+    }
+
     private sealed record Started(string Id, string PaymentId, string Key);
 
     /// <summary>Starts the payment under a fresh idempotency key: 202, awaiting the payer, with the code to scan and the trade at the fake.</summary>

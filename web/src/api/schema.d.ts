@@ -4420,6 +4420,8 @@ export interface components {
             kind: string;
             amount: string;
             source: string;
+            /** Format: date-time */
+            at: null | string;
         };
         DepositResponse: {
             storeId: string;

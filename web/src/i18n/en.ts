@@ -35,6 +35,13 @@ const en: Messages = {
     again: 'Pay again', toWallet: 'Wallet', scanHint: "Scan a store's payment QR code with the phone camera to open its payment page, or enter the store code:",
     code: 'Store code', open: 'Open', unknownStore: 'No such store: check the QR code', amountInvalid: 'Enter a valid amount',
   },
+  payment: {
+    awaiting: 'Awaiting payment', scan: 'Scan the code to pay', scanWeChat: 'Scan with WeChat to pay', scanAlipay: 'Scan with Alipay to pay', open: 'Go to pay',
+    openWeChat: 'Pay in WeChat Pay', openAlipay: 'Pay in Alipay', openHint: 'Come back to this page once paid', payInApp: 'Pay with WeChat',
+    inWeChatOnly: 'Open this page in WeChat to pay', followNote: 'This page updates by itself once paid', paid: 'Paid', refundDue: 'Refund due',
+    refundDueBody: 'The money arrived but could not be booked ({reason}): {amount} is due back to the payer.', refusedOther: 'the platform refused it',
+    failed: 'Not paid; nothing was booked', started: 'Payment started: please pay', investorPays: 'The investor scans the code to pay the investment',
+  },
   sell: {
     title: 'Sell points', available: 'Points you hold', points: 'Points to sell', all: 'All', preview: 'You receive about {cash}',
     previewNote: 'at the current price {price} × {payout}; the sale decides', confirmTitle: 'Confirm sale',

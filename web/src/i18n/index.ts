@@ -34,11 +34,17 @@ export function enumText(group: EnumGroup, value: string | null | undefined): st
   return t('enum.unknown')
 }
 
+/** A problem code or an engine's refusal (InsufficientDeposit, RegionTaken, …) as a sentence, or null when it has none. */
+export function codeText(code: string | null | undefined): string | null {
+  const { t, te } = i18n.global
+  return code && te(`error.${code}`, 'zh-CN') ? t(`error.${code}`) : null
+}
+
 /** A failure as a sentence for people: the problem code translated, with the fields a validation named. */
 export function errorText(failure: unknown): string {
   const { t, te } = i18n.global
   if (!(failure instanceof ApiError)) return t('error.generic', { status: '—' })
-  const base = te(`error.${failure.code}`, 'zh-CN') ? t(`error.${failure.code}`) : t('error.generic', { status: failure.status })
+  const base = codeText(failure.code) ?? t('error.generic', { status: failure.status })
   const fields = Object.keys(failure.fields)
     .map((name) => (te(`field.${name}`, 'zh-CN') ? t(`field.${name}`) : null))
     .filter((name): name is string => name !== null)

@@ -32,6 +32,12 @@ const zhCN = {
     pointsNow: '当前增值积分', again: '再付一笔', toWallet: '查看钱包', scanHint: '用手机相机扫描门店的收款码即可打开付款页；也可输入门店码：',
     code: '门店码', open: '打开', unknownStore: '找不到这家门店，请确认收款码', amountInvalid: '请输入正确的金额',
   },
+  payment: {
+    awaiting: '等待支付', scan: '请扫码支付', scanWeChat: '请用微信扫码支付', scanAlipay: '请用支付宝扫码支付', open: '前往支付', openWeChat: '前往微信支付',
+    openAlipay: '前往支付宝支付', openHint: '支付完成后返回本页即可', payInApp: '微信支付', inWeChatOnly: '请在微信中打开本页完成支付',
+    followNote: '支付完成后本页会自动更新', paid: '已支付', refundDue: '退款待处理', refundDueBody: '款项已收到，但未能入账（{reason}）：{amount} 将退还给付款人。',
+    refusedOther: '平台拒绝了此操作', failed: '支付未完成，未入账', started: '已发起支付，请完成付款', investorPays: '请投资人扫码支付投资款',
+  },
   sell: {
     title: '卖出积分', available: '可卖积分', points: '卖出数量', all: '全部', preview: '预计到账 {cash}', previewNote: '按当前价格 {price} × {payout}，以实际成交为准',
     confirmTitle: '确认卖出', confirmBody: '卖出 {points} 积分，预计 {cash} 进入零钱？', success: '已卖出，零钱 {cash}', pointsInvalid: '请输入正确的积分数量',
