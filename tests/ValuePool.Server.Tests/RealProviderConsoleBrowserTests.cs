@@ -75,6 +75,41 @@ public sealed class RealProviderConsoleBrowserTests(ConsoleBrowser browser) : IC
     }
 
     [Fact]
+    public async Task AMember_BuysAStoresProductWithAlipay_OnTheStoresPage_AndTheOrderIsPaidOnceAlipaySaysSo()
+    {
+        await using var fake = await TwoStepFake.StartAsync("alipay");
+        await using var platform = await StartAsync(fake);
+        var api = platform.CreateClient();
+        var (merchant, storeId, _) = await platform.OpenStoreAsync();
+        await merchant.PostAsync($"/api/stores/{storeId}/products", new { name = "Tea gift box", price = "88.00", shipped = true });
+        var member = await platform.RegisterAsync();
+
+        var desk = await browser.OpenAsync(api.BaseAddress!, ConsoleBrowser.Desktop, member);
+        var page = desk.Page;
+        await desk.GotoAsync($"/m/stores/{storeId}");
+        await page.Locator("[data-test=store-product]").GetByRole(AriaRole.Button, new() { Name = "购买" }).ClickAsync();
+        await page.Locator(".van-dialog").GetByRole(AriaRole.Button, new() { Name = "确认" }).ClickAsync();
+
+        // A desktop browser shows the code to scan with the phone; nothing is paid until Alipay says so.
+        var sheet = page.Locator("[data-test=payment-sheet]");
+        await Expect(sheet.Locator("[data-test=payer-qr] svg")).ToBeVisibleAsync();
+        await Expect(sheet.Locator("[data-test=payer-hint]")).ToHaveTextAsync("请用支付宝扫码支付");
+        await Expect(sheet.Locator("[data-test=payment-waiting]")).ToContainTextAsync("等待支付 · ¥88.00");
+        await desk.AssertSoundAsync();
+        var order = (await member.GetAsync("/api/orders")).GetProperty("items")[0];
+        Assert.Equal("created", order.Text("status"));
+
+        fake.MarkPaid(order.Text("paymentId"));
+        await Expect(page.Locator("[data-test=member-order]")).ToContainTextAsync("已付款", new() { Timeout = 15_000 });
+        await Expect(page.Locator("[data-test=member-order]")).ToContainTextAsync("Tea gift box");
+        await desk.AssertSoundAsync();
+        await desk.CloseAsync();
+        var orders = (await member.GetAsync("/api/orders")).GetProperty("items");
+        Assert.Equal(1, orders.GetArrayLength());
+        Assert.True(fake.HasTrade(order.Text("paymentId"), 8_800));
+    }
+
+    [Fact]
     public async Task AMerchant_TopsUpTheDepositWithAlipay_ScansTheCode_AndSeesTheBalanceOnceAlipaySaysPaid()
     {
         await using var fake = await TwoStepFake.StartAsync("alipay");

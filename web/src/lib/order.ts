@@ -1,7 +1,8 @@
 import { api, unwrap } from '../api/client'
+import type { PayChannel } from './payChannel'
 
 /** Pays the member's order through the provider (the order's id makes a retry the same payment). */
-export const payOrder = (id: string) => unwrap(api.POST('/api/orders/{id}/pay', { params: { path: { id } } }))
+export const payOrder = (id: string, channel: PayChannel) => unwrap(api.POST('/api/orders/{id}/pay', { params: { path: { id }, query: { channel } } }))
 
 /**
  * One intended purchase of a store's product: its order is created once for these figures (product and quantity) and every
@@ -10,13 +11,13 @@ export const payOrder = (id: string) => unwrap(api.POST('/api/orders/{id}/pay', 
 export class IntendedOrder {
   private pending: { figures: string; orderId: string } | null = null
 
-  async buy(productId: string, quantity: number) {
+  async buy(productId: string, quantity: number, channel: PayChannel) {
     const figures = JSON.stringify([productId, quantity])
     if (this.pending?.figures !== figures) {
       const created = await unwrap(api.POST('/api/orders', { body: { productId, quantity, storeId: null, amount: null, via: null } }))
       this.pending = { figures, orderId: created.id }
     }
-    const paid = await payOrder(this.pending.orderId)
+    const paid = await payOrder(this.pending.orderId, channel)
     this.pending = null
     return paid
   }

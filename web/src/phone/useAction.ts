@@ -11,11 +11,12 @@ export interface PhoneActionSteps<T> {
 
 /**
  * The phone pages' one way to act on money: confirm with the figures → busy → call → toast, failures shown in the reader's
- * language. A second tap while the call runs does nothing.
+ * language. A second tap while the call runs does nothing. A call that answers nothing (a payment the payer left unpaid)
+ * shows no toast.
  */
 export function useAction() {
   const busy = ref(false)
-  async function run<T>(call: () => Promise<T>, steps: PhoneActionSteps<T>): Promise<T | undefined> {
+  async function run<T>(call: () => Promise<T | undefined>, steps: PhoneActionSteps<T>): Promise<T | undefined> {
     if (busy.value) return undefined
     const { t } = i18n.global
     try {
@@ -26,7 +27,7 @@ export function useAction() {
     busy.value = true
     try {
       const answer = await call()
-      showSuccessToast(typeof steps.success === 'string' ? steps.success : steps.success(answer))
+      if (answer !== undefined) showSuccessToast(typeof steps.success === 'string' ? steps.success : steps.success(answer))
       return answer
     } catch (failure) {
       showFailToast(errorText(failure))
