@@ -9,13 +9,17 @@ public enum PaymentPurpose
     ShareInvestment,
     /// <summary>A merchant's prepaid deposit (<c>TopUpDeposit</c>).</summary>
     DepositTopUp,
+    /// <summary>A membership card's price (<c>BuyCard</c>), recorded as a completed order of the card's store.</summary>
+    CardPurchase,
+    /// <summary>The cash part of a platform product bought with shopping points (<c>BuyWithShoppingPoints</c>), recorded as a completed order of the product.</summary>
+    ShoppingPurchase,
 }
 
 /// <summary>
 /// <c>awaitingPayment</c>: a real provider's transaction is started and nothing is granted until its verified notification
 /// (or its signed answer to a query) says the payer paid. <c>applied</c>: the engine applied what was paid for.
 /// <c>refundDue</c>: the provider collected the money but the engine refused the command (the region was taken
-/// meanwhile…): nothing was granted and the payer is owed the amount back.
+/// meanwhile, the shopping points were spent…): nothing was granted and the payer is owed the amount back.
 /// </summary>
 public static class PlatformPaymentStatus
 {
@@ -30,7 +34,10 @@ public sealed record PlatformPayment
     public string Id { get; init; } = "";
     public string PayerId { get; init; } = "";
     public string Purpose { get; init; } = "";
-    /// <summary>What was bought: the region (<c>district:Guangdong/Shenzhen/Nanshan</c>) or the store's id.</summary>
+    /// <summary>
+    /// What was bought: the region (<c>district:Guangdong/Shenzhen/Nanshan</c>), the store's id (shares, deposit, a card of the store)
+    /// or the platform product's id.
+    /// </summary>
     public string Subject { get; init; } = "";
     public long AmountFen { get; init; }
     public string PaymentId { get; init; } = "";
