@@ -3370,7 +3370,10 @@ export interface paths {
         put?: never;
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    channel?: string;
+                    openId?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -3388,6 +3391,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ShoppingPurchaseResponse"];
+                    };
+                };
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlatformPaymentStateResponse"];
                     };
                 };
                 /** @description Bad Request */
@@ -3898,7 +3910,10 @@ export interface paths {
         put?: never;
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    channel?: string;
+                    openId?: string;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -3918,6 +3933,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["CardPurchaseResponse"];
+                    };
+                };
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlatformPaymentStateResponse"];
                     };
                 };
                 /** @description Bad Request */
