@@ -94,6 +94,7 @@ public static class PlatformSetup
         services.AddSingleton<PaymentDueWork>();
         services.AddSingleton<PlatformPayments>();
         services.AddSingleton<PlatformGrantRows>();
+        services.AddSingleton<PlatformPaymentRefunds>();
         services.AddSingleton<PlatformPaymentNotices>();
         services.AddSingleton<SettlementRunner>();
         services.AddSingleton<WebhookDispatcher>();

@@ -26,6 +26,10 @@ public static class PlatformPaymentStatus
     public const string AwaitingPayment = "awaitingPayment";
     public const string Applied = "applied";
     public const string RefundDue = "refundDue";
+    /// <summary>Finance asked the provider to return a <c>refundDue</c> payment; its answer or refund notification ends it.</summary>
+    public const string Refunding = "refunding";
+    /// <summary>The provider returned the money (a refused refund turns the payment <c>refundDue</c> again).</summary>
+    public const string Refunded = "refunded";
 }
 
 /// <summary>A row of <c>platform_payment</c>: money collected through the provider for something other than an order.</summary>

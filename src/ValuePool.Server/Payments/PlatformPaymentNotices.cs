@@ -20,7 +20,9 @@ public sealed class PlatformPaymentNotices(LedgerGateway ledger, ServerDatabase 
     public const string IdPrefix = "pp";
 
     /// <summary>Orders' ids start <c>o_</c>; a platform payment's <c>pp_</c>, and the provider hands it back as the notice's order id.</summary>
-    public static bool IsFor(PaymentNotice notice) => notice.OrderId.StartsWith(IdPrefix + "_", StringComparison.Ordinal);
+    public static bool IsFor(PaymentNotice notice) => IsPaymentId(notice.OrderId);
+
+    public static bool IsPaymentId(string id) => id.StartsWith(IdPrefix + "_", StringComparison.Ordinal);
 
     public async Task<CallbackOutcome> ApplyAsync(PaymentNotice notice)
     {

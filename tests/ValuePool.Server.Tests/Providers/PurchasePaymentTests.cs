@@ -167,7 +167,7 @@ public sealed class PurchasePaymentTests
             .Where(order => productId is null || order.GetProperty("productId").GetString() == productId).ToList();
 
     /// <summary>The same check as <c>valuepool audit verify</c>: hash chain, replay digests, balances.</summary>
-    private static void AssertTheJournalIsSound(Platform platform)
+    internal static void AssertTheJournalIsSound(Platform platform)
     {
         using var store = ValuePool.Storage.StoreLocation.Open(platform.DbPath);
         var audit = ValuePool.Storage.Audit.JournalAudit.Run(store);
