@@ -93,10 +93,11 @@ public static class PlatformPaymentsApi
         {
             { Receipt: { } receipt } => ApiProblem.ForReceipt(receipt),
             { Payment: null } => ApiProblem.KeyConflict(),
-            { Payment: { Status: PlatformPaymentStatus.RefundDue, Refusal: { } refusal } } => ApiProblem.ForResult(Enum.Parse<CommandResult>(refusal)),
+            // Refused after collection: due back, or refunded (or being refunded) since.
+            { Payment: { Refusal: { } refusal } } => ApiProblem.ForResult(Enum.Parse<CommandResult>(refusal)),
             _ => null,
         };
-        if (problem is not null && outcome.Payment is { Status: PlatformPaymentStatus.RefundDue } refundDue) problem.ProblemDetails.Extensions["payment"] = Describe(refundDue);
+        if (problem is not null && outcome.Payment is { Refusal: not null } refused) problem.ProblemDetails.Extensions["payment"] = Describe(refused);
         return problem;
     }
 

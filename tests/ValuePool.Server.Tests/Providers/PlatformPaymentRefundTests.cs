@@ -92,6 +92,32 @@ public sealed class PlatformPaymentRefundTests
         AssertTheJournalIsSound(platform);
     }
 
+    [Theory]
+    [InlineData("wechatpay")]
+    [InlineData("alipay")]
+    public async Task APurchaseRefundedAfterItsGrantWasRefused_StaysRefused_WhenAskedAgainUnderItsKey(string provider)
+    {
+        await using var fake = await TwoStepFake.StartAsync(provider);
+        await using var platform = new Platform(fake.Settings());
+        var buyer = await BuyerWithPointsAsync(platform, fake);
+        var productId = await ShoppingPointsTests.PlatformProductAsync(platform, "400.00");
+        var body = new { productId, shoppingPoints = "280.00" };
+        var late = await StartAsync(buyer, "/api/shopping-points/purchases", body, fake, 12_000);
+        var early = await StartAsync(buyer, "/api/shopping-points/purchases", body, fake, 12_000);
+        Assert.True((await fake.Paid(early.PaymentId)(platform)).IsSuccessStatusCode);
+        Assert.True((await fake.Paid(late.PaymentId)(platform)).IsSuccessStatusCode);
+
+        var refunded = await (await platform.UserWithRoleAsync("finance")).Http.PostAsync($"/api/payments/{late.Id}/refund", null);
+        if (!fake.RefundsAtOnce)
+            Assert.True((await fake.RefundEnded((await refunded.JsonAsync()).GetProperty("refund").Text("id"), succeeded: true)(platform)).IsSuccessStatusCode);
+
+        var again = await (await buyer.Http.SendAsync(Keyed("/api/shopping-points/purchases", body, late.Key)))
+            .AssertProblem(HttpStatusCode.UnprocessableEntity, "InsufficientShoppingPoints");
+        Assert.Equal(("refunded", "InsufficientShoppingPoints"), (again.GetProperty("payment").Text("status"), again.GetProperty("payment").Text("refusal")));
+        Assert.Equal("220.00", (await buyer.GetAsync("/api/shopping-points")).Text("balance"));
+        Assert.Equal(1, fake.RefundCount);
+    }
+
     /// <summary>Two agents pay for one region; the later notification's grant is refused: that payment is due back to its payer.</summary>
     private static async Task<(User Payer, string Due, string Granted)> RegionTakenMeanwhileAsync(Platform platform, TwoStepFake fake)
     {

@@ -150,7 +150,7 @@ public sealed class PurchasePaymentTests
     }
 
     /// <summary>A member who bought the Gold card through the provider (paid by its notification): 500 shopping points.</summary>
-    private static async Task<User> BuyerWithPointsAsync(Platform platform, TwoStepFake fake)
+    internal static async Task<User> BuyerWithPointsAsync(Platform platform, TwoStepFake fake)
     {
         var (merchant, storeId, _) = await platform.OpenStoreAsync();
         var cardId = (await merchant.PostAsync($"/api/stores/{storeId}/cards", GoldCard)).Text("id");
