@@ -11,7 +11,8 @@ namespace ValuePool.Server.Orders;
 /// or in part, through the provider that collected the money. The claim (the order still paid, the amount within what is
 /// left once refunds in flight are counted) and the row are one write through the single writer, so two refunds racing each
 /// other or the completion job cannot together return more than was paid. Only the provider's word (its answer, or a verified
-/// refund notification) finishes a refund; a refund in flight holds the order's completion until then.
+/// refund notification) finishes a refund; a refund in flight holds the order's completion until then. A platform payment due back
+/// is refunded through the same rows and finishing (<see cref="PlatformPaymentRefunds"/>), under its <c>pp_</c> id.
 /// </summary>
 public sealed class OrderRefunds(ServerDatabase database, ServerWriter writer, IPaymentProvider provider, TimeProvider time, ILogger<OrderRefunds> log)
 {
