@@ -110,6 +110,34 @@ public sealed class RealProviderConsoleBrowserTests(ConsoleBrowser browser) : IC
     }
 
     [Fact]
+    public async Task Finance_RefundsAPaymentDueBack_AfterConfirmingPayerAndAmount()
+    {
+        await using var fake = await TwoStepFake.StartAsync("alipay");
+        await using var platform = await StartAsync(fake);
+        var api = platform.CreateClient();
+        var (payer, due, _) = await PlatformPaymentRefundTests.RegionTakenMeanwhileAsync(platform, fake);
+        var finance = await platform.UserWithRoleAsync("finance");
+
+        var desk = await browser.OpenAsync(api.BaseAddress!, ConsoleBrowser.Desktop, finance);
+        var page = desk.Page;
+        await desk.GotoAsync("/office/finance/refunds-due");
+        var row = page.Locator("[data-test=refunds-due] .el-table__row");
+        await Expect(row).ToContainTextAsync("代理区域费");
+        await Expect(row).ToContainTextAsync("¥50,000.00");
+        await desk.AssertSoundAsync();
+        await desk.ScreenshotAsync("finance-refunds-due");
+        await row.GetByRole(AriaRole.Button, new() { Name = "退款" }).ClickAsync();
+        var confirm = page.Locator(".el-message-box");
+        await Expect(confirm).ToContainTextAsync($"向 {payer.Id} 原路退还 ¥50,000.00（代理区域费）？");
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "确认" }).ClickAsync();
+        await Expect(page.Locator(".el-message")).ToContainTextAsync("已退款");
+        await Expect(row).ToHaveCountAsync(0);
+        Assert.Equal("refunded", (await payer.GetAsync($"/api/payments/{due}")).GetProperty("payment").Text("status"));
+        Assert.Equal(1, fake.RefundCount);
+        await desk.CloseAsync();
+    }
+
+    [Fact]
     public async Task AMerchant_TopsUpTheDepositWithAlipay_ScansTheCode_AndSeesTheBalanceOnceAlipaySaysPaid()
     {
         await using var fake = await TwoStepFake.StartAsync("alipay");

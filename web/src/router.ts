@@ -54,6 +54,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'finance/withdrawals', component: () => import('./office/finance/WithdrawalsPage.vue') },
       { path: 'finance/rewards', component: () => import('./office/finance/RewardsPage.vue') },
       { path: 'finance/reconciliation', component: () => import('./office/finance/ReconciliationPage.vue') },
+      { path: 'finance/refunds-due', component: () => import('./office/finance/RefundsDuePage.vue') },
       { path: 'finance/statements', component: () => import('./office/finance/StatementsPage.vue') },
       { path: 'admin/dashboard', component: () => import('./office/admin/DashboardPage.vue') },
       { path: 'admin/stores', component: () => import('./office/admin/StoresPage.vue') },

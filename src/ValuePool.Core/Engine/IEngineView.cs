@@ -33,6 +33,8 @@ public interface IEngineView
     Money OwedTo(string memberId);
     ShoppingPointsExpiry? NextShoppingPointsExpiry(string memberId);
     IReadOnlyList<ShoppingLotView> ShoppingLotsOf(string memberId);
+    /// <summary>Why the engine would refuse the purchase now, or null.</summary>
+    CommandResult? RefusalOf(BuyWithShoppingPoints purchase);
     IReadOnlyList<ShareholdingView>? CapTableOf(string storeId);
     MembershipCardView? FindCard(string cardId);
     IReadOnlyList<HeldCardView> CardsHeldBy(string memberId, DateTimeOffset at);

@@ -15,15 +15,10 @@ public sealed partial class ValuePoolEngine
     /// </summary>
     private CommandResult Apply(BuyWithShoppingPoints purchase)
     {
-        if (AmountProblem(purchase.Amount) is { } amountProblem) return amountProblem;
-        if (purchase.ShoppingPoints < ShoppingPoints.Zero) return CommandResult.AmountNotPositive;
-        if (!IsValidId(purchase.Member)) return CommandResult.InvalidId;
+        if (RefusalOf(purchase) is { } refusal) return refusal;
+        var member = _members.GetOrAdd(purchase.Member);
         var amount = purchase.Amount;
         var used = purchase.ShoppingPoints;
-        if (used.Worth > amount.Share(Config.ShoppingPointsMaxShare)) return CommandResult.ShoppingPointsAboveLimit;
-        var found = _members.TryFind(purchase.Member, out var member);
-        if (used > ShoppingPoints.Zero && (!found || ShoppingPointsOf(member) < used)) return CommandResult.InsufficientShoppingPoints;
-        if (!found) member = _members.GetOrAdd(purchase.Member);
 
         var margin = amount.Share(Config.PlatformProductMargin);
         var rebates = PayStoreRebates(member, used);
@@ -35,6 +30,19 @@ public sealed partial class ValuePoolEngine
         Ledger.Post(Account.MemberShoppingPoints(member), Account.ShoppingPointsIssuer, used.Units, TransferKind.ShoppingPointsRedeemed);
         Orders++;
         return CommandResult.Ok;
+    }
+
+    /// <summary>Why the purchase would be refused now (the price, the 70% limit, the points held), or null: also asked before its cash is charged.</summary>
+    public CommandResult? RefusalOf(BuyWithShoppingPoints purchase)
+    {
+        if (AmountProblem(purchase.Amount) is { } amountProblem) return amountProblem;
+        if (purchase.ShoppingPoints < ShoppingPoints.Zero) return CommandResult.AmountNotPositive;
+        if (!IsValidId(purchase.Member)) return CommandResult.InvalidId;
+        var used = purchase.ShoppingPoints;
+        if (used.Worth > purchase.Amount.Share(Config.ShoppingPointsMaxShare)) return CommandResult.ShoppingPointsAboveLimit;
+        if (used > ShoppingPoints.Zero && (!_members.TryFind(purchase.Member, out var member) || ShoppingPointsOf(member) < used))
+            return CommandResult.InsufficientShoppingPoints;
+        return null;
     }
 
     /// <summary>Takes the points from the oldest lots and pays each issuing store <c>floor2(10% × its points)</c>.</summary>

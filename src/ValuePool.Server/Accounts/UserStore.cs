@@ -103,13 +103,19 @@ public sealed class UserStore(ServerDatabase database, ServerWriter writer, IPas
 
     /// <summary>Read and write in one writer change, so two role changes at once both stick.</summary>
     private Task<bool> ChangeRolesAsync(string id, Func<IEnumerable<string>, IEnumerable<string>> change, bool endSessions) =>
-        writer.WriteAsync((c, t) =>
-        {
-            var roles = c.QuerySingleOrDefault<string>("SELECT roles FROM app_user WHERE id = @id", new { id }, t);
-            if (roles is null) return false;
-            c.Execute("UPDATE app_user SET roles = @roles WHERE id = @id", new { id, roles = Roles.Join(change(Roles.Split(roles))) }, t);
-            return !endSessions || NewStamp(c, t, id);
-        });
+        writer.WriteAsync((c, t) => ChangeRoles(c, t, id, change) && (!endSessions || NewStamp(c, t, id)));
+
+    /// <summary>The user gets <paramref name="role"/> in another write's transaction (a paid grant's, in the journal's), sessions kept.</summary>
+    public static Storage.Journal.AlongsideRows AddRoleRows(string id, string role) => (c, t) => ChangeRoles(c, t, id, roles => roles.Append(role));
+
+    private static bool ChangeRoles(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string id,
+        Func<IEnumerable<string>, IEnumerable<string>> change)
+    {
+        var roles = connection.QuerySingleOrDefault<string>("SELECT roles FROM app_user WHERE id = @id", new { id }, transaction);
+        if (roles is null) return false;
+        connection.Execute("UPDATE app_user SET roles = @roles WHERE id = @id", new { id, roles = Roles.Join(change(Roles.Split(roles))) }, transaction);
+        return true;
+    }
 
     /// <summary>Inside a writer change, so <see cref="SecurityStamps"/> follows the table in write order.</summary>
     private bool NewStamp(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string id)

@@ -6,6 +6,7 @@ using ValuePool.Server.Accounts;
 using ValuePool.Server.Data;
 using ValuePool.Server.Http;
 using ValuePool.Server.Orders;
+using ValuePool.Server.Payments;
 using ValuePool.Server.Ledger;
 using ValuePool.Server.Stores;
 using ValuePool.Storage.Sequencing;
@@ -87,24 +88,31 @@ public static class CardsApi
     /// <summary>
     /// The caller buys the card, paying its price through the payment provider: the price goes to the store,
     /// the seller's reward from the store to the seller, the opening shopping points to the buyer, and the
-    /// payment is recorded as a completed order of the store. Send <c>Idempotency-Key</c> to make a retry safe.
+    /// payment is recorded as a completed order of the store. The simulated provider confirms at once (200). A real one answers
+    /// 202 with what the payer does next (query <c>channel</c>, <c>openId</c>) and the payment to poll (<c>GET /api/payments/{id}</c>);
+    /// the card is bought only when its verified notification (or the provider's signed answer) says the price was paid, and a
+    /// purchase the engine then refuses is due back (<c>refundDue</c>). Send <c>Idempotency-Key</c> to make a retry safe: it answers
+    /// the same purchase, or the same payment.
     /// </summary>
-    public static async Task<Results<Ok<CardPurchaseResponse>, ValidationProblem, ProblemHttpResult>> Buy(string id, BuyCardRequest request, HttpRequest http,
-        ClaimsPrincipal caller, UserStore users, CardCatalog cards, LedgerGateway ledger, ImmediatePayment payment)
+    public static async Task<Results<Ok<CardPurchaseResponse>, Accepted<PlatformPaymentStateResponse>, ValidationProblem, ProblemHttpResult>> Buy(string id,
+        BuyCardRequest request, string? channel, string? openId, HttpContext http, ClaimsPrincipal caller, UserStore users, CardCatalog cards,
+        LedgerGateway ledger, PaidPurchase purchase)
     {
         var errors = new FieldErrors();
         if (request.SellerId is not null && await users.FindAsync(request.SellerId) is null) errors.Add("sellerId", FieldErrors.UnknownAccount);
         var memberId = caller.Id();
-        var keyed = IdempotencyKeys.TryScoped(http, LedgerKeys.Scope.CardPurchase, memberId, out var key, errors);
+        var keyed = IdempotencyKeys.TryScoped(http.Request, LedgerKeys.Scope.CardPurchase, memberId, out var key, errors);
+        var payer = OrdersApi.ReadPayer(channel, openId, http, errors);
         if (errors.Any) return errors.ToProblem();
         if (await ledger.ReadAsync(engine => engine.FindCard(id)) is not { } view) return ApiProblem.ForResult(CommandResult.UnknownCard);
-        if (payment.Unavailable() is { } unavailable) return unavailable;
-        var paid = await payment.PayForAsync(keyed ? key : null, memberId, view.StoreId, null, view.Terms.Price,
-            now => new BuyCard(memberId, id, request.SellerId, now));
-        if (ApiProblem.ForReceipt(paid.Receipt) is { } problem) return problem;
+
+        var paid = await purchase.PayAsync(keyed ? key : null, memberId, PaymentPurpose.CardPurchase, view.StoreId, null, view.Terms.Price,
+            now => new BuyCard(memberId, id, request.SellerId, now), payer);
+        if (paid.Problem is { } problem) return problem;
+        if (paid.Started is { } started) return started;
         var card = (await DescribeAsync(id, cards, ledger))!;
         var shoppingPoints = await ledger.ReadAsync(engine => engine.FindMember(memberId)!.ShoppingPoints);
-        return TypedResults.Ok(new CardPurchaseResponse(paid.Receipt.Status == SubmitStatus.Duplicate, card, shoppingPoints.ToString()));
+        return TypedResults.Ok(new CardPurchaseResponse(paid.Replayed, card, shoppingPoints.ToString()));
     }
 
     private static async Task<CardResponse?> DescribeAsync(string id, CardCatalog cards, LedgerGateway ledger) =>

@@ -83,6 +83,7 @@ public static class PlatformSetup
         services.AddSingleton<OrderStore>();
         services.AddSingleton<OrderCompletion>();
         services.AddSingleton<ImmediatePayment>();
+        services.AddSingleton<PaidPurchase>();
         // The configured provider (Payments:Provider); PaymentProviderValidation refuses to start where it may not run.
         services.AddPaymentProviders();
         services.AddSingleton<PaymentIntents>();
@@ -92,6 +93,8 @@ public static class PlatformSetup
         services.AddSingleton<Payments.Reconciliation.DailyReconciliation>();
         services.AddSingleton<PaymentDueWork>();
         services.AddSingleton<PlatformPayments>();
+        services.AddSingleton<PlatformGrantRows>();
+        services.AddSingleton<PlatformPaymentRefunds>();
         services.AddSingleton<PlatformPaymentNotices>();
         services.AddSingleton<SettlementRunner>();
         services.AddSingleton<WebhookDispatcher>();

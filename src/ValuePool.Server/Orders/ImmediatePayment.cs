@@ -9,19 +9,16 @@ using ValuePool.Storage.Sequencing;
 namespace ValuePool.Server.Orders;
 
 /// <summary>
-/// A payment in one step, while the payer waits: an in-store QR payment (MODEL.md §7: in-store orders complete
-/// on payment), a membership card, or the cash part of a platform product bought with shopping points. The
-/// provider confirms, the confirmation is verified like a callback, and the engine's command under
-/// <c>order:{id}:complete</c> carries the order row (created, paid and completed at once) into its journal
-/// transaction. So no money is booked that the provider did not collect, there is no moment, crash or not,
+/// A payment in one step, while the payer waits, with a provider that confirms at once (the simulated one): an in-store QR
+/// payment (MODEL.md §7: in-store orders complete on payment), a membership card, or the cash part of a platform product bought
+/// with shopping points (<see cref="PaidPurchase"/>; a real provider pays those in two steps). The provider confirms, the
+/// confirmation is verified like a callback, and the engine's command under <c>order:{id}:complete</c> carries the order row
+/// (created, paid and completed at once) into its journal transaction. So no money is booked that the provider did not collect, there is no moment, crash or not,
 /// when the money moved without the order or the reverse, and a retry under the same key changes nothing.
 /// </summary>
 public sealed class ImmediatePayment(LedgerGateway ledger, OrderStore orders, IPaymentProvider provider, TimeProvider time, ServerMetrics metrics)
 {
     public sealed record Outcome(Receipt Receipt, OrderRecord? Order, SignedCallback Confirmation);
-
-    /// <summary>The refusal when the provider cannot confirm while the payer waits (<see cref="OneStepPayment"/>).</summary>
-    public Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? Unavailable() => OneStepPayment.Unavailable(provider);
 
     /// <summary>
     /// Pays <paramref name="amount"/> at the store. The order id is new (time-ordered), or derived from the caller's

@@ -8,7 +8,10 @@ public static class OrderRefundStatus
     public const string Failed = "failed";
 }
 
-/// <summary>A row of <c>order_refund</c>: (part of) a paid order's money sent back through the provider before completion (MODEL.md §7).</summary>
+/// <summary>
+/// A row of <c>order_refund</c>: (part of) a paid order's money sent back through the provider before completion (MODEL.md §7), or
+/// a platform payment due back (its <see cref="OrderId"/> the payment's <c>pp_</c> id).
+/// </summary>
 public sealed record OrderRefund
 {
     public string Id { get; init; } = "";

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using ValuePool.Core.Amounts;
 using ValuePool.Server.Data;
@@ -10,7 +11,8 @@ namespace ValuePool.Server.Orders;
 /// or in part, through the provider that collected the money. The claim (the order still paid, the amount within what is
 /// left once refunds in flight are counted) and the row are one write through the single writer, so two refunds racing each
 /// other or the completion job cannot together return more than was paid. Only the provider's word (its answer, or a verified
-/// refund notification) finishes a refund; a refund in flight holds the order's completion until then.
+/// refund notification) finishes a refund; a refund in flight holds the order's completion until then. A platform payment due back
+/// is refunded through the same rows and finishing (<see cref="PlatformPaymentRefunds"/>), under its <c>pp_</c> id.
 /// </summary>
 public sealed class OrderRefunds(ServerDatabase database, ServerWriter writer, IPaymentProvider provider, TimeProvider time, ILogger<OrderRefunds> log)
 {
@@ -35,11 +37,7 @@ public sealed class OrderRefunds(ServerDatabase database, ServerWriter writer, I
 
     public async Task<Result> RefundAsync(OrderRecord order, Money amount, string reason)
     {
-        var refund = new OrderRefund
-        {
-            Id = Ids.New("rf"), OrderId = order.Id, PaymentId = order.PaymentId, Provider = provider.Name, AmountFen = amount.Fen, Reason = reason,
-            Status = OrderRefundStatus.Requested, CreatedMs = UnixTime.Ms(time.GetUtcNow()),
-        };
+        var refund = NewRefund(order.Id, order.PaymentId, amount, reason);
         var claim = await writer.WriteAsync((c, t) =>
         {
             var current = c.QuerySingleOrDefault<OrderRecord>("SELECT status AS Status, amount_fen AS AmountFen, refunded_fen AS RefundedFen FROM customer_order WHERE id = @Id",
@@ -48,20 +46,40 @@ public sealed class OrderRefunds(ServerDatabase database, ServerWriter writer, I
             var inFlightFen = c.ExecuteScalar<long>("SELECT COALESCE(SUM(amount_fen), 0) FROM order_refund WHERE order_id = @Id AND status = @Requested",
                 new { order.Id, OrderRefundStatus.Requested }, t);
             if (amount.Fen > current.KeptFen - inFlightFen) return Outcome.TooMuch;
-            c.Execute("INSERT INTO order_refund (id, order_id, payment_id, provider, amount_fen, reason, status, created_ms) " +
-                "VALUES (@Id, @OrderId, @PaymentId, @Provider, @AmountFen, @Reason, @Status, @CreatedMs)", refund, t);
+            Insert(c, t, refund);
             return Outcome.Processing;
         });
         if (claim != Outcome.Processing) return new Result(claim, null);
+        return await SendAsync(refund, new Money(order.AmountFen));
+    }
 
-        var started = await provider.RefundAsync(new RefundRequest(refund.Id, order.PaymentId, amount, new Money(order.AmountFen), reason));
+    /// <summary>A new refund (<c>requested</c>) of <paramref name="amount"/> of the payment, to be claimed and recorded by the caller.</summary>
+    public OrderRefund NewRefund(string orderId, string paymentId, Money amount, string reason) => new()
+    {
+        Id = Ids.New("rf"), OrderId = orderId, PaymentId = paymentId, Provider = provider.Name, AmountFen = amount.Fen, Reason = reason,
+        Status = OrderRefundStatus.Requested, CreatedMs = UnixTime.Ms(time.GetUtcNow()),
+    };
+
+    /// <summary>The row of a refund claimed in the caller's write, before the provider is asked.</summary>
+    public static void Insert(DbConnection c, DbTransaction t, OrderRefund refund) =>
+        c.Execute("INSERT INTO order_refund (id, order_id, payment_id, provider, amount_fen, reason, status, created_ms) " +
+            "VALUES (@Id, @OrderId, @PaymentId, @Provider, @AmountFen, @Reason, @Status, @CreatedMs)", refund, t);
+
+    /// <summary>
+    /// Asks the provider to return a claimed refund of a payment of <paramref name="total"/>, and finishes it by its answer (as its
+    /// notification would): returned, refused, or left requested for the notification.
+    /// </summary>
+    public async Task<Result> SendAsync(OrderRefund refund, Money total)
+    {
+        var amount = new Money(refund.AmountFen);
+        var started = await provider.RefundAsync(new RefundRequest(refund.Id, refund.PaymentId, amount, total, refund.Reason));
         switch (started.Progress)
         {
             case RefundProgress.Succeeded:
-                await FinishAsync(new RefundNotice($"{provider.Name}:refund:{refund.Id}", refund.Id, order.PaymentId, amount, Succeeded: true));
+                await FinishAsync(new RefundNotice($"{provider.Name}:refund:{refund.Id}", refund.Id, refund.PaymentId, amount, Succeeded: true));
                 return new Result(Outcome.Refunded, await FindAsync(refund.Id));
             case RefundProgress.Failed:
-                await FinishAsync(new RefundNotice($"{provider.Name}:refund:{refund.Id}", refund.Id, order.PaymentId, amount, Succeeded: false), started.Failure);
+                await FinishAsync(new RefundNotice($"{provider.Name}:refund:{refund.Id}", refund.Id, refund.PaymentId, amount, Succeeded: false), started.Failure);
                 return new Result(Outcome.ProviderRefused, await FindAsync(refund.Id));
             default:
                 return new Result(Outcome.Processing, await FindAsync(refund.Id));
@@ -89,11 +107,18 @@ public sealed class OrderRefunds(ServerDatabase database, ServerWriter writer, I
             {
                 c.Execute("UPDATE order_refund SET status = @status, failure = @failure, finished_ms = @nowMs WHERE id = @RefundId",
                     new { status = notice.Succeeded ? OrderRefundStatus.Succeeded : OrderRefundStatus.Failed, failure, nowMs, notice.RefundId }, t);
-                if (notice.Succeeded)
+                // A platform payment due back (its pp_ id, PlatformPaymentRefunds) is refunded, or due back again when the provider refused.
+                if (PlatformPaymentNotices.IsPaymentId(refund!.OrderId))
+                    c.Execute("UPDATE platform_payment SET status = @to WHERE id = @OrderId AND status = @refunding", new
+                    {
+                        to = notice.Succeeded ? PlatformPaymentStatus.Refunded : PlatformPaymentStatus.RefundDue, refund.OrderId,
+                        refunding = PlatformPaymentStatus.Refunding,
+                    }, t);
+                else if (notice.Succeeded)
                     c.Execute("UPDATE customer_order SET refunded_fen = refunded_fen + @AmountFen, " +
                         "status = CASE WHEN refunded_fen + @AmountFen = amount_fen THEN @refunded ELSE status END, " +
                         "refunded_ms = CASE WHEN refunded_fen + @AmountFen = amount_fen THEN @nowMs ELSE refunded_ms END WHERE id = @OrderId",
-                        new { refund!.AmountFen, refunded = OrderStatus.Refunded, nowMs, refund.OrderId }, t);
+                        new { refund.AmountFen, refunded = OrderStatus.Refunded, nowMs, refund.OrderId }, t);
             }
             else log.LogWarning("Refund notice {Event} for refund {Refund} ignored: {Outcome}", notice.EventId, notice.RefundId, outcome);
             OrderStore.Log(c, t, notice.EventId, refund?.OrderId, outcome, nowMs);

@@ -135,6 +135,21 @@ public sealed class OrderStore(ServerDatabase database, ServerWriter writer, Alo
     }
 
     /// <summary>
+    /// Like <see cref="InsertCompleted"/>, and indexed under its member at once: for an order completed by a platform payment's grant
+    /// (under <c>payment:{id}:apply</c>, which <see cref="MemberOrderIndex"/> does not follow), few enough to index in their commit.
+    /// </summary>
+    public AlongsideRows InsertCompletedIndexed(OrderRecord order)
+    {
+        var completed = InsertCompleted(order);
+        return (c, t) =>
+        {
+            completed(c, t);
+            alongside.Execute(c, t, "INSERT INTO member_order (member_id, order_id) VALUES (@memberId, @id) ON CONFLICT DO NOTHING",
+                ("memberId", order.MemberId), ("id", order.Id));
+        };
+    }
+
+    /// <summary>
     /// Shipped orders whose after-sales window has passed, and orders left completing by a stop, claimed for completion; an order
     /// with a refund the provider has not finished waits for it (OrderRefunds), so completion moves only what was kept.
     /// </summary>

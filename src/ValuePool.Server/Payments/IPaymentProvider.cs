@@ -13,8 +13,8 @@ public interface IPaymentProvider
     string Name { get; }
 
     /// <summary>
-    /// True for a provider that confirms while the payer waits (the simulated one): one-step payments (cards, fees, deposits)
-    /// need it. A real provider confirms only by a later notification, so the server asks it through the two-step order flow.
+    /// True for a provider that confirms while the payer waits (the simulated one): payments are then made in one step. A real
+    /// provider confirms only by a later notification, so the server pays through it in two steps (orders, platform payments).
     /// </summary>
     bool ConfirmsWhilePayerWaits { get; }
 

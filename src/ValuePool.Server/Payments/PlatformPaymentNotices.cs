@@ -15,12 +15,14 @@ namespace ValuePool.Server.Payments;
 /// <c>applied</c> and the event is remembered in the command's journal transaction. A refusal by the engine turns it
 /// <c>refundDue</c>. Every delivery is logged with its outcome in <c>payment_callback_log</c>, like an order's.
 /// </summary>
-public sealed class PlatformPaymentNotices(LedgerGateway ledger, ServerDatabase database, ServerWriter writer, TimeProvider time)
+public sealed class PlatformPaymentNotices(LedgerGateway ledger, ServerDatabase database, ServerWriter writer, PlatformGrantRows grantRows, TimeProvider time)
 {
     public const string IdPrefix = "pp";
 
     /// <summary>Orders' ids start <c>o_</c>; a platform payment's <c>pp_</c>, and the provider hands it back as the notice's order id.</summary>
-    public static bool IsFor(PaymentNotice notice) => notice.OrderId.StartsWith(IdPrefix + "_", StringComparison.Ordinal);
+    public static bool IsFor(PaymentNotice notice) => IsPaymentId(notice.OrderId);
+
+    public static bool IsPaymentId(string id) => id.StartsWith(IdPrefix + "_", StringComparison.Ordinal);
 
     public async Task<CallbackOutcome> ApplyAsync(PaymentNotice notice)
     {
@@ -36,7 +38,7 @@ public sealed class PlatformPaymentNotices(LedgerGateway ledger, ServerDatabase 
         }
 
         var command = CommandCodec.Decode(Convert.FromBase64String(payment!.GrantCommand!)) with { At = now };
-        var rows = PlatformGrantRows.Of(command);
+        var rows = grantRows.Of(payment, command);
         var receipt = await ledger.SubmitAsync(PaymentKey(payment.Id), command, (c, t) =>
         {
             c.Execute("UPDATE platform_payment SET status = @applied, grant_command = NULL WHERE id = @Id AND status = @awaiting",

@@ -13,7 +13,8 @@ using ValuePool.Storage.Sequencing;
 namespace ValuePool.Server.Payments;
 
 /// <summary>
-/// A command paid for (MODEL.md §8: agent regions, store shares and deposits are granted only once their money is collected).
+/// A command paid for (MODEL.md §8: agent regions, store shares, deposits, membership cards and the cash of shopping-point purchases
+/// are granted only once their money is collected).
 /// With a provider that confirms while the payer waits (the simulated one) the command is submitted at once, under
 /// <c>payment:{id}:apply</c>, carrying the payment's row into its journal transaction. With a real provider the request only
 /// starts the provider's transaction (one payment intent per payment, like an order's) and answers what the payer does next;
@@ -22,7 +23,7 @@ namespace ValuePool.Server.Payments;
 /// <c>refundDue</c>: visible to the payer and to finance, never silently lost.
 /// </summary>
 public sealed class PlatformPayments(LedgerGateway ledger, ServerDatabase database, ServerWriter writer, IPaymentProvider provider, PaymentIntents intents,
-    PaymentCallbacks callbacks, TimeProvider time)
+    PaymentCallbacks callbacks, PlatformGrantRows grantRows, TimeProvider time)
 {
     public const string Columns = "id AS Id, payer_id AS PayerId, purpose AS Purpose, subject AS Subject, amount_fen AS AmountFen, payment_id AS PaymentId, " +
         "status AS Status, refusal AS Refusal, created_ms AS CreatedMs, grant_command AS GrantCommand";
@@ -58,7 +59,7 @@ public sealed class PlatformPayments(LedgerGateway ledger, ServerDatabase databa
     private async Task<Outcome> ApplyWhilePayerWaitsAsync(PlatformPayment payment, Command command)
     {
         provider.ConfirmVerified(payment.PaymentId, payment.Id, new Money(payment.AmountFen));
-        var rows = PlatformGrantRows.Of(command);
+        var rows = grantRows.Of(payment, command);
         var receipt = await ledger.SubmitAsync(PlatformPaymentNotices.PaymentKey(payment.Id), command, (c, t) =>
         {
             c.Execute(Insert, payment, t);
@@ -88,8 +89,9 @@ public sealed class PlatformPayments(LedgerGateway ledger, ServerDatabase databa
         };
         var created = await intents.TryCreateAsync(intent);
         var current = await FindAsync(payment.Id);
-        // Another request under the key (another purchase, payer or amount) made this payment: not this request's.
-        if (current is null || current.PayerId != payment.PayerId || current.AmountFen != payment.AmountFen || current.Purpose != payment.Purpose)
+        // Another request under the key (another purchase, payer, subject or amount) made this payment: not this request's.
+        if (current is null || current.PayerId != payment.PayerId || current.AmountFen != payment.AmountFen || current.Purpose != payment.Purpose ||
+            current.Subject != payment.Subject)
             return new Outcome(null, null);
         if (created) return await ChargeAsync(current, payer);
         if (current.Status != PlatformPaymentStatus.AwaitingPayment) return new Outcome(null, current);

@@ -61,6 +61,7 @@ public static class ShareholdersApi
         if (invested == Money.Zero)
         {
             if (ApiProblem.ForReceipt(await ledger.SubmitAsync(key, line(time.GetUtcNow()))) is { } problem) return problem;
+            await users.AddRoleAsync(investor, Roles.Shareholder);
         }
         else
         {
@@ -72,9 +73,9 @@ public static class ShareholdersApi
             }
             var paid = await payments.PayThenApplyAsync(keyed ? key : null, investor, PaymentPurpose.ShareInvestment, storeId, invested, line, payer);
             if (PlatformPaymentsApi.ForOutcome(paid) is { } problem) return problem;
+            // Paid, the line's grant made the investor a shareholder in its own transaction (PlatformGrantRows).
             if (PlatformPaymentsApi.ForStarted(paid) is { } started) return started;
         }
-        await users.AddRoleAsync(investor, Roles.Shareholder);
         return TypedResults.Created($"/api/stores/{storeId}/shareholders", (await ReadCapTableAsync(storeId, ledger))!);
     }
 

@@ -5,6 +5,7 @@ using ValuePool.Core.Engine;
 using ValuePool.Server.Accounts;
 using ValuePool.Server.Http;
 using ValuePool.Server.Orders;
+using ValuePool.Server.Payments;
 using ValuePool.Server.Ledger;
 using ValuePool.Server.Products;
 using ValuePool.Storage.Sequencing;
@@ -43,11 +44,16 @@ public static class ShoppingPointsApi
 
     /// <summary>
     /// A platform product (自营) paid partly in shopping points, oldest lots first; the rest is cash collected
-    /// through the payment provider and recorded as a completed order of the product, so the purchase is final
-    /// at once. Send <c>Idempotency-Key</c> to make a retry safe.
+    /// through the payment provider and recorded as a completed order of the product. The simulated provider confirms at once, so
+    /// the purchase is final at once (200). A real one answers 202 with what the payer does next (query <c>channel</c>,
+    /// <c>openId</c>) and the payment to poll (<c>GET /api/payments/{id}</c>): the points are not held meanwhile, and are checked
+    /// and spent only when the verified notification (or the provider's signed answer) grants the purchase; spent elsewhere
+    /// meanwhile, the purchase is refused and its cash due back (<c>refundDue</c>). Send <c>Idempotency-Key</c> to make a retry
+    /// safe: it answers the same purchase, or the same payment.
     /// </summary>
-    public static async Task<Results<Ok<ShoppingPurchaseResponse>, ValidationProblem, ProblemHttpResult>> Buy(ShoppingPurchaseRequest request,
-        HttpRequest http, ClaimsPrincipal caller, ProductCatalog catalog, LedgerGateway ledger, ImmediatePayment payment)
+    public static async Task<Results<Ok<ShoppingPurchaseResponse>, Accepted<PlatformPaymentStateResponse>, ValidationProblem, ProblemHttpResult>> Buy(
+        ShoppingPurchaseRequest request, string? channel, string? openId, HttpContext http, ClaimsPrincipal caller, ProductCatalog catalog,
+        LedgerGateway ledger, PaidPurchase purchase)
     {
         var errors = new FieldErrors();
         var used = errors.ShoppingPoints("shoppingPoints", request.ShoppingPoints);
@@ -58,16 +64,21 @@ public static class ShoppingPointsApi
         var amount = product is null ? Money.Zero : new Money(checked(product.PriceFen * quantity));
         if (product is not null && used.Worth >= amount) errors.Add("shoppingPoints", new("购物积分只能抵扣部分价格，其余须用现金支付", "shopping points pay only part of the price; the rest is cash"));
         var id = caller.Id();
-        var keyed = IdempotencyKeys.TryScoped(http, LedgerKeys.Scope.ShoppingPurchase, id, out var key, errors);
+        var keyed = IdempotencyKeys.TryScoped(http.Request, LedgerKeys.Scope.ShoppingPurchase, id, out var key, errors);
+        var payer = OrdersApi.ReadPayer(channel, openId, http, errors);
         if (errors.Any) return errors.ToProblem();
 
         var cash = amount - used.Worth;
-        if (payment.Unavailable() is { } unavailable) return unavailable;
-        var paid = await payment.PayForAsync(keyed ? key : null, id, null, product!.Id, cash, now => new BuyWithShoppingPoints(id, amount, used, now));
-        if (ApiProblem.ForReceipt(paid.Receipt) is { } problem) return problem;
+        Func<DateTimeOffset, BuyWithShoppingPoints> buy = now => new BuyWithShoppingPoints(id, amount, used, now);
+        // Before a real provider charges: a purchase the engine would refuse now is refused uncharged (a retry's first attempt passed).
+        if (purchase.AwaitsProvider && !await purchase.IsRetryAsync(keyed ? key : null) &&
+            await ledger.ReadAsync(engine => engine.RefusalOf(buy(DateTimeOffset.UnixEpoch))) is { } refusal)
+            return ApiProblem.ForResult(refusal);
+        var paid = await purchase.PayAsync(keyed ? key : null, id, PaymentPurpose.ShoppingPurchase, null, product!.Id, cash, buy, payer);
+        if (paid.Problem is { } problem) return problem;
+        if (paid.Started is { } started) return started;
         var holdings = await ledger.ReadAsync(engine => Describe(id, engine));
-        return TypedResults.Ok(new ShoppingPurchaseResponse(paid.Receipt.Status == SubmitStatus.Duplicate, product.Id, amount.Text(), used.ToString(),
-            cash.Text(), holdings));
+        return TypedResults.Ok(new ShoppingPurchaseResponse(paid.Replayed, product.Id, amount.Text(), used.ToString(), cash.Text(), holdings));
     }
 
     private static ShoppingPointsResponse Describe(string memberId, IEngineView engine)

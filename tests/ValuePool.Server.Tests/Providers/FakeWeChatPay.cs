@@ -92,9 +92,11 @@ public sealed partial class FakeWeChatPay : IAsyncDisposable
         return Notification("TRANSACTION.SUCCESS", "transaction", TransactionJson(trade, totalFen ?? trade.Total, mchId));
     }
 
+    /// <summary>The refund's end, notified; a <c>CLOSED</c> one (退款关闭) returned nothing, so it no longer counts against the trade.</summary>
     public (string Body, Dictionary<string, string> Headers) RefundNotification(string outRefundNo, string status = "SUCCESS", DateTimeOffset? at = null)
     {
         var refund = Refunds[outRefundNo];
+        refund["ended"] = status;
         var resource = new JsonObject
         {
             ["mchid"] = MchId, ["out_trade_no"] = refund["out_trade_no"]!.GetValue<string>(), ["transaction_id"] = "4200x", ["out_refund_no"] = outRefundNo,
@@ -186,7 +188,7 @@ public sealed partial class FakeWeChatPay : IAsyncDisposable
         var outTradeNo = refund["out_trade_no"]!.GetValue<string>();
         if (!Trades.TryGetValue(outTradeNo, out var trade) || trade.State != "SUCCESS")
             return Signed("""{"code":"RESOURCE_NOT_EXISTS","message":"订单不存在"}""", StatusCodes.Status404NotFound);
-        var refunded = Refunds.Values.Where(r => r["out_trade_no"]!.GetValue<string>() == outTradeNo).Sum(r => r["amount"]!["refund"]!.GetValue<long>());
+        var refunded = Refunds.Values.Where(r => r["out_trade_no"]!.GetValue<string>() == outTradeNo && r["ended"]?.GetValue<string>() != "CLOSED").Sum(r => r["amount"]!["refund"]!.GetValue<long>());
         if (refunded + refund["amount"]!["refund"]!.GetValue<long>() > trade.Total)
             return Signed("""{"code":"INVALID_REQUEST","message":"退款金额超过订单金额"}""", StatusCodes.Status400BadRequest);
         var outRefundNo = refund["out_refund_no"]!.GetValue<string>();

@@ -138,12 +138,14 @@ public sealed class PlatformPaymentTests
         Assert.Equal("applied", (await merchant.GetAsync($"/api/payments/{payment.Id}")).GetProperty("payment").Text("status"));
         Assert.Contains((await merchant.GetAsync($"/api/stores/{storeId}/shareholders")).GetProperty("holdings").EnumerateArray(),
             line => line.Text("memberId") == investor.Id && line.Text("invested") == "30.00");
+        // The grant made the investor a shareholder, as a line paid while the payer waits does.
+        Assert.Contains("shareholder", (await investor.PostAsync("/api/accounts/token", new { })).GetProperty("roles").EnumerateArray().Select(role => role.GetString()));
     }
 
-    private sealed record Started(string Id, string PaymentId, string Key);
+    internal sealed record Started(string Id, string PaymentId, string Key);
 
     /// <summary>Starts the payment under a fresh idempotency key: 202, awaiting the payer, with the code to scan and the trade at the fake.</summary>
-    private static async Task<Started> StartAsync(User payer, string path, object body, TwoStepFake fake, long amountFen)
+    internal static async Task<Started> StartAsync(User payer, string path, object body, TwoStepFake fake, long amountFen)
     {
         var key = Guid.NewGuid().ToString("N");
         var response = await payer.Http.SendAsync(Keyed(path, body, key));
@@ -158,13 +160,13 @@ public sealed class PlatformPaymentTests
     }
 
     /// <summary>A forged notification and one for another amount (the callers check that each changed nothing).</summary>
-    private static async Task DeliverAllButTheGenuineAsync(Platform platform, TwoStepFake fake, Started payment)
+    internal static async Task DeliverAllButTheGenuineAsync(Platform platform, TwoStepFake fake, Started payment)
     {
         await fake.Forged(payment.PaymentId)(platform);
         await fake.PaidOtherAmount(payment.PaymentId)(platform);
     }
 
-    private static HttpRequestMessage Keyed(string path, object body, string key)
+    internal static HttpRequestMessage Keyed(string path, object body, string key)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = System.Net.Http.Json.JsonContent.Create(body) };
         request.Headers.Add("Idempotency-Key", key);

@@ -17,6 +17,13 @@ public abstract class TwoStepFake : IAsyncDisposable
     /// <summary>The payer paid, without a notification: only a query will tell the platform.</summary>
     public abstract void MarkPaid(string paymentId);
     public abstract bool HasTrade(string paymentId, long amountFen);
+    /// <summary>True when the provider answers a refund with its end (Alipay); false when it accepts it and notifies the end later (WeChat Pay).</summary>
+    public abstract bool RefundsAtOnce { get; }
+    /// <summary>The notification that an accepted refund ended (only where not <see cref="RefundsAtOnce"/>).</summary>
+    public abstract Func<Platform, Task<HttpResponseMessage>> RefundEnded(string refundId, bool succeeded);
+    /// <summary>Whether the provider refuses refunds in its answer (only where <see cref="RefundsAtOnce"/>).</summary>
+    public abstract void RefuseRefunds(bool refuse);
+    public abstract int RefundCount { get; }
     public abstract int Unsigned { get; }
     public abstract ValueTask DisposeAsync();
 
@@ -51,6 +58,16 @@ public abstract class TwoStepFake : IAsyncDisposable
 
         public override void MarkPaid(string paymentId) => fake.Trades[paymentId].State = "SUCCESS";
         public override bool HasTrade(string paymentId, long amountFen) => fake.Trades.TryGetValue(paymentId, out var trade) && trade.Total == amountFen;
+        public override bool RefundsAtOnce => false;
+
+        public override Func<Platform, Task<HttpResponseMessage>> RefundEnded(string refundId, bool succeeded)
+        {
+            var (body, headers) = fake.RefundNotification(refundId, succeeded ? "SUCCESS" : "CLOSED");
+            return platform => NotifyAsync(platform, NotifyPath, body, headers);
+        }
+
+        public override void RefuseRefunds(bool refuse) => throw new NotSupportedException("WeChat Pay's fake ends a refund by its notification");
+        public override int RefundCount => fake.Refunds.Count;
         public override int Unsigned => fake.Unsigned;
         public override ValueTask DisposeAsync() => fake.DisposeAsync();
     }
@@ -80,6 +97,11 @@ public abstract class TwoStepFake : IAsyncDisposable
         public override bool HasTrade(string paymentId, long amountFen) =>
             fake.Trades.TryGetValue(paymentId, out var trade) && trade.TotalAmount == (amountFen / 100m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
 
+        public override bool RefundsAtOnce => true;
+        public override Func<Platform, Task<HttpResponseMessage>> RefundEnded(string refundId, bool succeeded) =>
+            throw new NotSupportedException("Alipay answers a refund with its end");
+        public override void RefuseRefunds(bool refuse) => fake.RefuseRefunds = refuse ? "ACQ.SELLER_BALANCE_NOT_ENOUGH" : null;
+        public override int RefundCount => fake.Refunds.Count;
         public override int Unsigned => fake.Unsigned;
         public override ValueTask DisposeAsync() => fake.DisposeAsync();
     }

@@ -1768,6 +1768,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/payments/{id}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlatformPaymentRefundResponse"];
+                    };
+                };
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlatformPaymentRefundResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/wallet": {
         parameters: {
             query?: never;
@@ -3370,7 +3416,10 @@ export interface paths {
         put?: never;
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    channel?: string;
+                    openId?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -3388,6 +3437,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ShoppingPurchaseResponse"];
+                    };
+                };
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlatformPaymentStateResponse"];
                     };
                 };
                 /** @description Bad Request */
@@ -3898,7 +3956,10 @@ export interface paths {
         put?: never;
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    channel?: string;
+                    openId?: string;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -3918,6 +3979,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["CardPurchaseResponse"];
+                    };
+                };
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlatformPaymentStateResponse"];
                     };
                 };
                 /** @description Bad Request */
@@ -4698,6 +4768,11 @@ export interface components {
             bankReference: null | string;
             /** Format: date-time */
             finishedAt: null | string;
+        };
+        PlatformPaymentRefundResponse: {
+            replayed: boolean;
+            payment: components["schemas"]["PlatformPaymentResponse"];
+            refund: null | components["schemas"]["OrderRefundResponse"];
         };
         PlatformPaymentResponse: {
             id: string;

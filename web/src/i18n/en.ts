@@ -10,7 +10,7 @@ const en: Messages = {
     copied: 'Copied',
   },
   nav: {
-    myCards: 'My cards', accountSecurity: 'Account and security', myOrders: 'My orders', compliance: 'Compliance', holdings: 'My holdings', holdingsSnapshot: 'Holdings snapshot', reconciliation: 'Reconciliation', statements: 'Offline statements',
+    myCards: 'My cards', accountSecurity: 'Account and security', myOrders: 'My orders', compliance: 'Compliance', holdings: 'My holdings', holdingsSnapshot: 'Holdings snapshot', reconciliation: 'Reconciliation', statements: 'Offline statements', refundsDue: 'Refunds due',
     orders: 'Orders', products: 'Products', cards: 'Membership cards', partners: 'Partners and shareholders', deposit: 'Deposit', rewardList: 'Rewards', users: 'Users and roles', platformProducts: 'Platform products', webhooks: 'Webhooks', operatorLog: 'Operator log', shop: 'Points shop', stakes: 'My stores and dividends',
     wallet: 'Wallet', pay: 'Pay', history: 'History', me: 'Me', sell: 'Sell points', withdraw: 'Withdraw', rewards: 'My rewards', invite: 'Invite friends',
     shopping: 'Shopping points', dividends: 'Dividends', merchant: 'Merchant', finance: 'Finance', admin: 'Administration', agent: 'Agent',
@@ -109,6 +109,11 @@ const en: Messages = {
     title: 'My orders', order: 'Order', confirmPay: 'Pay {amount} for "{what}"?', refund: 'Refund', confirmRefund: 'Refund {amount} of "{what}"? It goes back the way it was paid.',
     refundAsked: 'Refund asked', completesOn: 'After-sales window until {day}; then it completes and the points arrive',
   },
+  refundsDue: {
+    note: 'Payments the provider collected for something the platform then could not grant (the region was taken, the shopping points were spent…): nothing was granted, and each goes back to its payer the way it was paid.',
+    payer: 'Payer', purpose: 'For', why: 'Why it was not granted', refund: 'Refund', confirm: 'Refund {amount} to {payer} ({purpose}) the way it was paid?',
+    refunded: 'Refunded', refunding: 'Refund asked; waiting for the provider to confirm',
+  },
   holdings: {
     points: 'Points', cash: 'Cash', shoppingPoints: 'Shopping points', sequence: 'Journal sequence', price: 'Price', fraction: 'Price fraction: pool {pool} fen ÷ {units} point units',
     hash: 'Journal hash (up to that sequence)', check: 'In the published holdings snapshot of the same sequence and hash, your line is exactly this: check it yourself.',
@@ -156,7 +161,7 @@ const en: Messages = {
     store: { approve: 'Store approved', reject: 'Store rejected' }, role: { grant: 'Role granted', revoke: 'Role revoked' }, withdrawal: { approve: 'Withdrawal approved', reject: 'Withdrawal rejected' },
     config: { change: 'Rates changed' }, pool: { subsidy: 'Subsidy' }, card: { define: 'Card published' }, product: { add: 'Product added' }, webhook: { subscribe: 'Webhook subscribed' },
     partner: { add: 'Partner added' }, shareholder: { add: 'Shareholder added' }, payout: { request: 'Store payout' }, deposit: { topUp: 'Deposit top-up' }, order: { refund: 'Order refunded' },
-    region: { buy: 'Region bought' },
+    region: { buy: 'Region bought' }, payment: { refund: 'Payment refunded' },
   },
   rate: {
     commission: 'Commission', platformProfit: 'Platform profit', distributionBudget: 'Distribution budget', poolContribution: 'Pool contribution',
@@ -184,6 +189,7 @@ const en: Messages = {
   },
   enum: {
     status: { pending: 'Pending', approved: 'Approved', rejected: 'Rejected', created: 'Awaiting payment', paid: 'Paid', completed: 'Completed', refunded: 'Refunded', returned: 'Returned' },
+    purpose: { agentRegion: 'Region fee', shareInvestment: 'Store share investment', depositTopUp: 'Deposit top-up', cardPurchase: 'Membership card', shoppingPurchase: 'Points shop' },
     severity: { Review: 'Review', Risk: 'Risk', review: 'Review', risk: 'Risk' },
     role: { member: 'Member', merchant: 'Merchant', promoter: 'Promoter', agent: 'Agent', finance: 'Finance', shareholder: 'Shareholder', admin: 'Admin', partner: 'Partner' },
     benefit: { none: 'None', dailySpecial: 'Daily special', freeItem: 'Free item', None: 'None', DailySpecial: 'Daily special', FreeItem: 'Free item' },

@@ -24,7 +24,7 @@ export function setLocale(locale: Locale) {
 
 export const locale = () => i18n.global.locale.value as Locale
 
-export type EnumGroup = 'status' | 'severity' | 'role' | 'benefit' | 'level' | 'transfer' | 'entry' | 'recon' | 'difference' | 'subject' | 'provider' | 'statementKind' | 'payout' | 'refund'
+export type EnumGroup = 'status' | 'purpose' | 'severity' | 'role' | 'benefit' | 'level' | 'transfer' | 'entry' | 'recon' | 'difference' | 'subject' | 'provider' | 'statementKind' | 'payout' | 'refund'
 
 /** A server enum value (a status, a reward kind…) in the reader's language; never the raw value. */
 export function enumText(group: EnumGroup, value: string | null | undefined): string {

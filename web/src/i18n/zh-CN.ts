@@ -8,7 +8,7 @@ const zhCN = {
     time: '时间', amount: '金额', status: '状态', kind: '类型', detail: '说明', actions: '操作', search: '搜索', copy: '复制', copied: '已复制',
   },
   nav: {
-    myCards: '我的会员卡', accountSecurity: '账号与安全', myOrders: '我的订单', compliance: '合规审计', holdings: '我的持仓', holdingsSnapshot: '持仓快照', reconciliation: '支付对账', statements: '财务宝（线下结算）',
+    myCards: '我的会员卡', accountSecurity: '账号与安全', myOrders: '我的订单', compliance: '合规审计', holdings: '我的持仓', holdingsSnapshot: '持仓快照', reconciliation: '支付对账', statements: '财务宝（线下结算）', refundsDue: '待退款',
     orders: '订单管理', products: '商品管理', cards: '会员卡', partners: '合伙人与股东', deposit: '保证金', rewardList: '奖励明细', users: '用户与角色', platformProducts: '平台商品', webhooks: '消息推送', operatorLog: '操作日志', shop: '积分商城', stakes: '我的门店与分红',
     wallet: '钱包', pay: '付款', history: '明细', me: '我的', sell: '卖出积分', withdraw: '提现', rewards: '我的奖励', invite: '邀请好友',
     shopping: '购物积分', dividends: '分红', merchant: '商家中心', finance: '财务审核', admin: '平台管理', agent: '代理中心',
@@ -103,6 +103,11 @@ const zhCN = {
     title: '我的订单', order: '订单', confirmPay: '支付「{what}」{amount}？', refund: '申请退款', confirmRefund: '退回「{what}」的 {amount}？款项原路退回。',
     refundAsked: '已申请退款', completesOn: '售后期至 {day}，之后完成并发放积分',
   },
+  refundsDue: {
+    note: '支付机构已收款、但平台未能发放所购之物（区域已被占用、购物积分已用掉等）的付款：未发放任何东西，应原路退还付款人。',
+    payer: '付款人', purpose: '用途', why: '未能发放的原因', refund: '退款', confirm: '向 {payer} 原路退还 {amount}（{purpose}）？',
+    refunded: '已退款', refunding: '已发起退款，等待支付机构确认',
+  },
   holdings: {
     points: '积分', cash: '零钱', shoppingPoints: '购物积分', sequence: '日志序号', price: '积分价格', fraction: '价格分数：盈利池 {pool} 分 ÷ {units} 积分单位',
     hash: '日志哈希（截至该序号）', check: '平台公布的持仓快照文件中，同一序号、同一哈希下您这一行应与此处完全一致，可用于自行核对。',
@@ -149,7 +154,7 @@ const zhCN = {
     store: { approve: '通过门店', reject: '驳回门店' }, role: { grant: '授予角色', revoke: '撤销角色' }, withdrawal: { approve: '通过提现', reject: '驳回提现' },
     config: { change: '修改费率' }, pool: { subsidy: '补贴注资' }, card: { define: '发布会员卡' }, product: { add: '添加商品' }, webhook: { subscribe: '订阅推送' },
     partner: { add: '添加合伙人' }, shareholder: { add: '添加股东' }, payout: { request: '门店提现' }, deposit: { topUp: '保证金充值' }, order: { refund: '订单退款' },
-    region: { buy: '购买代理区域' },
+    region: { buy: '购买代理区域' }, payment: { refund: '退还付款' },
   },
   rate: {
     commission: '门店抽成', platformProfit: '平台利润', distributionBudget: '分销预算', poolContribution: '进池比例', mintShare: '铸币比例',
@@ -178,6 +183,7 @@ const zhCN = {
     status: {
       pending: '待审核', approved: '已通过', rejected: '已驳回', created: '待付款', paid: '已付款', completed: '已完成', refunded: '已退款', returned: '已退回',
     },
+    purpose: { agentRegion: '代理区域费', shareInvestment: '门店股份投资', depositTopUp: '保证金充值', cardPurchase: '会员卡', shoppingPurchase: '积分商城' },
     severity: { Review: '需人工复核', Risk: '风险', review: '需人工复核', risk: '风险' },
     role: {
       member: '会员', merchant: '商家', promoter: '推广员', agent: '代理', finance: '财务', shareholder: '股东', admin: '管理员', partner: '合伙人',

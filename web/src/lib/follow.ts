@@ -35,6 +35,12 @@ export function platformPaymentState(answer: Schemas['PlatformPaymentStateRespon
   }
 }
 
+type Started = Schemas['PlatformPaymentStateResponse']
+
+/** A real provider's payment, started and awaiting the payer (202), rather than a grant made while the payer waited (200, 201). */
+export const isStarted = (answer: unknown): answer is Started =>
+  typeof answer === 'object' && answer !== null && 'payment' in answer && 'action' in answer && (answer as Started).payment.status === 'awaitingPayment'
+
 /** What one look at a payment needs: ask the server, read its answer as a state. */
 export interface PaymentCheck<T> {
   ask: () => Promise<T>

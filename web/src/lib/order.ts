@@ -6,7 +6,8 @@ export const payOrder = (id: string, channel: PayChannel) => unwrap(api.POST('/a
 
 /**
  * One intended purchase of a store's product: its order is created once for these figures (product and quantity) and every
- * retry or double tap pays that same order, until it is answered; other figures are another purchase.
+ * retry or double tap pays that same order, until the payment is `settled` (paid, or failed for good); other figures are
+ * another purchase.
  */
 export class IntendedOrder {
   private pending: { figures: string; orderId: string } | null = null
@@ -17,8 +18,11 @@ export class IntendedOrder {
       const created = await unwrap(api.POST('/api/orders', { body: { productId, quantity, storeId: null, amount: null, via: null } }))
       this.pending = { figures, orderId: created.id }
     }
-    const paid = await payOrder(this.pending.orderId, channel)
+    return payOrder(this.pending.orderId, channel)
+  }
+
+  /** The order's payment ended: the next purchase, even of the same figures, is a new order. */
+  settled() {
     this.pending = null
-    return paid
   }
 }

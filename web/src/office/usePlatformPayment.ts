@@ -1,17 +1,10 @@
 import { ref } from 'vue'
 import { ElMessage } from 'element-plus'
-import type { Schemas } from '../api/client'
-import { platformPaymentCheck } from '../lib/follow'
+import { platformPaymentCheck, isStarted } from '../lib/follow'
 import { usePaymentFollow } from '../lib/usePaymentFollow'
 import { paymentProvider } from '../lib/payChannel'
 import { errorText, i18n } from '../i18n'
 import { yuan } from '../lib/money'
-
-type Started = Schemas['PlatformPaymentStateResponse']
-
-/** A real provider's payment, started and awaiting the payer (202), rather than a grant made while the payer waited (201). */
-export const isStarted = (answer: unknown): answer is Started =>
-  typeof answer === 'object' && answer !== null && 'payment' in answer && 'action' in answer && (answer as Started).payment.status === 'awaitingPayment'
 
 /**
  * A back-office request paid to the platform (a deposit top-up, a region, a share investment). Under a real provider it
