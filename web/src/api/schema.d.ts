@@ -4515,7 +4515,7 @@ export interface components {
             action: string;
             target: null | string;
             /** Format: int32 */
-            status: number | string;
+            status: null | number | string;
             request: null | components["schemas"]["JsonElement"];
             before: null | components["schemas"]["JsonElement"];
             after: null | components["schemas"]["JsonElement"];
