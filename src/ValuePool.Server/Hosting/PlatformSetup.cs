@@ -172,6 +172,7 @@ public static class PlatformSetup
         app.MapStakesApi();
         app.MapWithdrawalsApi();
         app.MapAgentsApi();
+        app.MapRegionOrdersApi();
         app.MapAdminApi();
         app.MapLinksApi();
         app.MapWebhooksApi();

@@ -112,6 +112,7 @@ const en: Messages = {
     confirmSubsidy: 'Pay {amount} into the pool (source: {source})?', subsidyDone: 'Done: pool {pool}', allStores: 'All stores',
   },
   agent: {
+    orders: 'Orders in the region', store: 'Store',
     regions: 'My regions', level: 'Level', region: 'Region', fee: 'Fee', rewards: 'Agent rewards', byDay: 'Rewards by day',
     pickRegion: 'Pick a whole region for the level', confirmBuy: 'Buy the {level} agency for {region} for {fee}, paid {rate} of every order in it?', bought: 'Bought', buy: 'Buy a region', offer: 'Fee {fee}, {rate} of every order in the region', order: 'Order',
   },

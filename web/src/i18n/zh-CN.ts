@@ -108,6 +108,7 @@ const zhCN = {
     confirmSubsidy: '向盈利池注资 {amount}（来源：{source}）？', subsidyDone: '已注资，盈利池 {pool}', allStores: '全部门店',
   },
   agent: {
+    orders: '区域订单', store: '门店',
     regions: '我的代理区域', level: '级别', region: '区域', fee: '费用', rewards: '代理奖励', byDay: '每日奖励',
     pickRegion: '请按级别选择完整的区域', confirmBuy: '购买{level}级代理「{region}」，费用 {fee}，此后获得区域内每笔订单的 {rate}？', bought: '已购买', buy: '购买代理区域', offer: '费用 {fee}，区域内每笔订单奖励 {rate}', order: '订单',
   },
