@@ -3392,7 +3392,12 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: string;
+                    pageSize?: string;
+                    q?: string;
+                    sort?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -3405,7 +3410,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["DeliveryResponse"][];
+                        "application/json": components["schemas"]["PagedOfDeliveryResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                     };
                 };
             };
@@ -4507,6 +4521,7 @@ export interface components {
             attempts: number | string;
             delivered: boolean;
             lastError: null | string;
+            lastErrorCode: null | string;
         };
         DepositMovementResponse: {
             /** Format: int64 */
@@ -4658,6 +4673,15 @@ export interface components {
         };
         PagedOfCheckoutResponse: {
             items: components["schemas"]["CheckoutResponse"][];
+            /** Format: int32 */
+            total: number | string;
+            /** Format: int32 */
+            page: number | string;
+            /** Format: int32 */
+            pageSize: number | string;
+        };
+        PagedOfDeliveryResponse: {
+            items: components["schemas"]["DeliveryResponse"][];
             /** Format: int32 */
             total: number | string;
             /** Format: int32 */
@@ -4879,6 +4903,7 @@ export interface components {
             /** Format: int64 */
             matched: number | string;
             failure: null | string;
+            failureText: null | string;
             /** Format: date-time */
             runAt: string;
             differences: components["schemas"]["ReconciliationDifferenceResponse"][];
