@@ -61,8 +61,11 @@ public class ModesTests
         Assert.Equal(1, list.GetProperty("total").GetInt32());
         var statement = list.GetProperty("items")[0];
         Assert.Equal((merchant.Id, "1.00", 1, false), (statement.Text("payeeId"), statement.Text("amount"), statement.GetProperty("items").GetInt32(), statement.GetProperty("paid").GetBoolean()));
+        var maskedPhone = $"{merchant.Phone[..3]}****{merchant.Phone[^4..]}"; // the payee by phone, masked
+        Assert.Equal(maskedPhone, statement.Text("payeePhone"));
 
         var detail = await finance.GetAsync($"/api/finance/statements/{period}/{merchant.Id}");
+        Assert.Equal(maskedPhone, detail.GetProperty("statement").Text("payeePhone"));
         var item = detail.GetProperty("items")[0];
         Assert.Equal(("Differential", "1.00", member.Id, "1000.00"), (item.Text("kind"), item.Text("amount"), item.Text("buyerId"), item.Text("orderAmount")));
 
@@ -75,7 +78,7 @@ public class ModesTests
         }
 
         var paid = await finance.PostAsync($"/api/finance/statements/{period}/{merchant.Id}/paid", new { });
-        Assert.Equal((true, finance.Id, "1.00"), (paid.GetProperty("paid").GetBoolean(), paid.Text("paidBy"), paid.Text("paidAmount")));
+        Assert.Equal((true, finance.Id, "1.00", maskedPhone), (paid.GetProperty("paid").GetBoolean(), paid.Text("paidBy"), paid.Text("paidAmount"), paid.Text("payeePhone")));
         var admin = await platform.AdminAsync();
         var again = await admin.PostAsync($"/api/finance/statements/{period}/{merchant.Id}/paid", new { });
         Assert.Equal(finance.Id, again.Text("paidBy"));

@@ -5045,6 +5045,7 @@ export interface components {
         StatementSummary: {
             period: string;
             payeeId: string;
+            payeePhone: null | string;
             amount: string;
             /** Format: int32 */
             items: number | string;
