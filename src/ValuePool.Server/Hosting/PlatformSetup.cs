@@ -184,6 +184,7 @@ public static class PlatformSetup
         app.MapCheckoutApi();
         app.MapComplianceApi();
         app.MapHoldingsApi();
+        app.MapHoldingsPageApi();
         app.MapStatementsApi();
         foreach (var page in ConsolePages) app.MapMethods(page, [HttpMethods.Get, HttpMethods.Head], ConsolePage);
     }

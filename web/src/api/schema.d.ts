@@ -123,6 +123,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/holdings/lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    at?: string;
+                    page?: string;
+                    pageSize?: string;
+                    q?: string;
+                    sort?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HoldingsPageResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/accounts/register": {
         parameters: {
             query?: never;
@@ -4574,6 +4624,22 @@ export interface components {
             cash: string;
             shoppingPoints: string;
         };
+        HoldingsPageResponse: {
+            /** Format: int64 */
+            sequence: number | string;
+            journalHash: string;
+            priceFraction: components["schemas"]["PriceFraction"];
+            price: string;
+            /** Format: int32 */
+            holders: number | string;
+            lines: components["schemas"]["PagedOfHoldingsRow"];
+        };
+        HoldingsRow: {
+            member: string;
+            points: string;
+            cash: string;
+            shoppingPoints: string;
+        };
         HttpValidationProblemDetails: {
             type?: null | string;
             title?: null | string;
@@ -4691,6 +4757,15 @@ export interface components {
         };
         PagedOfHistoryRow: {
             items: components["schemas"]["HistoryRow"][];
+            /** Format: int32 */
+            total: number | string;
+            /** Format: int32 */
+            page: number | string;
+            /** Format: int32 */
+            pageSize: number | string;
+        };
+        PagedOfHoldingsRow: {
+            items: components["schemas"]["HoldingsRow"][];
             /** Format: int32 */
             total: number | string;
             /** Format: int32 */

@@ -78,6 +78,7 @@ const en: Messages = {
     openingPoints: 'Shopping points on opening', openedOn: 'Opened {day}', note: 'Ask at the till to use a card benefit; each is once a day.',
   },
   holdings: {
+    member: 'Member',
     points: 'Points', cash: 'Cash', shoppingPoints: 'Shopping points', sequence: 'Journal sequence', price: 'Price', fraction: 'Price fraction: pool {pool} fen ÷ {units} point units',
     hash: 'Journal hash (up to that sequence)', check: 'In the published holdings snapshot of the same sequence and hash, your line is exactly this: check it yourself.',
     adminNote: "Every member's holdings (points, cash, shopping points) at a journal sequence, with the journal hash and the price fraction, verifiable with the audit tool; blank for the latest.",

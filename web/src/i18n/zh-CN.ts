@@ -75,6 +75,7 @@ const zhCN = {
     openingPoints: '开卡赠送购物积分', openedOn: '开卡日 {day}', note: '结账时告诉店员使用会员卡权益，每项每日限用一次。',
   },
   holdings: {
+    member: '会员',
     points: '积分', cash: '零钱', shoppingPoints: '购物积分', sequence: '日志序号', price: '积分价格', fraction: '价格分数：盈利池 {pool} 分 ÷ {units} 积分单位',
     hash: '日志哈希（截至该序号）', check: '平台公布的持仓快照文件中，同一序号、同一哈希下您这一行应与此处完全一致，可用于自行核对。',
     adminNote: '导出某一日志序号时所有会员的持仓（积分、零钱、购物积分），附日志哈希与价格分数，可用审计工具核验；不填序号即最新。',
