@@ -31,6 +31,8 @@ public sealed class RegionOrdersTests
         Assert.Equal(first.Text("id"), Assert.Single(searched.GetProperty("items").EnumerateArray()).Text("id"));
         Assert.Equal(futianStore, searched.GetProperty("items")[0].Text("storeId"));
 
+        Assert.Equal(2, (await agent.GetAsync(Futian.Replace("level=district", "level=District"))).GetProperty("total").GetInt32()); // as listed
+
         var city = await (await platform.AdminAsync()).GetAsync("/api/agents/regions/orders?level=city&region=Guangdong/Shenzhen");
         Assert.Equal(3, city.GetProperty("total").GetInt32()); // admins see any region, a city holds its districts
 

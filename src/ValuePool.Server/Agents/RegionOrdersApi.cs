@@ -53,7 +53,7 @@ public static class RegionOrdersApi
     /// <summary>The level and the region of that depth, or null with the field in error.</summary>
     private static (AgentLevel Level, Region Region)? ReadRegion(string? level, string? region, FieldErrors errors)
     {
-        var read = AgentsApi.ReadLevel(level, errors);
+        var read = AgentsApi.ReadLevel(level?.ToLowerInvariant(), errors); // as bought (district) or as listed (District)
         var parts = (region ?? "").Split('/');
         if (read is null) return null;
         if (parts.Length != (int)read.Value || parts.Any(string.IsNullOrWhiteSpace))
