@@ -259,9 +259,17 @@ public sealed class LedgerGateway : IHostedService, IAsyncDisposable, IDisposabl
 
     public Task StopAsync(CancellationToken cancellationToken) => DisposeAsync().AsTask();
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops once; a second caller (the host stops it, then its container disposes it) waits for the same stop to finish.</summary>
+    public ValueTask DisposeAsync()
     {
-        if (_stopping.IsCancellationRequested) return;
+        lock (_stopping) _disposal ??= StopOnceAsync();
+        return new ValueTask(_disposal);
+    }
+
+    private Task? _disposal;
+
+    private async Task StopOnceAsync()
+    {
         await _stopping.CancelAsync();
         await _watch;
         if (_notifications is not null) await _notifications.DisposeAsync();
