@@ -274,7 +274,7 @@ public sealed class ConsoleFlowBrowserTests(ConsoleBrowser browser) : IClassFixt
 
         await row.Locator("[data-test=statement-paid]").ClickAsync();
         var confirm = page.Locator(".el-message-box");
-        await Expect(confirm).ToContainTextAsync($"确认已线下向 {merchant.Id} 打款 ¥1.00");
+        await Expect(confirm).ToContainTextAsync($"确认已线下向 {merchant.Phone[..3]}****{merchant.Phone[^4..]} 打款 ¥1.00");
         await confirm.GetByRole(AriaRole.Button, new() { Name = "确认" }).ClickAsync();
         await Expect(page.Locator(".el-message")).ToContainTextAsync("已标记结清");
         await Expect(row).ToContainTextAsync("已结清");

@@ -109,7 +109,7 @@ public sealed class InStorePaymentTests
         await Pay(buyer, storeId, "10.00", "scan-1");
         var second = await Body(await Pay(buyer, storeId, "20.00", null));
 
-        var deliveries = (await admin.GetAsync("/api/admin/webhooks/deliveries")).EnumerateArray().Select(d => d.Text("eventId")).Order().ToArray();
+        var deliveries = (await admin.GetAsync("/api/admin/webhooks/deliveries")).GetProperty("items").EnumerateArray().Select(d => d.Text("eventId")).Order().ToArray();
         Assert.Equal(new[] { first, second }.Select(b => $"order.completed:{b.GetProperty("order").Text("id")}").Order().ToArray(), deliveries);
     }
 

@@ -61,8 +61,11 @@ public class ModesTests
         Assert.Equal(1, list.GetProperty("total").GetInt32());
         var statement = list.GetProperty("items")[0];
         Assert.Equal((merchant.Id, "1.00", 1, false), (statement.Text("payeeId"), statement.Text("amount"), statement.GetProperty("items").GetInt32(), statement.GetProperty("paid").GetBoolean()));
+        var maskedPhone = $"{merchant.Phone[..3]}****{merchant.Phone[^4..]}"; // the payee by phone, masked
+        Assert.Equal(maskedPhone, statement.Text("payeePhone"));
 
         var detail = await finance.GetAsync($"/api/finance/statements/{period}/{merchant.Id}");
+        Assert.Equal(maskedPhone, detail.GetProperty("statement").Text("payeePhone"));
         var item = detail.GetProperty("items")[0];
         Assert.Equal(("Differential", "1.00", member.Id, "1000.00"), (item.Text("kind"), item.Text("amount"), item.Text("buyerId"), item.Text("orderAmount")));
 
@@ -75,7 +78,7 @@ public class ModesTests
         }
 
         var paid = await finance.PostAsync($"/api/finance/statements/{period}/{merchant.Id}/paid", new { });
-        Assert.Equal((true, finance.Id, "1.00"), (paid.GetProperty("paid").GetBoolean(), paid.Text("paidBy"), paid.Text("paidAmount")));
+        Assert.Equal((true, finance.Id, "1.00", maskedPhone), (paid.GetProperty("paid").GetBoolean(), paid.Text("paidBy"), paid.Text("paidAmount"), paid.Text("payeePhone")));
         var admin = await platform.AdminAsync();
         var again = await admin.PostAsync($"/api/finance/statements/{period}/{merchant.Id}/paid", new { });
         Assert.Equal(finance.Id, again.Text("paidBy"));
@@ -111,5 +114,36 @@ public class ModesTests
         await (await member.Http.GetAsync("/api/wallet/holdings?at=x")).AssertFieldError("at");
         await (await member.Http.GetAsync("/api/wallet/holdings?at=999999")).AssertFieldError("at");
         await (await member.Http.GetAsync("/api/admin/holdings")).AssertProblem(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task TheHoldingsSnapshot_IsPagedAndSearchedOnTheServer_UnderTheFilesHash()
+    {
+        await using var platform = new Platform();
+        var (_, member) = await OfflineDifferential(platform);
+        var admin = await platform.AdminAsync();
+        var file = JsonDocument.Parse(await (await admin.Http.GetAsync("/api/admin/holdings?format=json")).Content.ReadAsStringAsync()).RootElement;
+        var members = file.GetProperty("members").EnumerateArray().ToArray();
+        Assert.True(members.Length >= 2);
+        var sequence = file.GetProperty("sequence").GetInt64();
+
+        var first = await admin.GetAsync($"/api/admin/holdings/lines?at={sequence}&pageSize=1");
+        Assert.Equal((sequence, file.Text("journalHash"), members.Length), (first.GetProperty("sequence").GetInt64(), first.Text("journalHash"), first.GetProperty("holders").GetInt32()));
+        Assert.Equal(file.GetProperty("price").GetProperty("poolFen").GetInt64(), first.GetProperty("priceFraction").GetProperty("poolFen").GetInt64());
+        var lines = first.GetProperty("lines");
+        Assert.Equal((members.Length, 1), (lines.GetProperty("total").GetInt32(), lines.GetProperty("items").GetArrayLength()));
+        var mostPoints = members.Max(m => decimal.Parse(m.Text("points"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(mostPoints, decimal.Parse(lines.GetProperty("items")[0].Text("points"), System.Globalization.CultureInfo.InvariantCulture)); // most points first
+
+        var found = await admin.GetAsync($"/api/admin/holdings/lines?q={member.Id.ToUpperInvariant()}");
+        var line = Assert.Single(found.GetProperty("lines").GetProperty("items").EnumerateArray());
+        var inFile = members.Single(m => m.Text("member") == member.Id);
+        Assert.Equal((member.Id, inFile.Text("points"), inFile.Text("cash"), inFile.Text("shoppingPoints")),
+            (line.Text("member"), line.Text("points"), line.Text("cash"), line.Text("shoppingPoints")));
+        Assert.Equal(members.Length, found.GetProperty("holders").GetInt32());
+
+        await (await admin.Http.GetAsync("/api/admin/holdings/lines?sort=phone")).AssertFieldError("sort");
+        await (await admin.Http.GetAsync("/api/admin/holdings/lines?at=999999")).AssertFieldError("at");
+        await (await member.Http.GetAsync("/api/admin/holdings/lines")).AssertProblem(HttpStatusCode.Forbidden);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using ValuePool.Server.Hosting;
@@ -53,6 +54,14 @@ public sealed class OperationsTests
         var work = platform.Service<DueWork>();
         await work.RunOnceAsync();
         Assert.Single(receiver.Received);
+        var failed = Assert.Single((await admin.GetAsync("/api/admin/webhooks/deliveries?pageSize=1")).GetProperty("items").EnumerateArray());
+        Assert.Equal(("http_500", "接收方返回 HTTP 500，稍后重试", false), (failed.Text("lastErrorCode"), failed.Text("lastError"), failed.GetProperty("delivered").GetBoolean()));
+        using (var english = new HttpRequestMessage(HttpMethod.Get, "/api/admin/webhooks/deliveries"))
+        {
+            english.Headers.AcceptLanguage.ParseAdd("en");
+            var answer = await (await admin.Http.SendAsync(english)).Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("the receiver answered HTTP 500; tried again later", answer.GetProperty("items")[0].Text("lastError"));
+        }
         await work.RunOnceAsync();
         Assert.Single(receiver.Received);
         platform.Clock.Advance(TimeSpan.FromSeconds(31));
@@ -64,6 +73,11 @@ public sealed class OperationsTests
         Assert.Equal(WebhookDispatcher.Sign("0123456789abcdef", body), signature);
         await work.RunOnceAsync();
         Assert.Equal(2, receiver.Received.Count);
+        var deliveries = await admin.GetAsync($"/api/admin/webhooks/deliveries?q={eventId}");
+        Assert.Equal(1, deliveries.GetProperty("total").GetInt32());
+        Assert.True(deliveries.GetProperty("items")[0].GetProperty("delivered").GetBoolean());
+        Assert.Equal(0, (await admin.GetAsync("/api/admin/webhooks/deliveries?q=nothing-like-it")).GetProperty("total").GetInt32());
+        await (await admin.Http.GetAsync("/api/admin/webhooks/deliveries?sort=kind")).AssertFieldError("sort");
     }
 
     [Fact]

@@ -20,7 +20,8 @@ public sealed class OperatorLogTests
         var pendingStore = (await merchant.PostAsync("/api/stores", new { name = "Second", region = new { province = "Guangdong", city = "Shenzhen", district = "Luohu" } })).Text("id");
         await admin.PostAsync($"/api/stores/{pendingStore}/reject", new { reason = "重复申请" });
         platform.Clock.Advance(TimeSpan.FromMilliseconds(5)); // the log is ordered by time
-        await (await admin.SendAsync($"/api/stores/{pendingStore}/approve", new { })).AssertProblem(HttpStatusCode.Conflict); // refused: not logged
+        await (await admin.SendAsync($"/api/stores/{pendingStore}/approve", new { })).AssertProblem(HttpStatusCode.Conflict); // refused: logged with its status
+        platform.Clock.Advance(TimeSpan.FromMilliseconds(5)); // the log is ordered by time
         Assert.Equal(HttpStatusCode.OK, (await admin.Http.PutAsJsonAsync("/api/admin/config", new { payout = "0.75" })).StatusCode);
         platform.Clock.Advance(TimeSpan.FromMilliseconds(5)); // the log is ordered by time
         await admin.PostAsync("/api/admin/subsidies", new { amount = "112.00", source = "A round" });
@@ -37,13 +38,23 @@ public sealed class OperatorLogTests
         platform.Clock.Advance(TimeSpan.FromMilliseconds(5)); // the log is ordered by time
         await finance.PostAsync($"/api/withdrawals/{withdrawal.Text("id")}/approve", new { });
         platform.Clock.Advance(TimeSpan.FromMilliseconds(5)); // the log is ordered by time
+        await (await finance.SendAsync($"/api/withdrawals/{withdrawal.Text("id")}/reject", new { })).AssertProblem(HttpStatusCode.Conflict); // the engine refuses
 
         var log = await admin.GetAsync("/api/admin/operator-log?pageSize=200");
         var actions = log.GetProperty("items").EnumerateArray().Select(e => e.Text("action")).ToList();
-        Assert.Equal(["withdrawal.approve", "role.grant", "card.define", "webhook.subscribe", "pool.subsidy", "config.change", "store.reject", "store.approve"], actions);
+        Assert.Equal(["withdrawal.reject", "withdrawal.approve", "role.grant", "card.define", "webhook.subscribe", "pool.subsidy", "config.change", "store.approve",
+            "store.reject", "store.approve"], actions);
         Assert.Equal(actions.Count, log.GetProperty("total").GetInt32());
+        Assert.Equal([409, 200, 204, 201, 201, 200, 200, 409, 200, 200], log.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("status").GetInt32()));
 
-        var approve = Entry(log, "store.approve");
+        var refusedReview = Entry(log, "withdrawal.reject");
+        Assert.Equal("paid", refusedReview.GetProperty("before").Text("status"));
+        Assert.Equal(409, refusedReview.GetProperty("after").GetProperty("status").GetInt32()); // the problem answered
+        var refusedApproval = log.GetProperty("items").EnumerateArray().First(e => e.Text("action") == "store.approve");
+        Assert.Equal($"id={pendingStore}", refusedApproval.Text("target"));
+        Assert.Equal("rejected", refusedApproval.GetProperty("before").Text("status"));
+
+        var approve = log.GetProperty("items").EnumerateArray().Last(e => e.Text("action") == "store.approve");
         Assert.Equal(admin.Id, approve.Text("actorId"));
         Assert.Contains("admin", approve.GetProperty("actorRoles").EnumerateArray().Select(r => r.GetString()));
         Assert.Equal($"id={storeId}", approve.Text("target"));
@@ -74,8 +85,8 @@ public sealed class OperatorLogTests
         Assert.DoesNotContain("0123456789abcdef", Entry(log, "webhook.subscribe").GetRawText()); // secrets stay out
 
         Assert.Equal(["store.reject"], Actions(await admin.GetAsync("/api/admin/operator-log?action=store.reject")));
-        Assert.Equal(["withdrawal.approve"], Actions(await admin.GetAsync($"/api/admin/operator-log?actorId={finance.Id}")));
-        Assert.Equal(["store.reject", "store.approve"], Actions(await admin.GetAsync("/api/admin/operator-log?q=STORE.")));
+        Assert.Equal(["withdrawal.reject", "withdrawal.approve"], Actions(await admin.GetAsync($"/api/admin/operator-log?actorId={finance.Id}")));
+        Assert.Equal(["store.approve", "store.reject", "store.approve"], Actions(await admin.GetAsync("/api/admin/operator-log?q=STORE.")));
         Assert.Equal(["store.approve"], Actions(await admin.GetAsync("/api/admin/operator-log?sort=at&pageSize=1")));
         await (await admin.Http.GetAsync("/api/admin/operator-log?pageSize=500")).AssertFieldError("pageSize");
         await (await finance.Http.GetAsync("/api/admin/operator-log")).AssertProblem(HttpStatusCode.Forbidden);
@@ -94,6 +105,7 @@ public sealed class OperatorLogTests
         var admin = await platform.AdminAsync();
         var checkout = Assert.Single((await admin.GetAsync("/api/admin/operator-log?action=checkout")).GetProperty("items").EnumerateArray());
         Assert.Equal(merchant.Id, checkout.Text("actorId"));
+        Assert.Equal(200, checkout.GetProperty("status").GetInt32());
         Assert.Equal($"storeId={storeId}", checkout.Text("target"));
         Assert.Equal(member.Id, checkout.GetProperty("request").Text("memberId"));
         Assert.Equal("100.00", checkout.GetProperty("after").Text("amount"));
@@ -125,6 +137,59 @@ public sealed class OperatorLogTests
         Assert.Equal("10.00", Entry(log, "payout.request").GetProperty("after").Text("amount"));
         Assert.Equal("refunded", Entry(log, "order.refund").GetProperty("after").GetProperty("order").Text("status"));
         Assert.Equal("Futian", Entry(log, "region.buy").GetProperty("request").GetProperty("region").Text("district"));
+    }
+
+    [Fact]
+    public async Task AFaultAfterTheActionCommitted_LeavesItsEntry_Unanswered()
+    {
+        await using var platform = new Platform();
+        var (merchant, storeId, _) = await platform.OpenStoreAsync();
+        await platform.TopUpDepositAsync(storeId, 1000m);
+        var member = await platform.RegisterAsync();
+        // The sale commits in the journal's transaction; the till's record of it, a later write, fails: the server answers no success.
+        Inject(platform, "BEFORE INSERT ON store_checkout");
+        var sale = new { memberId = member.Id, amount = "100.00" };
+        var failed = await Keyed(merchant, $"/api/stores/{storeId}/checkout", sale, "till-1");
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+
+        var admin = await platform.AdminAsync();
+        var entry = Assert.Single((await admin.GetAsync("/api/admin/operator-log?action=checkout")).GetProperty("items").EnumerateArray());
+        Assert.Equal(JsonValueKind.Null, entry.GetProperty("status").ValueKind); // the change committed, its answer was never given
+        Assert.Equal(member.Id, entry.GetProperty("request").Text("memberId"));
+        // The sale is in the journal: its retry is the same sale, refused as unrecorded rather than charged again.
+        await (await Keyed(merchant, $"/api/stores/{storeId}/checkout", sale, "till-1")).AssertProblem(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task AFaultThatAbortsTheActionsTransaction_LeavesNeitherTheChangeNorItsEntry()
+    {
+        await using var platform = new Platform();
+        var admin = await platform.AdminAsync();
+        Inject(platform, "BEFORE INSERT ON webhook_subscription");
+        var failed = await admin.SendAsync("/api/admin/webhooks", new { url = "http://integrations.test/hook", secret = "0123456789abcdef" });
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+
+        Assert.Empty((await admin.GetAsync("/api/admin/operator-log?action=webhook.subscribe")).GetProperty("items").EnumerateArray());
+        using var connection = platform.Service<ValuePool.Server.Data.ServerDatabase>().Open();
+        using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM webhook_subscription";
+        Assert.Equal(0L, Convert.ToInt64(count.ExecuteScalar()));
+    }
+
+    /// <summary>A database fault: every insert matching <paramref name="when"/> aborts its statement, and so its transaction's savepoint.</summary>
+    private static void Inject(Platform platform, string when)
+    {
+        using var connection = platform.Service<ValuePool.Server.Data.ServerDatabase>().Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"CREATE TRIGGER injected_fault {when} BEGIN SELECT RAISE(ABORT, 'injected fault'); END";
+        command.ExecuteNonQuery();
+    }
+
+    private static Task<HttpResponseMessage> Keyed(User user, string path, object body, string key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", key);
+        return user.Http.SendAsync(request);
     }
 
     private static JsonElement Entry(JsonElement log, string action) => log.GetProperty("items").EnumerateArray().Single(e => e.Text("action") == action);

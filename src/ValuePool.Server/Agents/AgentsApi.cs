@@ -71,7 +71,7 @@ public static class AgentsApi
     }
 
     /// <summary>Only the exact names (<c>district</c>, <c>city</c>, <c>province</c>): a number such as "1" is no level, whatever the enum's values.</summary>
-    private static AgentLevel? ReadLevel(string? text, FieldErrors errors)
+    internal static AgentLevel? ReadLevel(string? text, FieldErrors errors)
     {
         foreach (var level in Enum.GetValues<AgentLevel>())
             if (string.Equals(text, level.Text(), StringComparison.Ordinal)) return level;

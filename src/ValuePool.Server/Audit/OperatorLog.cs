@@ -9,8 +9,12 @@ using ValuePool.Server.Http;
 
 namespace ValuePool.Server.Audit;
 
-/// <summary>One operator action: who (and the roles they held), when, what (the action and its target), and the request, before and after.</summary>
-public sealed record OperatorLogEntry(string Id, DateTimeOffset At, string ActorId, string[] ActorRoles, string Action, string? Target, int Status,
+/// <summary>
+/// One operator action: who (and the roles they held), when, what (the action and its target), and the request, before and after.
+/// <see cref="Status"/> is the HTTP status answered (2xx done, 4xx refused), null when the change committed but the server stopped
+/// before it answered.
+/// </summary>
+public sealed record OperatorLogEntry(string Id, DateTimeOffset At, string ActorId, string[] ActorRoles, string Action, string? Target, int? Status,
     JsonElement? Request, JsonElement? Before, JsonElement? After);
 
 /// <summary>
@@ -20,21 +24,31 @@ public sealed record OperatorLogEntry(string Id, DateTimeOffset At, string Actor
 public sealed record OperatorAction(string Name, Func<HttpContext, Task<object?>>? Before);
 
 /// <summary>
-/// The operator log (table <c>operator_log</c>): every admin, finance and merchant action that changed something, recorded in one place, an
-/// endpoint filter on the endpoints marked <see cref="OperatorAction"/>, after the handler answered a success. Secrets and passwords in a
-/// request are left out.
+/// The operator log (table <c>operator_log</c>): every admin, finance and merchant action, done or refused, recorded in one place by an
+/// endpoint filter on the endpoints marked <see cref="OperatorAction"/>. The entry is written in the transaction of the action's first
+/// change (<see cref="FirstWriteRows"/>), so no change is without its entry; the answer completes it. Secrets and passwords in a request
+/// are left out.
 /// </summary>
 public sealed class OperatorLog(ServerDatabase database, ServerWriter writer)
 {
     public static readonly SortKeys SortKeys = new(["at"], ("at", true));
     private static readonly Dictionary<string, string> SortColumns = new() { ["at"] = "at_ms" };
     private const string Columns = "id AS Id, at_ms AS AtMs, actor_id AS ActorId, actor_roles AS ActorRoles, action AS Action, target AS Target, " +
-        "status AS Status, request AS Request, before_state AS Before, after_state AS After";
+        "status AS Status, answered AS Answered, request AS Request, before_state AS Before, after_state AS After";
 
-    public Task AddAsync(Row row) =>
-        writer.WriteAsync((c, t) => c.Execute(
-            "INSERT INTO operator_log (id, at_ms, actor_id, actor_roles, action, target, status, request, before_state, after_state) " +
-            "VALUES (@Id, @AtMs, @ActorId, @ActorRoles, @Action, @Target, @Status, @Request, @Before, @After)", row, t));
+    /// <summary>Inserts <paramref name="row"/> in <paramref name="transaction"/> (the action's change's), not answered yet.</summary>
+    public static void Insert(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, Row row) =>
+        connection.Execute(
+            "INSERT INTO operator_log (id, at_ms, actor_id, actor_roles, action, target, status, answered, request, before_state, after_state) " +
+            "VALUES (@Id, @AtMs, @ActorId, @ActorRoles, @Action, @Target, 0, 0, @Request, @Before, NULL)", row, transaction);
+
+    /// <summary>Records the answer of an entry written with its change, or the whole entry of an action that changed nothing.</summary>
+    public Task AnsweredAsync(Row row, int status, string? after, bool written) =>
+        writer.WriteAsync((c, t) =>
+        {
+            if (!written) Insert(c, t, row);
+            return c.Execute("UPDATE operator_log SET status = @status, answered = 1, after_state = @after WHERE id = @Id", new { row.Id, status, after }, t);
+        });
 
     /// <summary>Newest first; <c>q</c> searches the actor, the action and the target.</summary>
     public async Task<Paged<OperatorLogEntry>> PageAsync(string? action, string? actorId, ListQuery query)
@@ -48,17 +62,21 @@ public sealed class OperatorLog(ServerDatabase database, ServerWriter writer)
         return query.PageOf(rows.Select(Describe).ToArray(), total);
     }
 
-    /// <summary>The newest entry of one of <paramref name="actions"/> on <paramref name="target"/> (e.g. who reviewed a withdrawal), or null.</summary>
+    /// <summary>
+    /// The newest entry of one of <paramref name="actions"/> done on <paramref name="target"/> (e.g. who reviewed a withdrawal), or null:
+    /// a refused attempt did nothing, an unanswered entry's change committed.
+    /// </summary>
     public async Task<OperatorLogEntry?> LatestAsync(string[] actions, string target)
     {
         var rows = await database.QueryAsync<Row>(
-            $"SELECT {Columns} FROM operator_log WHERE target = @target AND action IN (@first, @second) ORDER BY at_ms DESC, id DESC LIMIT 1",
+            $"SELECT {Columns} FROM operator_log WHERE target = @target AND action IN (@first, @second) " +
+            "AND (answered = 0 OR status BETWEEN 200 AND 299) ORDER BY at_ms DESC, id DESC LIMIT 1",
             new { target, first = actions[0], second = actions.Length > 1 ? actions[1] : actions[0] });
         return rows.Count == 0 ? null : Describe(rows[0]);
     }
 
     private static OperatorLogEntry Describe(Row row) =>
-        new(row.Id, UnixTime.At(row.AtMs), row.ActorId, Roles.Split(row.ActorRoles), row.Action, row.Target, (int)row.Status, Json(row.Request),
+        new(row.Id, UnixTime.At(row.AtMs), row.ActorId, Roles.Split(row.ActorRoles), row.Action, row.Target, row.Answered != 0 ? (int)row.Status : null, Json(row.Request),
             Json(row.Before), Json(row.After));
 
     private static JsonElement? Json(string? text) => text is null ? null : JsonDocument.Parse(text).RootElement.Clone();
@@ -72,6 +90,7 @@ public sealed class OperatorLog(ServerDatabase database, ServerWriter writer)
         public string Action { get; init; } = "";
         public string? Target { get; init; }
         public long Status { get; init; }
+        public long Answered { get; init; }
         public string? Request { get; init; }
         public string? Before { get; init; }
         public string? After { get; init; }
@@ -80,37 +99,43 @@ public sealed class OperatorLog(ServerDatabase database, ServerWriter writer)
 
 public static class OperatorLogging
 {
-    /// <summary>Marks the endpoint an operator action named <paramref name="action"/>, recorded in the operator log when it succeeds.</summary>
+    /// <summary>Marks the endpoint an operator action named <paramref name="action"/>, recorded in the operator log with its answer.</summary>
     public static RouteHandlerBuilder Logged(this RouteHandlerBuilder endpoint, string action, Func<HttpContext, Task<object?>>? before = null) =>
         endpoint.WithMetadata(new OperatorAction(action, before)).AddEndpointFilter(RecordAsync);
 
+    /// <summary>
+    /// Opens the entry before the handler runs, for its first write to commit with the change; completes it with the answer. A handler
+    /// that fails leaves the entry as written: none if nothing committed, unanswered if its change did. A replay (<c>replayed</c>: a retry
+    /// answered with the first request's result) changed nothing and adds nothing.
+    /// </summary>
     private static async ValueTask<object?> RecordAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
         var action = http.GetEndpoint()?.Metadata.GetMetadata<OperatorAction>();
         if (action is null) return await next(context);
-        var before = action.Before is null ? null : await action.Before(http);
-        var answer = await next(context);
-        var result = answer;
-        while (result is INestedHttpResult nested) result = nested.Result; // Results<…> wraps the one answered
-        var status = (result as IStatusCodeHttpResult)?.StatusCode ?? http.Response.StatusCode;
-        if (status is < 200 or >= 300) return answer;
-
         var services = http.RequestServices;
         var json = services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
-        var after = Redacted((result as IValueHttpResult)?.Value, json);
-        if (after is not null && JsonNode.Parse(after) is JsonObject answered && answered["replayed"]?.GetValueKind() == JsonValueKind.True)
-            return answer; // a retry answered with the first request's result changed nothing
-        var request = context.Arguments.FirstOrDefault(IsRequestBody);
+        var before = action.Before is null ? null : await action.Before(http);
         var target = string.Join(",", http.Request.RouteValues.Where(pair => pair.Key is not ("format")).Select(pair => $"{pair.Key}={pair.Value}"));
         var caller = http.User;
-        await services.GetRequiredService<OperatorLog>().AddAsync(new OperatorLog.Row
+        var entry = new OperatorLog.Row
         {
             Id = Ids.New("log"), AtMs = UnixTime.Ms(services.GetRequiredService<TimeProvider>().GetUtcNow()), ActorId = caller.Id(),
             ActorRoles = Roles.Join(caller.Identities.SelectMany(identity => identity.FindAll(identity.RoleClaimType)).Select(claim => claim.Value)), Action = action.Name,
-            Target = target.Length == 0 ? null : target, Status = status,
-            Request = Redacted(request, json), Before = Redacted(before, json), After = after,
-        });
+            Target = target.Length == 0 ? null : target, Request = Redacted(context.Arguments.FirstOrDefault(IsRequestBody), json), Before = Redacted(before, json),
+        };
+        var pending = FirstWriteRows.Open((connection, transaction) => OperatorLog.Insert(connection, transaction, entry));
+        object? answer;
+        try { answer = await next(context); }
+        finally { pending.Close(); }
+
+        var result = answer;
+        while (result is INestedHttpResult nested) result = nested.Result; // Results<…> wraps the one answered
+        var status = (result as IStatusCodeHttpResult)?.StatusCode ?? http.Response.StatusCode;
+        var after = Redacted((result as IValueHttpResult)?.Value, json);
+        var replayed = after is not null && JsonNode.Parse(after) is JsonObject answered && answered["replayed"]?.GetValueKind() == JsonValueKind.True;
+        if (replayed && !pending.IsWritten) return answer;
+        await services.GetRequiredService<OperatorLog>().AnsweredAsync(entry, status, after, pending.IsWritten);
         return answer;
     }
 

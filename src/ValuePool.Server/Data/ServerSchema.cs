@@ -159,5 +159,7 @@ public static class ServerSchema
         "ALTER TABLE customer_order ADD COLUMN refunded_fen BIGINT NOT NULL DEFAULT 0",
         // A platform payment started with a real provider keeps the command it buys until the provider vouches for the payment.
         "ALTER TABLE platform_payment ADD COLUMN grant_command TEXT",
+        // An operator-log entry is written with its action's change and answered after (OperatorLogging): 0 until the answer is recorded.
+        "ALTER TABLE operator_log ADD COLUMN answered BIGINT NOT NULL DEFAULT 1",
     ];
 }

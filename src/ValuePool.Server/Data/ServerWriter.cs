@@ -27,13 +27,21 @@ public sealed class ServerWriter : IAsyncDisposable, IDisposable
         _loop = Task.Run(RunAsync);
     }
 
-    /// <summary>Runs <paramref name="change"/> in the next batch; answers once the batch is committed.</summary>
-    public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, T> change)
-    {
-        var answer = new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await _queue.Writer.WriteAsync(new Change((c, t) => change(c, t), answer));
-        return (T)(await answer.Task)!;
-    }
+    /// <summary>
+    /// Runs <paramref name="change"/> in the next batch; answers once the batch is committed. The request's first write also
+    /// writes its <see cref="FirstWriteRows"/>, in the change's savepoint.
+    /// </summary>
+    public Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, T> change) =>
+        FirstWriteRows.CarriedAsync(async rows =>
+        {
+            var answer = new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously);
+            await _queue.Writer.WriteAsync(new Change((c, t) =>
+            {
+                rows?.Invoke(c, t);
+                return change(c, t);
+            }, answer));
+            return (T)(await answer.Task)!;
+        }, _ => true);
 
     public async ValueTask DisposeAsync()
     {

@@ -29,11 +29,9 @@ public static class HoldingsApi
     public static async Task<Results<FileContentHttpResult, ValidationProblem>> Export(string? at, string? format, LedgerGateway ledger)
     {
         var errors = new FieldErrors();
-        var sequence = Sequence(at, errors);
         if (format is not (null or "json" or "csv" or "xlsx")) errors.Add("format", new("须为 json、csv 或 xlsx", "json, csv or xlsx"));
-        if (errors.Any) return errors.ToProblem();
-        var (snapshot, problem) = await ledger.HoldingsAtAsync(sequence ?? await LastSequence(ledger));
-        if (snapshot is null) return NotInJournal(errors, problem);
+        var snapshot = await SnapshotAsync(at, ledger, errors);
+        if (snapshot is null) return errors.ToProblem();
         var name = $"holdings-{snapshot.Sequence}";
         return format switch
         {
@@ -46,10 +44,8 @@ public static class HoldingsApi
     public static async Task<Results<Ok<HoldingsLineResponse>, ValidationProblem>> OwnLine(string? at, ClaimsPrincipal caller, LedgerGateway ledger)
     {
         var errors = new FieldErrors();
-        var sequence = Sequence(at, errors);
-        if (errors.Any) return errors.ToProblem();
-        var (snapshot, problem) = await ledger.HoldingsAtAsync(sequence ?? await LastSequence(ledger));
-        if (snapshot is null) return NotInJournal(errors, problem);
+        var snapshot = await SnapshotAsync(at, ledger, errors);
+        if (snapshot is null) return errors.ToProblem();
         var id = caller.Id();
         // A member the journal did not know yet holds nothing: their line is zeros, under the same hash.
         var line = snapshot.LineOf(id) ?? new HoldingsLine(id, default, default, default);
@@ -57,7 +53,15 @@ public static class HoldingsApi
             id, line.Points.ToString(), line.Cash.ToString(), line.ShoppingPoints.ToString()));
     }
 
-    private static Task<long> LastSequence(LedgerGateway ledger) => ledger.HeadSequenceAsync();
+    /// <summary>The snapshot at <paramref name="at"/> (the journal's last entry without it), or null with the fields in error (earlier ones too).</summary>
+    internal static async Task<HoldingsSnapshot?> SnapshotAsync(string? at, LedgerGateway ledger, FieldErrors errors)
+    {
+        var sequence = Sequence(at, errors);
+        if (errors.Any) return null;
+        var (snapshot, problem) = await ledger.HoldingsAtAsync(sequence ?? await ledger.HeadSequenceAsync());
+        if (snapshot is null) errors.Add("at", new("该序号不在日志范围内，或日志未通过校验：" + problem, problem ?? "not in the journal"));
+        return snapshot;
+    }
 
     private static long? Sequence(string? at, FieldErrors errors)
     {
@@ -65,11 +69,5 @@ public static class HoldingsApi
         if (long.TryParse(at, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)) return sequence;
         errors.Add("at", new("须为日志序号（非负整数）", "a journal sequence (a whole number, 0 or more)"));
         return null;
-    }
-
-    private static ValidationProblem NotInJournal(FieldErrors errors, string? problem)
-    {
-        errors.Add("at", new("该序号不在日志范围内，或日志未通过校验：" + problem, problem ?? "not in the journal"));
-        return errors.ToProblem();
     }
 }

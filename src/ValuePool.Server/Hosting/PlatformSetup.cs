@@ -176,6 +176,7 @@ public static class PlatformSetup
         app.MapStakesApi();
         app.MapWithdrawalsApi();
         app.MapAgentsApi();
+        app.MapRegionOrdersApi();
         app.MapAdminApi();
         app.MapLinksApi();
         app.MapWebhooksApi();
@@ -187,6 +188,7 @@ public static class PlatformSetup
         app.MapCheckoutApi();
         app.MapComplianceApi();
         app.MapHoldingsApi();
+        app.MapHoldingsPageApi();
         app.MapStatementsApi();
         foreach (var page in ConsolePages) app.MapMethods(page, [HttpMethods.Get, HttpMethods.Head], ConsolePage);
     }

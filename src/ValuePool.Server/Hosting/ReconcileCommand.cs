@@ -41,7 +41,7 @@ public sealed class ReconcileCommand(CommandLineStreams streams) : Command<Recon
         var reconciliation = app.Services.GetRequiredService<DailyReconciliation>();
         var day = DateOnly.ParseExact(settings.Day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var run = reconciliation.RunAsync(day, cancellationToken).GetAwaiter().GetResult();
-        streams.Out.WriteLine($"{run.Day} {run.Provider}: {run.Status}, {run.BillLines} bill lines, {run.Matched} matched{(run.Failure is null ? "" : $" ({run.Failure})")}");
+        streams.Out.WriteLine($"{run.Day} {run.Provider}: {run.Status}, {run.BillLines} bill lines, {run.Matched} matched{(run.Failure is null ? "" : $" ({BillFailureTexts.Of(run.Failure).En})")}");
         foreach (var d in reconciliation.DifferencesAsync(day).GetAwaiter().GetResult())
             streams.Out.WriteLine($"  {d.Kind} {d.Subject} {d.Reference}: ours {Yuan(d.OursFen)}, theirs {Yuan(d.TheirsFen)}");
         return run.Status == ReconciliationStatus.Matched ? 0 : 1;

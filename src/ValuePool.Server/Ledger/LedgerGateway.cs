@@ -139,10 +139,21 @@ public sealed class LedgerGateway : IHostedService, IAsyncDisposable, IDisposabl
         return (snapshot, problem);
     });
 
-    public Task<Receipt> SubmitAsync(string idempotencyKey, Command command) => Leading.SubmitAsync(idempotencyKey, command);
+    public Task<Receipt> SubmitAsync(string idempotencyKey, Command command) => Submit(idempotencyKey, command, null);
 
     /// <summary>Also writes <paramref name="rows"/> of the server's tables in the journal's transaction if the command is applied and accepted.</summary>
-    public Task<Receipt> SubmitAsync(string idempotencyKey, Command command, AlongsideRows rows) => Leading.SubmitAsync(idempotencyKey, command, rows);
+    public Task<Receipt> SubmitAsync(string idempotencyKey, Command command, AlongsideRows rows) => Submit(idempotencyKey, command, rows);
+
+    /// <summary>The request's <see cref="FirstWriteRows"/> go with the first command it has applied, in the same transaction.</summary>
+    private Task<Receipt> Submit(string idempotencyKey, Command command, AlongsideRows? rows) =>
+        FirstWriteRows.CarriedAsync(first => Leading.SubmitAsync(idempotencyKey, command, Both(first, rows)), receipt => receipt.Status == SubmitStatus.Applied);
+
+    private static AlongsideRows? Both(AlongsideRows? first, AlongsideRows? then) =>
+        first is null ? then : then is null ? first : (connection, transaction) =>
+        {
+            first(connection, transaction);
+            then(connection, transaction);
+        };
 
     public async Task<T> ReadAsync<T>(Func<IEngineView, T> query)
     {
@@ -257,9 +268,17 @@ public sealed class LedgerGateway : IHostedService, IAsyncDisposable, IDisposabl
 
     public Task StopAsync(CancellationToken cancellationToken) => DisposeAsync().AsTask();
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops once; a second caller (the host stops it, then its container disposes it) waits for the same stop to finish.</summary>
+    public ValueTask DisposeAsync()
     {
-        if (_stopping.IsCancellationRequested) return;
+        lock (_stopping) _disposal ??= StopOnceAsync();
+        return new ValueTask(_disposal);
+    }
+
+    private Task? _disposal;
+
+    private async Task StopOnceAsync()
+    {
         await _stopping.CancelAsync();
         await _watch;
         if (_notifications is not null) await _notifications.DisposeAsync();

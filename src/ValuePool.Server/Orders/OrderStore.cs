@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using ValuePool.Core.Amounts;
+using ValuePool.Core.Engine;
 using ValuePool.Server.Data;
 using ValuePool.Server.Http;
 using ValuePool.Server.Ledger;
@@ -59,14 +60,36 @@ public sealed class OrderStore(ServerDatabase database, ServerWriter writer, Alo
     public Task<Paged<OrderRecord>> PageOfStoreAsync(string storeId, string? status, ListQuery query) =>
         PageAsync("store_id = @storeId", new { storeId, status, pattern = query.SearchPattern }, query);
 
+    /// <summary>The orders of the stores in <paramref name="region"/> (its province, city or district).</summary>
+    private const string OfRegion = "store_id IN (SELECT id FROM store WHERE province = @province AND (@city IS NULL OR city = @city) AND " +
+        "(@district IS NULL OR district = @district))";
+
+    public Task<Paged<OrderRecord>> PageOfRegionAsync(Region region, string? status, ListQuery query) =>
+        PageAsync(OfRegion, RegionParameters(region, status, query), query);
+
     /// <summary>Every order the filters match, in the query's order, for an export (at most <paramref name="countMax"/>).</summary>
     public async Task<IReadOnlyList<OrderRecord>> AllOfAsync(string? memberId, string? storeId, string? status, ListQuery query, int countMax)
     {
         if (memberId is not null) await ledger.SyncProjectionsAsync();
         var scope = memberId is not null ? OfMember : "store_id = @storeId";
-        return await database.QueryAsync<OrderRecord>(
-            $"SELECT {Columns} FROM customer_order WHERE {scope} AND {Filter} ORDER BY {query.OrderBy(SortColumns)} LIMIT @countMax",
-            new { memberId, storeId, status, pattern = query.SearchPattern, countMax });
+        return await AllAsync(scope, new { memberId, storeId, status, pattern = query.SearchPattern }, query, countMax);
+    }
+
+    public Task<IReadOnlyList<OrderRecord>> AllOfRegionAsync(Region region, string? status, ListQuery query, int countMax) =>
+        AllAsync(OfRegion, RegionParameters(region, status, query), query, countMax);
+
+    private static object RegionParameters(Region region, string? status, ListQuery query) => new
+    {
+        province = region.Parts[0], city = region.Parts.ElementAtOrDefault(1), district = region.Parts.ElementAtOrDefault(2), status,
+        pattern = query.SearchPattern,
+    };
+
+    private Task<IReadOnlyList<OrderRecord>> AllAsync(string scope, object parameters, ListQuery query, int countMax)
+    {
+        var bag = new DynamicParameters(parameters);
+        bag.Add("countMax", countMax);
+        return database.QueryAsync<OrderRecord>(
+            $"SELECT {Columns} FROM customer_order WHERE {scope} AND {Filter} ORDER BY {query.OrderBy(SortColumns)} LIMIT @countMax", bag);
     }
 
     private async Task<Paged<OrderRecord>> PageAsync(string scope, object parameters, ListQuery query)

@@ -291,7 +291,7 @@ public static class OrdersApi
         return Exports.File("store-orders", type, ExportColumns, await orders.AllOfAsync(null, storeId, status, query, Exports.RowsMax));
     }
 
-    private static readonly ExportColumn<OrderRecord>[] ExportColumns =
+    internal static readonly ExportColumn<OrderRecord>[] ExportColumns =
     [
         ExportColumn<OrderRecord>.Text("订单号", o => o.Id),
         ExportColumn<OrderRecord>.Text("会员", o => o.MemberId),
@@ -305,7 +305,7 @@ public static class OrdersApi
         ExportColumn<OrderRecord>.Time("退款时间", o => UnixTime.At(o.RefundedMs)),
     ];
 
-    private static Paged<OrderResponse> Described(Paged<OrderRecord> page) =>
+    internal static Paged<OrderResponse> Described(Paged<OrderRecord> page) =>
         new(page.Items.Select(Describe).ToArray(), page.Total, page.Page, page.PageSize);
 
     public static OrderResponse Describe(OrderRecord order) =>

@@ -81,7 +81,7 @@ public sealed class SimulatedPaymentProvider : IPaymentProvider
 
     /// <summary>The simulated provider keeps no books, so there is no bill to reconcile against.</summary>
     public Task<Reconciliation.ProviderBill> DownloadBillAsync(DateOnly day, CancellationToken cancel = default) =>
-        Task.FromResult(Reconciliation.ProviderBill.Unavailable("the simulated provider keeps no bill"));
+        Task.FromResult(Reconciliation.ProviderBill.Unavailable(Reconciliation.BillFailureTexts.NoBillKept));
 
     public Task<TransferState> QueryTransferAsync(string transferId, CancellationToken cancel = default) =>
         Task.FromResult(new TransferState(TransferProgress.Succeeded));

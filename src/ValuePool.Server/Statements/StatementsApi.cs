@@ -8,12 +8,29 @@ using ValuePool.Server.Ledger;
 
 namespace ValuePool.Server.Statements;
 
-/// <summary>A statement as the API shows it: amounts in yuan, <c>paidAmount</c> what it held when marked paid.</summary>
-public sealed record StatementSummary(string Period, string PayeeId, string Amount, int Items, bool Paid, string? PaidBy, DateTimeOffset? PaidAt, string? PaidAmount)
+/// <summary>
+/// A statement as the API shows it: the payee's phone masked (<c>139****5678</c>, null for an account no longer known), amounts in yuan,
+/// <c>paidAmount</c> what it held when marked paid.
+/// </summary>
+public sealed record StatementSummary(string Period, string PayeeId, string? PayeePhone, string Amount, int Items, bool Paid, string? PaidBy,
+    DateTimeOffset? PaidAt, string? PaidAmount)
 {
-    public static StatementSummary Of(OfflineStatement s) =>
-        new(s.Period, s.PayeeId, AmountJson.FenText(s.AmountFen), s.Items, s.PaidBy is not null, s.PaidBy, s.PaidAt,
-            s.PaidAmountFen is { } paid ? AmountJson.FenText(paid) : null);
+    public static StatementSummary Of(OfflineStatement s, string? payeePhone) =>
+        new(s.Period, s.PayeeId, payeePhone is null ? null : Links.LinksApi.MaskPhone(payeePhone), AmountJson.FenText(s.AmountFen), s.Items,
+            s.PaidBy is not null, s.PaidBy, s.PaidAt, s.PaidAmountFen is { } paid ? AmountJson.FenText(paid) : null);
+
+    /// <summary>The statements with their payees' phones, each looked up once.</summary>
+    public static async Task<StatementSummary[]> OfAsync(IEnumerable<OfflineStatement> statements, UserStore users)
+    {
+        var phones = new Dictionary<string, string?>();
+        var summaries = new List<StatementSummary>();
+        foreach (var statement in statements)
+        {
+            if (!phones.TryGetValue(statement.PayeeId, out var phone)) phones[statement.PayeeId] = phone = (await users.FindAsync(statement.PayeeId))?.Phone;
+            summaries.Add(Of(statement, phone));
+        }
+        return summaries.ToArray();
+    }
 }
 
 /// <summary>One amount of a statement: the mode (<c>Differential</c>, <c>Peer</c>, <c>PlatformShareholderDividend</c>) and the order behind it.</summary>
@@ -39,7 +56,7 @@ public static partial class StatementsApi
     }
 
     public static async Task<Results<Ok<Paged<StatementSummary>>, ValidationProblem>> List(string? period, string? page, string? pageSize, string? q, string? sort,
-        OfflineStatements statements, LedgerGateway ledger)
+        OfflineStatements statements, UserStore users, LedgerGateway ledger)
     {
         var errors = new FieldErrors();
         var query = ListQuery.Read(page, pageSize, q, sort, OfflineStatements.SortKeys, errors);
@@ -47,10 +64,11 @@ public static partial class StatementsApi
         if (errors.Any) return errors.ToProblem();
         await ledger.SyncProjectionsAsync();
         var found = await statements.PageAsync(period, query);
-        return TypedResults.Ok(new Paged<StatementSummary>(found.Items.Select(StatementSummary.Of).ToArray(), found.Total, found.Page, found.PageSize));
+        return TypedResults.Ok(new Paged<StatementSummary>(await StatementSummary.OfAsync(found.Items, users), found.Total, found.Page, found.PageSize));
     }
 
-    public static async Task<Results<Ok<StatementDetail>, ValidationProblem, NotFound>> Detail(string period, string payeeId, OfflineStatements statements, LedgerGateway ledger)
+    public static async Task<Results<Ok<StatementDetail>, ValidationProblem, NotFound>> Detail(string period, string payeeId, OfflineStatements statements, UserStore users,
+        LedgerGateway ledger)
     {
         var errors = new FieldErrors();
         CheckPeriod(period, errors);
@@ -58,7 +76,7 @@ public static partial class StatementsApi
         await ledger.SyncProjectionsAsync();
         if (await statements.FindAsync(period, payeeId) is not { } statement) return TypedResults.NotFound();
         var items = await statements.ItemsAsync(period, payeeId, int.MaxValue);
-        return TypedResults.Ok(new StatementDetail(StatementSummary.Of(statement), items.Select(Item).ToArray()));
+        return TypedResults.Ok(new StatementDetail((await StatementSummary.OfAsync([statement], users))[0], items.Select(Item).ToArray()));
     }
 
     /// <summary>Every amount of the month's statements (or all months'), one row each with its order, as <c>csv</c> or <c>xlsx</c>.</summary>
@@ -73,7 +91,7 @@ public static partial class StatementsApi
     }
 
     public static async Task<Results<Ok<StatementSummary>, ValidationProblem, NotFound>> MarkPaid(string period, string payeeId, ClaimsPrincipal caller,
-        OfflineStatements statements, LedgerGateway ledger, TimeProvider time)
+        OfflineStatements statements, UserStore users, LedgerGateway ledger, TimeProvider time)
     {
         var errors = new FieldErrors();
         CheckPeriod(period, errors);
@@ -81,7 +99,7 @@ public static partial class StatementsApi
         await ledger.SyncProjectionsAsync();
         if (await statements.FindAsync(period, payeeId) is not { } statement) return TypedResults.NotFound();
         await statements.MarkPaidAsync(statement, caller.Id(), time.GetUtcNow());
-        return TypedResults.Ok(StatementSummary.Of((await statements.FindAsync(period, payeeId))!));
+        return TypedResults.Ok((await StatementSummary.OfAsync([(await statements.FindAsync(period, payeeId))!], users))[0]);
     }
 
     private static readonly ExportColumn<OfflineItem>[] Columns =

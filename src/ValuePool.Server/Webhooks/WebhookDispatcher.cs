@@ -48,11 +48,16 @@ public sealed class WebhookDispatcher(ServerDatabase database, ServerWriter writ
         try
         {
             using var response = await clients.CreateClient(nameof(WebhookDispatcher)).SendAsync(request, cancel);
-            return response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode}";
+            return response.IsSuccessStatusCode ? null : DeliveryFailures.Status((int)response.StatusCode);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        catch (TaskCanceledException)
         {
-            return e.Message;
+            return DeliveryFailures.Timeout;
+        }
+        catch (HttpRequestException e)
+        {
+            log.LogInformation("Webhook {Event} to {Url}: {Why}", delivery.EventId, delivery.Url, e.Message);
+            return DeliveryFailures.Unreachable;
         }
     }
 

@@ -10,7 +10,8 @@ namespace ValuePool.Server.Webhooks;
 
 public sealed record SubscriptionRequest(string? Url, string? Secret);
 public sealed record SubscriptionResponse(string Id, string Url);
-public sealed record DeliveryResponse(string EventId, string Kind, long Attempts, bool Delivered, string? LastError);
+/// <summary><c>lastError</c>: why the last attempt failed, in the request's language (Chinese by default); <c>lastErrorCode</c>: the same as a code.</summary>
+public sealed record DeliveryResponse(string EventId, string Kind, long Attempts, bool Delivered, string? LastError, string? LastErrorCode);
 
 /// <summary>Admins subscribe integrations to the platform's events and watch the deliveries.</summary>
 public static class WebhooksApi
@@ -37,8 +38,27 @@ public static class WebhooksApi
         return TypedResults.Created($"/api/admin/webhooks/{id}", new SubscriptionResponse(id, url!.ToString()));
     }
 
-    public static async Task<Ok<DeliveryResponse[]>> Deliveries(ServerDatabase database) =>
-        TypedResults.Ok((await database.QueryAsync<(string EventId, string Kind, long Attempts, long? DeliveredMs, string? LastError)>(
-                "SELECT event_id, kind, attempts, delivered_ms, last_error FROM webhook_delivery ORDER BY next_attempt_ms DESC LIMIT 200"))
-            .Select(row => new DeliveryResponse(row.EventId, row.Kind, row.Attempts, row.DeliveredMs is not null, row.LastError)).ToArray());
+    public static readonly SortKeys SortKeys = new(["nextAttempt", "attempts"], ("nextAttempt", true));
+    private static readonly Dictionary<string, string> SortColumns = new() { ["nextAttempt"] = "next_attempt_ms", ["attempts"] = "attempts" };
+
+    /// <summary>
+    /// The deliveries, the latest attempt first: paged, searched (<c>q</c>) by event id and kind, sorted by <c>nextAttempt</c> or
+    /// <c>attempts</c>.
+    /// </summary>
+    public static async Task<Results<Ok<Paged<DeliveryResponse>>, ValidationProblem>> Deliveries(string? page, string? pageSize, string? q,
+        string? sort, ServerDatabase database)
+    {
+        var errors = new FieldErrors();
+        var query = ListQuery.Read(page, pageSize, q, sort, SortKeys, errors);
+        if (errors.Any) return errors.ToProblem();
+        const string where = "WHERE (@pattern IS NULL OR " +
+            "LOWER(event_id) LIKE @pattern ESCAPE '\\' OR LOWER(kind) LIKE @pattern ESCAPE '\\')";
+        var parameters = new { pattern = query.SearchPattern, limit = query.PageSize, offset = query.Offset };
+        var total = await database.QuerySingleAsync<long>($"SELECT COUNT(*) FROM webhook_delivery {where}", parameters);
+        var rows = await database.QueryAsync<(string EventId, string Kind, long Attempts, long? DeliveredMs, string? LastError)>(
+            $"SELECT event_id, kind, attempts, delivered_ms, last_error FROM webhook_delivery {where} ORDER BY {query.OrderBy(SortColumns, "event_id")} LIMIT @limit OFFSET @offset",
+            parameters);
+        return TypedResults.Ok(query.PageOf(rows.Select(row => new DeliveryResponse(row.EventId, row.Kind, row.Attempts, row.DeliveredMs is not null,
+            row.LastError is { } code ? DeliveryFailures.Text(code).Text : null, row.LastError)).ToArray(), total));
+    }
 }

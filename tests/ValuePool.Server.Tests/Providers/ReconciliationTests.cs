@@ -60,6 +60,7 @@ public sealed class ReconciliationTests
         wechat.WrongBillHash = true;
         var unavailable = await finance.PostAsync($"/api/payments/reconciliation/{day}", new { });
         Assert.Equal(("unavailable", "hash_mismatch", 0), (unavailable.Text("status"), unavailable.Text("failure"), unavailable.GetProperty("differences").GetArrayLength()));
+        Assert.Equal("账单文件校验不符（文件不完整或被篡改），稍后自动重试", unavailable.Text("failureText"));
         Assert.Equal(0, wechat.Unsigned);
     }
 

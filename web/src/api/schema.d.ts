@@ -123,6 +123,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/holdings/lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    at?: string;
+                    page?: string;
+                    pageSize?: string;
+                    q?: string;
+                    sort?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HoldingsPageResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/accounts/register": {
         parameters: {
             query?: never;
@@ -2719,6 +2769,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/agents/regions/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    level?: string;
+                    region?: string;
+                    status?: string;
+                    page?: string;
+                    pageSize?: string;
+                    q?: string;
+                    sort?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PagedOfOrderResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agents/regions/orders/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    format?: string;
+                    level?: string;
+                    region?: string;
+                    status?: string;
+                    q?: string;
+                    sort?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/subsidies": {
         parameters: {
             query?: never;
@@ -3344,7 +3488,12 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: string;
+                    pageSize?: string;
+                    q?: string;
+                    sort?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -3357,7 +3506,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["DeliveryResponse"][];
+                        "application/json": components["schemas"]["PagedOfDeliveryResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                     };
                 };
             };
@@ -4483,6 +4641,7 @@ export interface components {
             attempts: number | string;
             delivered: boolean;
             lastError: null | string;
+            lastErrorCode: null | string;
         };
         DepositMovementResponse: {
             /** Format: int64 */
@@ -4532,6 +4691,22 @@ export interface components {
             journalHash: string;
             priceFraction: components["schemas"]["PriceFraction"];
             price: string;
+            member: string;
+            points: string;
+            cash: string;
+            shoppingPoints: string;
+        };
+        HoldingsPageResponse: {
+            /** Format: int64 */
+            sequence: number | string;
+            journalHash: string;
+            priceFraction: components["schemas"]["PriceFraction"];
+            price: string;
+            /** Format: int32 */
+            holders: number | string;
+            lines: components["schemas"]["PagedOfHoldingsRow"];
+        };
+        HoldingsRow: {
             member: string;
             points: string;
             cash: string;
@@ -4587,7 +4762,7 @@ export interface components {
             action: string;
             target: null | string;
             /** Format: int32 */
-            status: number | string;
+            status: null | number | string;
             request: null | components["schemas"]["JsonElement"];
             before: null | components["schemas"]["JsonElement"];
             after: null | components["schemas"]["JsonElement"];
@@ -4643,8 +4818,26 @@ export interface components {
             /** Format: int32 */
             pageSize: number | string;
         };
+        PagedOfDeliveryResponse: {
+            items: components["schemas"]["DeliveryResponse"][];
+            /** Format: int32 */
+            total: number | string;
+            /** Format: int32 */
+            page: number | string;
+            /** Format: int32 */
+            pageSize: number | string;
+        };
         PagedOfHistoryRow: {
             items: components["schemas"]["HistoryRow"][];
+            /** Format: int32 */
+            total: number | string;
+            /** Format: int32 */
+            page: number | string;
+            /** Format: int32 */
+            pageSize: number | string;
+        };
+        PagedOfHoldingsRow: {
+            items: components["schemas"]["HoldingsRow"][];
             /** Format: int32 */
             total: number | string;
             /** Format: int32 */
@@ -4862,6 +5055,7 @@ export interface components {
             /** Format: int64 */
             matched: number | string;
             failure: null | string;
+            failureText: null | string;
             /** Format: date-time */
             runAt: string;
             differences: components["schemas"]["ReconciliationDifferenceResponse"][];
@@ -5003,6 +5197,7 @@ export interface components {
         StatementSummary: {
             period: string;
             payeeId: string;
+            payeePhone: null | string;
             amount: string;
             /** Format: int32 */
             items: number | string;

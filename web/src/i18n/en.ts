@@ -115,6 +115,7 @@ const en: Messages = {
     refunded: 'Refunded', refunding: 'Refund asked; waiting for the provider to confirm',
   },
   holdings: {
+    member: 'Member',
     points: 'Points', cash: 'Cash', shoppingPoints: 'Shopping points', sequence: 'Journal sequence', price: 'Price', fraction: 'Price fraction: pool {pool} fen ÷ {units} point units',
     hash: 'Journal hash (up to that sequence)', check: 'In the published holdings snapshot of the same sequence and hash, your line is exactly this: check it yourself.',
     adminNote: "Every member's holdings (points, cash, shopping points) at a journal sequence, with the journal hash and the price fraction, verifiable with the audit tool; blank for the latest.",
@@ -149,6 +150,7 @@ const en: Messages = {
     confirmSubsidy: 'Pay {amount} into the pool (source: {source})?', subsidyDone: 'Done: pool {pool}', allStores: 'All stores',
   },
   agent: {
+    orders: 'Orders in the region', store: 'Store',
     regions: 'My regions', level: 'Level', region: 'Region', fee: 'Fee', rewards: 'Agent rewards', byDay: 'Rewards by day',
     pickRegion: 'Pick a whole region for the level', confirmBuy: 'Buy the {level} agency for {region} for {fee}, paid {rate} of every order in it?', bought: 'Bought', buy: 'Buy a region', offer: 'Fee {fee}, {rate} of every order in the region', order: 'Order',
   },
@@ -158,6 +160,7 @@ const en: Messages = {
   },
   log: {
     request: 'Request', before: 'Before', after: 'After', action: 'Action', actor: 'By', target: 'Target', checkout: 'Till sale',
+    status: 'Outcome', outcome: { done: 'Done', invalid: 'Invalid request', forbidden: 'Not allowed', notFound: 'Not found', refused: 'Refused', failed: 'Server error', unanswered: 'Done, answer not recorded' },
     store: { approve: 'Store approved', reject: 'Store rejected' }, role: { grant: 'Role granted', revoke: 'Role revoked' }, withdrawal: { approve: 'Withdrawal approved', reject: 'Withdrawal rejected' },
     config: { change: 'Rates changed' }, pool: { subsidy: 'Subsidy' }, card: { define: 'Card published' }, product: { add: 'Product added' }, webhook: { subscribe: 'Webhook subscribed' },
     partner: { add: 'Partner added' }, shareholder: { add: 'Shareholder added' }, payout: { request: 'Store payout' }, deposit: { topUp: 'Deposit top-up' }, order: { refund: 'Order refunded' },

@@ -109,6 +109,7 @@ const zhCN = {
     refunded: '已退款', refunding: '已发起退款，等待支付机构确认',
   },
   holdings: {
+    member: '会员',
     points: '积分', cash: '零钱', shoppingPoints: '购物积分', sequence: '日志序号', price: '积分价格', fraction: '价格分数：盈利池 {pool} 分 ÷ {units} 积分单位',
     hash: '日志哈希（截至该序号）', check: '平台公布的持仓快照文件中，同一序号、同一哈希下您这一行应与此处完全一致，可用于自行核对。',
     adminNote: '导出某一日志序号时所有会员的持仓（积分、零钱、购物积分），附日志哈希与价格分数，可用审计工具核验；不填序号即最新。',
@@ -142,6 +143,7 @@ const zhCN = {
     confirmSubsidy: '向盈利池注资 {amount}（来源：{source}）？', subsidyDone: '已注资，盈利池 {pool}', allStores: '全部门店',
   },
   agent: {
+    orders: '区域订单', store: '门店',
     regions: '我的代理区域', level: '级别', region: '区域', fee: '费用', rewards: '代理奖励', byDay: '每日奖励',
     pickRegion: '请按级别选择完整的区域', confirmBuy: '购买{level}级代理「{region}」，费用 {fee}，此后获得区域内每笔订单的 {rate}？', bought: '已购买', buy: '购买代理区域', offer: '费用 {fee}，区域内每笔订单奖励 {rate}', order: '订单',
   },
@@ -151,6 +153,7 @@ const zhCN = {
   },
   log: {
     request: '请求', before: '修改前', after: '修改后', action: '操作', actor: '操作人', target: '对象', checkout: '收银记账',
+    status: '结果', outcome: { done: '成功', invalid: '请求无效', forbidden: '无权操作', notFound: '对象不存在', refused: '被拒绝', failed: '服务器出错', unanswered: '已生效，未记录应答' },
     store: { approve: '通过门店', reject: '驳回门店' }, role: { grant: '授予角色', revoke: '撤销角色' }, withdrawal: { approve: '通过提现', reject: '驳回提现' },
     config: { change: '修改费率' }, pool: { subsidy: '补贴注资' }, card: { define: '发布会员卡' }, product: { add: '添加商品' }, webhook: { subscribe: '订阅推送' },
     partner: { add: '添加合伙人' }, shareholder: { add: '添加股东' }, payout: { request: '门店提现' }, deposit: { topUp: '保证金充值' }, order: { refund: '订单退款' },

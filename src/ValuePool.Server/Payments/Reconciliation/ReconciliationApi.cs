@@ -9,8 +9,9 @@ namespace ValuePool.Server.Payments.Reconciliation;
 
 /// <summary><c>ours</c>/<c>theirs</c>: yuan, null on the side that lacks it.</summary>
 public sealed record ReconciliationDifferenceResponse(string Subject, string Reference, string Kind, string? Ours, string? Theirs);
-public sealed record ReconciliationResponse(string Day, string Provider, string Status, long BillLines, long Matched, string? Failure, DateTimeOffset RunAt,
-    ReconciliationDifferenceResponse[] Differences);
+/// <summary><c>failure</c>: why there is no bill, as a code; <c>failureText</c>: the same in words, in the request's language (Chinese by default).</summary>
+public sealed record ReconciliationResponse(string Day, string Provider, string Status, long BillLines, long Matched, string? Failure, string? FailureText,
+    DateTimeOffset RunAt, ReconciliationDifferenceResponse[] Differences);
 
 /// <summary>Finance reads a day's reconciliation with the provider's bill, and runs it again (a day in China Standard Time, <c>yyyy-MM-dd</c>).</summary>
 public static class ReconciliationApi
@@ -48,7 +49,7 @@ public static class ReconciliationApi
     }
 
     private static async Task<ReconciliationResponse> DescribeAsync(ReconciliationRun run, DateOnly day, DailyReconciliation reconciliation) =>
-        new(run.Day, run.Provider, run.Status, run.BillLines, run.Matched, run.Failure, UnixTime.At(run.RunMs),
+        new(run.Day, run.Provider, run.Status, run.BillLines, run.Matched, run.Failure, run.Failure is { } code ? BillFailureTexts.Of(code).Text : null, UnixTime.At(run.RunMs),
             (await reconciliation.DifferencesAsync(day)).Select(d => new ReconciliationDifferenceResponse(d.Subject, d.Reference, d.Kind, Yuan(d.OursFen), Yuan(d.TheirsFen))).ToArray());
 
     private static string? Yuan(long? fen) => fen is { } value ? new Core.Amounts.Money(value).Text() : null;
