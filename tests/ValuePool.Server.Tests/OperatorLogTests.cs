@@ -11,6 +11,27 @@ public sealed class OperatorLogTests
     [Fact]
     public async Task AdminFinanceAndMerchantActions_AreLogged_WithBeforeAndAfter() => await Scenario(new Platform());
 
+    [Fact]
+    public async Task EveryLoggedAction_IsNamed_InChineseByDefault_AndInEnglishOnRequest()
+    {
+        await using var platform = new Platform();
+        var admin = await platform.AdminAsync();
+        var mapped = platform.Service<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .Select(endpoint => endpoint.Metadata.GetMetadata<Audit.OperatorAction>()?.Name).OfType<string>().ToHashSet();
+        var listed = (await admin.GetAsync("/api/admin/operator-log/actions")).EnumerateArray().ToDictionary(a => a.Text("name"), a => a.Text("title"));
+        // The catalog names exactly the actions some endpoint logs: none missing, none left over.
+        Assert.Equal(mapped.Order(StringComparer.Ordinal), listed.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("记录线下打款", listed["withdrawal.markPaid"]);
+
+        await admin.PostAsync("/api/admin/subsidies", new { amount = "10.00", source = "A round" });
+        var entry = (await admin.GetAsync("/api/admin/operator-log?action=pool.subsidy")).GetProperty("items")[0];
+        Assert.Equal("补贴注资", entry.Text("actionTitle"));
+        using var english = new HttpRequestMessage(HttpMethod.Get, "/api/admin/operator-log?action=pool.subsidy");
+        english.Headers.AcceptLanguage.ParseAdd("en");
+        var answered = await (await admin.Http.SendAsync(english)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Pool subsidized", answered.GetProperty("items")[0].Text("actionTitle"));
+    }
+
     internal static async Task Scenario(Platform platform)
     {
         await using var _ = platform;

@@ -42,6 +42,7 @@ public static class AdminApi
         api.MapPost("/users/{id}/roles", GrantRole).Logged("role.grant", RolesBefore);
         api.MapDelete("/users/{id}/roles/{role}", RevokeRole).Logged("role.revoke", RolesBefore);
         api.MapGet("/operator-log", OperatorLogPage);
+        api.MapGet("/operator-log/actions", () => TypedResults.Ok(OperatorActions.All()));
         api.MapGet("/members/{id}/wallet", MemberWallet);
         return api;
     }

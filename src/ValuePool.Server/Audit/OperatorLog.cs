@@ -14,8 +14,8 @@ namespace ValuePool.Server.Audit;
 /// <see cref="Status"/> is the HTTP status answered (2xx done, 4xx refused), null when the change committed but the server stopped
 /// before it answered.
 /// </summary>
-public sealed record OperatorLogEntry(string Id, DateTimeOffset At, string ActorId, string[] ActorRoles, string Action, string? Target, int? Status,
-    JsonElement? Request, JsonElement? Before, JsonElement? After);
+public sealed record OperatorLogEntry(string Id, DateTimeOffset At, string ActorId, string[] ActorRoles, string Action, string ActionTitle, string? Target,
+    int? Status, JsonElement? Request, JsonElement? Before, JsonElement? After);
 
 /// <summary>
 /// The route metadata that marks an endpoint as an operator action (<see cref="OperatorLogging.Logged"/>): its name and, where cheap, how to
@@ -76,8 +76,8 @@ public sealed class OperatorLog(ServerDatabase database, ServerWriter writer)
     }
 
     private static OperatorLogEntry Describe(Row row) =>
-        new(row.Id, UnixTime.At(row.AtMs), row.ActorId, Roles.Split(row.ActorRoles), row.Action, row.Target, row.Answered != 0 ? (int)row.Status : null, Json(row.Request),
-            Json(row.Before), Json(row.After));
+        new(row.Id, UnixTime.At(row.AtMs), row.ActorId, Roles.Split(row.ActorRoles), row.Action, OperatorActions.TitleOf(row.Action), row.Target,
+            row.Answered != 0 ? (int)row.Status : null, Json(row.Request), Json(row.Before), Json(row.After));
 
     private static JsonElement? Json(string? text) => text is null ? null : JsonDocument.Parse(text).RootElement.Clone();
 
@@ -101,7 +101,9 @@ public static class OperatorLogging
 {
     /// <summary>Marks the endpoint an operator action named <paramref name="action"/>, recorded in the operator log with its answer.</summary>
     public static RouteHandlerBuilder Logged(this RouteHandlerBuilder endpoint, string action, Func<HttpContext, Task<object?>>? before = null) =>
-        endpoint.WithMetadata(new OperatorAction(action, before)).AddEndpointFilter(RecordAsync);
+        OperatorActions.Titles.ContainsKey(action)
+            ? endpoint.WithMetadata(new OperatorAction(action, before)).AddEndpointFilter(RecordAsync)
+            : throw new ArgumentException($"operator action {action} has no title in OperatorActions", nameof(action));
 
     /// <summary>
     /// Opens the entry before the handler runs, for its first write to commit with the change; completes it with the answer. A handler

@@ -3286,6 +3286,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/operator-log/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OperatorActionResponse"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/members/{id}/wallet": {
         parameters: {
             query?: never;
@@ -4753,6 +4788,10 @@ export interface components {
             phone: string;
             roles: string[];
         };
+        OperatorActionResponse: {
+            name: string;
+            title: string;
+        };
         OperatorLogEntry: {
             id: string;
             /** Format: date-time */
@@ -4760,6 +4799,7 @@ export interface components {
             actorId: string;
             actorRoles: string[];
             action: string;
+            actionTitle: string;
             target: null | string;
             /** Format: int32 */
             status: null | number | string;

@@ -159,12 +159,8 @@ const en: Messages = {
     confirmBody: 'Buy {name} × {quantity} for {total}: {points} in shopping points, {cash} in cash?', bought: 'Bought', preview: '{total} in all, {cash} in cash', buy: 'Buy',
   },
   log: {
-    request: 'Request', before: 'Before', after: 'After', action: 'Action', actor: 'By', target: 'Target', checkout: 'Till sale',
+    request: 'Request', before: 'Before', after: 'After', action: 'Action', actor: 'By', target: 'Target',
     status: 'Outcome', outcome: { done: 'Done', invalid: 'Invalid request', forbidden: 'Not allowed', notFound: 'Not found', refused: 'Refused', failed: 'Server error', unanswered: 'Done, answer not recorded' },
-    store: { approve: 'Store approved', reject: 'Store rejected' }, role: { grant: 'Role granted', revoke: 'Role revoked' }, withdrawal: { approve: 'Withdrawal approved', reject: 'Withdrawal rejected' },
-    config: { change: 'Rates changed' }, pool: { subsidy: 'Subsidy' }, card: { define: 'Card published' }, product: { add: 'Product added' }, webhook: { subscribe: 'Webhook subscribed' },
-    partner: { add: 'Partner added' }, shareholder: { add: 'Shareholder added' }, payout: { request: 'Store payout' }, deposit: { topUp: 'Deposit top-up' }, order: { refund: 'Order refunded' },
-    region: { buy: 'Region bought' }, payment: { refund: 'Payment refunded' },
   },
   rate: {
     commission: 'Commission', platformProfit: 'Platform profit', distributionBudget: 'Distribution budget', poolContribution: 'Pool contribution',

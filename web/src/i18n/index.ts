@@ -1,7 +1,7 @@
 import { createI18n } from 'vue-i18n'
 import zhCN from './zh-CN'
 import en from './en'
-import { ApiError } from '../api/client'
+import { ApiError, api } from '../api/client'
 
 export type Locale = 'zh-CN' | 'en'
 const saved = typeof localStorage === 'undefined' ? null : localStorage.getItem('language')
@@ -23,6 +23,14 @@ export function setLocale(locale: Locale) {
 }
 
 export const locale = () => i18n.global.locale.value as Locale
+
+// The server's own texts (problem details, the operator log's action names, a webhook's last error…) in the console's language.
+api.use({
+  onRequest({ request }) {
+    request.headers.set('accept-language', locale())
+    return request
+  },
+})
 
 export type EnumGroup = 'status' | 'purpose' | 'severity' | 'role' | 'benefit' | 'level' | 'transfer' | 'entry' | 'recon' | 'difference' | 'subject' | 'provider' | 'statementKind' | 'payout' | 'refund'
 

