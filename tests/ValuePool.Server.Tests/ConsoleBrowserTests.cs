@@ -216,6 +216,14 @@ public sealed class ConsoleBrowserTests(ConsoleBrowser browser) : IClassFixture<
         await Expect(audit).ToContainTextAsync("出局倍数 2 × 卖出比例 0.8 = 1.6");
         await desktop.AssertSoundAsync();
         await desktop.ScreenshotAsync("admin-rates");
+
+        // The compliance page states the live configuration's findings with their figures, and the store's promise.
+        await desktop.GotoAsync("/office/admin/compliance");
+        await Expect(desktop.Page.Locator("[data-test=platform-finding]").Filter(new() { HasText = "区代理付" })).ToContainTextAsync("区代理付 ¥");
+        await Expect(desktop.Page.Locator("[data-test=platform-finding]").Filter(new() { HasText = "区代理付" })).Not.ToContainTextAsync("—");
+        await Expect(desktop.Page.Locator("[data-test=store-promises]")).ToContainTextAsync("Noodle Bar");
+        await Expect(desktop.Page.Locator("[data-test=store-promises]")).ToContainTextAsync("%");
+        await desktop.AssertSoundAsync();
         await desktop.CloseAsync();
     }
 }

@@ -211,6 +211,14 @@ public sealed class ConsoleFlowBrowserTests(ConsoleBrowser browser) : IClassFixt
         await Expect(page.Locator("[data-test=held-card]")).ToContainTextAsync("有效");
         await phone.AssertSoundAsync();
         Assert.Equal("50.00", (await member.GetAsync("/api/shopping-points")).Text("balance"));
+
+        // The store rings up a sale at its till for the card holder: it is among the member's till sales, with the discount.
+        await platform.TopUpDepositAsync(storeId, 100m);
+        await merchant.PostKeyedAsync($"/api/stores/{storeId}/checkout", new { memberId = member.Id, amount = "100.00" }, "till-1");
+        await phone.GotoAsync("/m/orders");
+        await Expect(page.Locator("[data-test=till-sale]")).ToContainTextAsync("¥90.00");
+        await Expect(page.Locator("[data-test=till-sale]")).ToContainTextAsync("原价 ¥100.00，会员卡折扣");
+        await phone.AssertSoundAsync();
         await phone.CloseAsync();
     }
 

@@ -50,6 +50,10 @@ public sealed class OperatorLog(ServerDatabase database, ServerWriter writer)
             return c.Execute("UPDATE operator_log SET status = @status, answered = 1, after_state = @after WHERE id = @Id", new { row.Id, status, after }, t);
         });
 
+    /// <summary>Removes the entry a replay's write carried before its answer said it changed nothing.</summary>
+    public Task DiscardAsync(Row row) =>
+        writer.WriteAsync((c, t) => c.Execute("DELETE FROM operator_log WHERE id = @Id AND answered = 0", new { row.Id }, t));
+
     /// <summary>Newest first; <c>q</c> searches the actor, the action and the target.</summary>
     public async Task<Paged<OperatorLogEntry>> PageAsync(string? action, string? actorId, ListQuery query)
     {
@@ -136,8 +140,14 @@ public static class OperatorLogging
         var status = (result as IStatusCodeHttpResult)?.StatusCode ?? http.Response.StatusCode;
         var after = Redacted((result as IValueHttpResult)?.Value, json);
         var replayed = after is not null && JsonNode.Parse(after) is JsonObject answered && answered["replayed"]?.GetValueKind() == JsonValueKind.True;
-        if (replayed && !pending.IsWritten) return answer;
-        await services.GetRequiredService<OperatorLog>().AnsweredAsync(entry, status, after, pending.IsWritten);
+        var log = services.GetRequiredService<OperatorLog>();
+        // A replay changed nothing: an entry a write of it carried (a claim that found the work done) goes again.
+        if (replayed)
+        {
+            if (pending.IsWritten) await log.DiscardAsync(entry);
+            return answer;
+        }
+        await log.AnsweredAsync(entry, status, after, pending.IsWritten);
         return answer;
     }
 

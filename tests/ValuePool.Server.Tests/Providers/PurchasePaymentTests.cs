@@ -107,15 +107,7 @@ public sealed class PurchasePaymentTests
     {
         await using var fake = await TwoStepFake.StartAsync(provider);
         await using var platform = new Platform(fake.Settings());
-        var buyer = await BuyerWithPointsAsync(platform, fake);
-        var productId = await ShoppingPointsTests.PlatformProductAsync(platform, "400.00");
-        var body = new { productId, shoppingPoints = "280.00" };
-        // Each is within the 500 points held when it starts; together they are not.
-        var late = await StartAsync(buyer, "/api/shopping-points/purchases", body, fake, 12_000);
-        var early = await StartAsync(buyer, "/api/shopping-points/purchases", body, fake, 12_000);
-
-        Assert.True((await fake.Paid(early.PaymentId)(platform)).IsSuccessStatusCode);
-        Assert.True((await fake.Paid(late.PaymentId)(platform)).IsSuccessStatusCode);
+        var (buyer, productId, body, late) = await PointsSpentMeanwhileAsync(platform, fake);
         var state = (await buyer.GetAsync($"/api/payments/{late.Id}")).GetProperty("payment");
         Assert.Equal(("refundDue", "InsufficientShoppingPoints", "120.00"), (state.Text("status"), state.Text("refusal"), state.Text("amount")));
         Assert.Equal("220.00", (await buyer.GetAsync("/api/shopping-points")).Text("balance"));
@@ -172,5 +164,21 @@ public sealed class PurchasePaymentTests
         using var store = ValuePool.Storage.StoreLocation.Open(platform.DbPath);
         var audit = ValuePool.Storage.Audit.JournalAudit.Run(store);
         Assert.True(audit.Passed, audit.ToString());
+    }
+
+    /// <summary>
+    /// Two purchases of a 400.00 product, each with 280.00 shopping points, started while the buyer held 500 (each within them,
+    /// together not); the earlier-started one is paid last, so its grant is refused and its 120.00 cash is due back.
+    /// </summary>
+    internal static async Task<(User Buyer, string ProductId, object Body, Started Late)> PointsSpentMeanwhileAsync(Platform platform, TwoStepFake fake)
+    {
+        var buyer = await BuyerWithPointsAsync(platform, fake);
+        var productId = await ShoppingPointsTests.PlatformProductAsync(platform, "400.00");
+        var body = new { productId, shoppingPoints = "280.00" };
+        var late = await StartAsync(buyer, "/api/shopping-points/purchases", body, fake, 12_000);
+        var early = await StartAsync(buyer, "/api/shopping-points/purchases", body, fake, 12_000);
+        Assert.True((await fake.Paid(early.PaymentId)(platform)).IsSuccessStatusCode);
+        Assert.True((await fake.Paid(late.PaymentId)(platform)).IsSuccessStatusCode);
+        return (buyer, productId, body, late);
     }
 }

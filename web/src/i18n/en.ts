@@ -107,7 +107,7 @@ const en: Messages = {
   },
   orders: {
     title: 'My orders', order: 'Order', confirmPay: 'Pay {amount} for "{what}"?', refund: 'Refund', confirmRefund: 'Refund {amount} of "{what}"? It goes back the way it was paid.',
-    refundAsked: 'Refund asked', completesOn: 'After-sales window until {day}; then it completes and the points arrive',
+    refundAsked: 'Refund asked', completesOn: 'After-sales window until {day}; then it completes and the points arrive', tillSales: 'At the till', tillBenefit: '{amount} before {benefit}',
   },
   refundsDue: {
     note: 'Payments the provider collected for something the platform then could not grant (the region was taken, the shopping points were spent…): nothing was granted, and each goes back to its payer the way it was paid.',
@@ -191,7 +191,7 @@ const en: Messages = {
     purpose: { agentRegion: 'Region fee', shareInvestment: 'Store share investment', depositTopUp: 'Deposit top-up', cardPurchase: 'Membership card', shoppingPurchase: 'Points shop' },
     severity: { Review: 'Review', Risk: 'Risk', review: 'Review', risk: 'Risk' },
     role: { member: 'Member', merchant: 'Merchant', promoter: 'Promoter', agent: 'Agent', finance: 'Finance', shareholder: 'Shareholder', admin: 'Admin', partner: 'Partner' },
-    benefit: { none: 'None', dailySpecial: 'Daily special', freeItem: 'Free item', None: 'None', DailySpecial: 'Daily special', FreeItem: 'Free item' },
+    benefit: { none: 'None', dailySpecial: 'Daily special', freeItem: 'Free item', cardDiscount: 'Card discount', None: 'None', DailySpecial: 'Daily special', FreeItem: 'Free item', CardDiscount: 'Card discount' },
     level: { district: 'District', city: 'City', province: 'Province', District: 'District', City: 'City', Province: 'Province' },
     transfer: {
       StoreSale: 'Store sale', PoolContribution: 'Pool contribution', PlatformProfit: 'Platform profit', ReferralReward: 'Referral reward',

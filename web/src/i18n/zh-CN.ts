@@ -101,7 +101,7 @@ const zhCN = {
   },
   orders: {
     title: '我的订单', order: '订单', confirmPay: '支付「{what}」{amount}？', refund: '申请退款', confirmRefund: '退回「{what}」的 {amount}？款项原路退回。',
-    refundAsked: '已申请退款', completesOn: '售后期至 {day}，之后完成并发放积分',
+    refundAsked: '已申请退款', completesOn: '售后期至 {day}，之后完成并发放积分', tillSales: '到店收银', tillBenefit: '原价 {amount}，{benefit}',
   },
   refundsDue: {
     note: '支付机构已收款、但平台未能发放所购之物（区域已被占用、购物积分已用掉等）的付款：未发放任何东西，应原路退还付款人。',
@@ -187,7 +187,7 @@ const zhCN = {
     role: {
       member: '会员', merchant: '商家', promoter: '推广员', agent: '代理', finance: '财务', shareholder: '股东', admin: '管理员', partner: '合伙人',
     },
-    benefit: { none: '无', dailySpecial: '每日特价', freeItem: '免费项目', None: '无', DailySpecial: '每日特价', FreeItem: '免费项目' },
+    benefit: { none: '无', dailySpecial: '每日特价', freeItem: '免费项目', cardDiscount: '会员卡折扣', None: '无', DailySpecial: '每日特价', FreeItem: '免费项目', CardDiscount: '会员卡折扣' },
     level: { district: '区', city: '市', province: '省', District: '区', City: '市', Province: '省' },
     // The engine's transfer kinds (what a credit to a wallet was).,
     transfer: {
