@@ -18,6 +18,9 @@ public sealed class FirstWriteRows(AlongsideRows rows)
     /// <summary>Makes <paramref name="rows"/> the ones the writes of the current request carry.</summary>
     public static FirstWriteRows Open(AlongsideRows rows) => Ambient.Value = new FirstWriteRows(rows);
 
+    /// <summary>Whether the current request has rows no write carried yet (cheap: the order path asks it on every command).</summary>
+    public static bool AnyWaiting => Ambient.Value is { } pending && Volatile.Read(ref pending._state) == Free;
+
     /// <summary>True once a write carried the rows and committed.</summary>
     public bool IsWritten => Volatile.Read(ref _state) == Written;
 
