@@ -18,9 +18,6 @@ public sealed class FirstWriteRows(AlongsideRows rows)
     /// <summary>Makes <paramref name="rows"/> the ones the writes of the current request carry.</summary>
     public static FirstWriteRows Open(AlongsideRows rows) => Ambient.Value = new FirstWriteRows(rows);
 
-    /// <summary>Whether the current request has rows no write carried yet (cheap: the order path asks it on every command).</summary>
-    public static bool AnyWaiting => Ambient.Value is { } pending && Volatile.Read(ref pending._state) == Free;
-
     /// <summary>True once a write carried the rows and committed.</summary>
     public bool IsWritten => Volatile.Read(ref _state) == Written;
 
@@ -35,10 +32,16 @@ public sealed class FirstWriteRows(AlongsideRows rows)
     /// Runs <paramref name="write"/> with the current request's rows if no write carried them yet (null otherwise); it carried them
     /// if it succeeded and <paramref name="wrote"/> says its transaction committed them.
     /// </summary>
-    public static async Task<T> CarriedAsync<T>(Func<AlongsideRows?, Task<T>> write, Func<T, bool> wrote)
+    public static Task<T> CarriedAsync<T>(Func<AlongsideRows?, Task<T>> write, Func<T, bool> wrote)
     {
         var pending = Ambient.Value;
-        if (pending is null || Interlocked.CompareExchange(ref pending._state, Claimed, Free) != Free) return await write(null);
+        // Most writes (every order's) have nothing to carry: they run as they are, without another await around them.
+        if (pending is null || Interlocked.CompareExchange(ref pending._state, Claimed, Free) != Free) return write(null);
+        return CarryAsync(pending, write, wrote);
+    }
+
+    private static async Task<T> CarryAsync<T>(FirstWriteRows pending, Func<AlongsideRows?, Task<T>> write, Func<T, bool> wrote)
+    {
         try
         {
             var result = await write(pending._rows);

@@ -146,9 +146,7 @@ public sealed class LedgerGateway : IHostedService, IAsyncDisposable, IDisposabl
 
     /// <summary>The request's <see cref="FirstWriteRows"/> go with the first command it has applied, in the same transaction.</summary>
     private Task<Receipt> Submit(string idempotencyKey, Command command, AlongsideRows? rows) =>
-        FirstWriteRows.AnyWaiting
-            ? FirstWriteRows.CarriedAsync(first => Leading.SubmitAsync(idempotencyKey, command, Both(first, rows)), receipt => receipt.Status == SubmitStatus.Applied)
-            : Leading.SubmitAsync(idempotencyKey, command, rows);
+        FirstWriteRows.CarriedAsync(first => Leading.SubmitAsync(idempotencyKey, command, Both(first, rows)), receipt => receipt.Status == SubmitStatus.Applied);
 
     private static AlongsideRows? Both(AlongsideRows? first, AlongsideRows? then) =>
         first is null ? then : then is null ? first : (connection, transaction) =>

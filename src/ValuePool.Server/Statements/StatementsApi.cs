@@ -19,6 +19,9 @@ public sealed record StatementSummary(string Period, string PayeeId, string? Pay
         new(s.Period, s.PayeeId, payeePhone is null ? null : Links.LinksApi.MaskPhone(payeePhone), AmountJson.FenText(s.AmountFen), s.Items,
             s.PaidBy is not null, s.PaidBy, s.PaidAt, s.PaidAmountFen is { } paid ? AmountJson.FenText(paid) : null);
 
+    public static async Task<StatementSummary> OfAsync(OfflineStatement statement, UserStore users) =>
+        Of(statement, (await users.FindAsync(statement.PayeeId))?.Phone);
+
     /// <summary>The statements with their payees' phones, each looked up once.</summary>
     public static async Task<StatementSummary[]> OfAsync(IEnumerable<OfflineStatement> statements, UserStore users)
     {
@@ -76,7 +79,7 @@ public static partial class StatementsApi
         await ledger.SyncProjectionsAsync();
         if (await statements.FindAsync(period, payeeId) is not { } statement) return TypedResults.NotFound();
         var items = await statements.ItemsAsync(period, payeeId, int.MaxValue);
-        return TypedResults.Ok(new StatementDetail((await StatementSummary.OfAsync([statement], users))[0], items.Select(Item).ToArray()));
+        return TypedResults.Ok(new StatementDetail(await StatementSummary.OfAsync(statement, users), items.Select(Item).ToArray()));
     }
 
     /// <summary>Every amount of the month's statements (or all months'), one row each with its order, as <c>csv</c> or <c>xlsx</c>.</summary>
@@ -99,7 +102,7 @@ public static partial class StatementsApi
         await ledger.SyncProjectionsAsync();
         if (await statements.FindAsync(period, payeeId) is not { } statement) return TypedResults.NotFound();
         await statements.MarkPaidAsync(statement, caller.Id(), time.GetUtcNow());
-        return TypedResults.Ok((await StatementSummary.OfAsync([(await statements.FindAsync(period, payeeId))!], users))[0]);
+        return TypedResults.Ok(await StatementSummary.OfAsync((await statements.FindAsync(period, payeeId))!, users));
     }
 
     private static readonly ExportColumn<OfflineItem>[] Columns =

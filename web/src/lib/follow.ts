@@ -1,5 +1,6 @@
 import { api, unwrap, ApiError, type Schemas } from '../api/client'
 import type { PayChannel } from './payChannel'
+import { payOrder } from './order'
 
 export type PayerAction = Schemas['PayerAction']
 
@@ -52,7 +53,7 @@ export interface PaymentCheck<T> {
  * unpaid, and never charges twice (one payment intent per order). A GET of the order would only see a notification.
  */
 export const orderCheck = (orderId: string, channel: PayChannel): PaymentCheck<Schemas['PayResponse']> => ({
-  ask: () => unwrap(api.POST('/api/orders/{id}/pay', { params: { path: { id: orderId }, query: { channel } } })),
+  ask: () => payOrder(orderId, channel),
   read: orderState,
 })
 
